@@ -1,0 +1,54 @@
+import { applyChange } from "./entities";
+import { ClientErrorCode, SyncError } from "./errors";
+import { graphqlRequest, type TransportConfig } from "./graphql-transport";
+import { getMeta, setMeta } from "./meta";
+import { dropProcessed, ensureClientId } from "./outbox";
+import { PULL_DOCUMENT, type PullResult } from "./protocol";
+import type { Store } from "./storage/store";
+
+/** A safety stop for a server whose cursor keeps moving without end. */
+const MAX_PAGES = 10_000;
+
+export async function fetchPullPage(store: Store, transport: TransportConfig, cursor: string | null): Promise<PullResult> {
+  const clientId = await ensureClientId(store);
+  const page = await graphqlRequest<PullResult>(transport, PULL_DOCUMENT, { clientId, cursor }, "pull");
+  if (!Array.isArray(page.changes) || typeof page.cursor !== "string" || typeof page.lastMutationId !== "number") {
+    throw new SyncError(ClientErrorCode.BAD_RESPONSE);
+  }
+  return page;
+}
+
+/**
+ * Pulls pages from the stored cursor until a page has no changes or the cursor stops
+ * moving. Each page is applied in one transaction together with its cursor, so an
+ * interrupted pull resumes where it stopped. `reset` clears the entity table (never
+ * the outbox) and starts again from a null cursor. Returns the pages applied.
+ */
+export async function pullChanges(store: Store, transport: TransportConfig): Promise<number> {
+  let cursor = (await store.read((tx) => getMeta(tx, "cursor"))) ?? null;
+  let restarted = false;
+  for (let pages = 0; pages < MAX_PAGES; ) {
+    const page = await fetchPullPage(store, transport, cursor);
+    if (page.reset && cursor !== null && !restarted) {
+      // The page after a stale cursor is not a full copy: drop ours and ask from scratch.
+      await store.write(async (tx) => {
+        await tx.clear("entities");
+        await tx.del("meta", "cursor");
+      });
+      cursor = null;
+      restarted = true;
+      continue;
+    }
+    await store.write(async (tx) => {
+      if (page.reset) await tx.clear("entities");
+      for (const change of page.changes) await applyChange(tx, change);
+      await setMeta(tx, "cursor", page.cursor);
+      // Mutations the server has processed are done even if their push answer was lost.
+      await dropProcessed(tx, page.lastMutationId);
+    });
+    pages++;
+    if (page.changes.length === 0 || page.cursor === cursor) return pages;
+    cursor = page.cursor;
+  }
+  return MAX_PAGES;
+}

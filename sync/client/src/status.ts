@@ -1,0 +1,46 @@
+import type { CodedError } from "./errors";
+
+/**
+ * idle            — nothing running; everything sent that could be
+ * syncing         — a push/pull/upload round is running
+ * offline         — the browser says it is offline; waiting for "online" or Background Sync
+ * error           — the last round failed; a retry is scheduled with backoff
+ * unauthenticated — the server refused the token; paused until `resume()`
+ * outdated        — the server needs a newer app (PROTOCOL_OUTDATED); stopped until reload
+ */
+export type SyncState = "idle" | "syncing" | "offline" | "error" | "unauthenticated" | "outdated";
+
+export interface SyncStatus {
+  state: SyncState;
+  online: boolean;
+  pendingMutations: number;
+  /** Photos not yet verified by the server (including failed ones). */
+  pendingUploads: number;
+  failedUploads: number;
+  rejectedMutations: number;
+  lastSyncAt: number | null;
+  lastError: CodedError | null;
+}
+
+export type Listener<T> = (value: T) => void;
+
+/** The smallest framework-agnostic emitter: the PWA wraps it in Vue refs. */
+export class Emitter<T> {
+  private readonly listeners = new Set<Listener<T>>();
+
+  subscribe(listener: Listener<T>): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(value: T): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(value);
+      } catch (error) {
+        // One broken listener must not stop the others or the sync loop.
+        console.error("sync status listener failed", error);
+      }
+    }
+  }
+}

@@ -1,0 +1,355 @@
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "./backoff";
+import { SYNC_TAG } from "./background-sync";
+import { getEntity, listEntities, type EntityRecord } from "./entities";
+import {
+  isOnline,
+  listenForWake,
+  registerBackgroundSync,
+  requestPersistentStorage,
+  watchConnectivity,
+  withCrossTabLock,
+} from "./environment";
+import { ServerErrorCode, SyncError, toCodedError, UPDATE_APP_MESSAGE, type CodedError } from "./errors";
+import type { TokenProvider, TransportConfig } from "./graphql-transport";
+import { getMeta, setMeta } from "./meta";
+import {
+  dismissRejected,
+  enqueueMutation,
+  ensureClientId,
+  pendingMutations,
+  rejectedMutations,
+  type PendingMutation,
+  type RejectedMutation,
+} from "./outbox";
+import type { JsonValue } from "./protocol";
+import { fetchPullPage, pullChanges } from "./pull";
+import { pushPending } from "./push";
+import { Emitter, type SyncState, type SyncStatus } from "./status";
+import { IndexedDbStore } from "./storage/indexeddb-store";
+import type { Store } from "./storage/store";
+import { addUpload, listUploads, retryUpload, runUploads, type NewUpload, type StoredUpload } from "./uploads/upload-queue";
+
+export interface SyncClientOptions {
+  store: Store;
+  /** Bearer token of the signed-in user; null/undefined = not signed in. */
+  getToken: TokenProvider;
+  /** Called once when the server refuses the token; syncing pauses until resume(). */
+  onUnauthenticated?: () => void;
+  graphqlEndpoint?: string;
+  uploadEndpoint?: string;
+  fetch?: typeof fetch;
+  /** Mutations per push request (default 100). */
+  batchSize?: number;
+  backoff?: Partial<BackoffOptions>;
+  /** Pull this often while idle and started (default 60 s; 0 = only on demand). */
+  pollIntervalMs?: number;
+  uploadChunkSize?: number;
+  backgroundSyncTag?: string;
+  random?: () => number;
+  now?: () => number;
+}
+
+/** Options for SyncClient.open: one IndexedDB database per user on the device. */
+export type OpenSyncClientOptions = Omit<SyncClientOptions, "store"> & { userId: string; databasePrefix?: string };
+
+const LOCK_NAME = "doorstep-sync";
+
+/**
+ * The device-side sync engine: an outbox of numbered mutations, a push/pull loop with
+ * backoff, uploads of photos, and a status the UI can subscribe to.
+ */
+export class SyncClient {
+  private readonly store: Store;
+  private readonly transport: TransportConfig;
+  private readonly backoff: BackoffOptions;
+  private readonly emitter = new Emitter<SyncStatus>();
+  private status: SyncStatus = {
+    state: "idle",
+    online: true,
+    pendingMutations: 0,
+    pendingUploads: 0,
+    failedUploads: 0,
+    rejectedMutations: 0,
+    lastSyncAt: null,
+    lastError: null,
+  };
+  private state: SyncState = "idle";
+  private attempt = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<boolean> | null = null;
+  private rerun = false;
+  private started = false;
+  private unwatch: (() => void)[] = [];
+
+  constructor(private readonly options: SyncClientOptions) {
+    this.store = options.store;
+    this.transport = { endpoint: options.graphqlEndpoint ?? "/graphql", getToken: options.getToken, fetch: options.fetch };
+    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+  }
+
+  static async open(options: OpenSyncClientOptions): Promise<SyncClient> {
+    const { userId, databasePrefix, ...rest } = options;
+    const store = await IndexedDbStore.open(`${databasePrefix ?? "doorstep-sync"}:${userId}`);
+    const client = new SyncClient({ ...rest, store });
+    await client.refreshStatus();
+    return client;
+  }
+
+  clientId(): Promise<string> {
+    return ensureClientId(this.store);
+  }
+
+  /** Queues a mutation (durable before this resolves) and nudges the loop. */
+  async mutate(name: string, args: JsonValue): Promise<PendingMutation> {
+    const mutation = await enqueueMutation(this.store, name, args, this.now());
+    await this.afterLocalChange();
+    return mutation;
+  }
+
+  /** Keeps the photo on the device until the server verifies it; returns its record (sha256). */
+  async addUpload(blob: Blob, info: NewUpload): Promise<StoredUpload> {
+    const upload = await addUpload(this.store, blob, info, this.now());
+    await this.afterLocalChange();
+    return upload;
+  }
+
+  pendingMutations(): Promise<PendingMutation[]> {
+    return pendingMutations(this.store);
+  }
+
+  rejectedMutations(): Promise<RejectedMutation[]> {
+    return rejectedMutations(this.store);
+  }
+
+  async dismissRejected(key: string): Promise<void> {
+    await dismissRejected(this.store, key);
+    await this.refreshStatus();
+  }
+
+  uploads(): Promise<StoredUpload[]> {
+    return listUploads(this.store);
+  }
+
+  async retryUpload(sha256: string): Promise<void> {
+    await retryUpload(this.store, sha256);
+    await this.afterLocalChange();
+  }
+
+  getEntity(entity: string, id: string): Promise<EntityRecord | undefined> {
+    return getEntity(this.store, entity, id);
+  }
+
+  listEntities(entity: string): Promise<EntityRecord[]> {
+    return listEntities(this.store, entity);
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    return this.emitter.subscribe(listener);
+  }
+
+  /** Starts the loop: listeners, persistent storage, a first sync, then polling. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    void requestPersistentStorage();
+    this.unwatch.push(
+      watchConnectivity(
+        () => this.wake(),
+        () => void this.setState("offline"),
+        () => this.wake(),
+      ),
+      listenForWake(() => this.syncNow()),
+    );
+    void this.syncNow();
+  }
+
+  /** Stops timers and listeners; queued work stays stored. */
+  stop(): void {
+    this.started = false;
+    this.clearTimer();
+    for (const off of this.unwatch.splice(0)) off();
+  }
+
+  /** After a new login: leave the unauthenticated pause and sync. */
+  resume(): void {
+    if (this.state !== "unauthenticated") return;
+    this.state = "idle";
+    this.attempt = 0;
+    void this.syncNow();
+  }
+
+  close(): void {
+    this.stop();
+    this.store.close();
+  }
+
+  /**
+   * One sync round now (uploads, push, pull), or joins the running one and repeats it
+   * once. Resolves true when everything went through.
+   */
+  syncNow(): Promise<boolean> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let ok = false;
+      do {
+        this.rerun = false;
+        ok = await this.syncOnce();
+      } while (this.rerun && ok);
+      return ok;
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async syncOnce(): Promise<boolean> {
+    if (this.state === "outdated" || this.state === "unauthenticated") return false;
+    this.clearTimer();
+    if (!isOnline()) {
+      await this.setState("offline");
+      void registerBackgroundSync(this.options.backgroundSyncTag ?? SYNC_TAG);
+      return false;
+    }
+    await this.setState("syncing");
+    const error = await withCrossTabLock(LOCK_NAME, () => this.runRound());
+    if (!error) {
+      this.attempt = 0;
+      await this.store.write(async (tx) => {
+        await setMeta(tx, "lastSyncAt", this.now());
+        await setMeta(tx, "lastError", null);
+      });
+      await this.setState("idle");
+      if (this.options.pollIntervalMs !== 0) this.schedule(this.options.pollIntervalMs ?? 60_000);
+      return true;
+    }
+    await this.fail(error);
+    return false;
+  }
+
+  /** Uploads and the mutation queue are independent: a failure of one does not skip the other. */
+  private async runRound(): Promise<SyncError | null> {
+    const uploadError = await this.attemptStep(() =>
+      runUploads(this.store, {
+        endpoint: this.options.uploadEndpoint ?? "/uploads/",
+        getToken: this.options.getToken,
+        fetch: this.options.fetch,
+        chunkSize: this.options.uploadChunkSize,
+      }),
+    );
+    if (uploadError && isStopping(uploadError)) return uploadError;
+    const queueError = await this.attemptStep(async () => {
+      await pushPending(this.store, this.transport, {
+        batchSize: this.options.batchSize ?? 100,
+        fetchLastMutationId: async () => {
+          const cursor = (await this.store.read((tx) => getMeta(tx, "cursor"))) ?? null;
+          return (await fetchPullPage(this.store, this.transport, cursor)).lastMutationId;
+        },
+      });
+      await pullChanges(this.store, this.transport);
+    });
+    return queueError ?? uploadError;
+  }
+
+  private async attemptStep(step: () => Promise<unknown>): Promise<SyncError | null> {
+    try {
+      await step();
+      return null;
+    } catch (error) {
+      if (error instanceof SyncError) return error;
+      // A bug or a storage failure: report it as retryable rather than kill the loop.
+      console.error("sync step failed", error);
+      return new SyncError("CLIENT_ERROR", error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async fail(error: SyncError): Promise<void> {
+    let coded: CodedError = toCodedError(error);
+    if (error.code === ServerErrorCode.UNAUTHENTICATED) {
+      await this.recordError(coded);
+      await this.setState("unauthenticated");
+      this.options.onUnauthenticated?.();
+      return;
+    }
+    if (error.code === ServerErrorCode.PROTOCOL_OUTDATED) {
+      coded = { code: error.code, message: UPDATE_APP_MESSAGE };
+      await this.recordError(coded);
+      await this.setState("outdated");
+      return;
+    }
+    await this.recordError(coded);
+    await this.setState("error");
+    this.schedule(backoffDelay(this.attempt++, this.backoff, this.options.random));
+    void registerBackgroundSync(this.options.backgroundSyncTag ?? SYNC_TAG);
+  }
+
+  private async recordError(error: CodedError): Promise<void> {
+    await this.store.write((tx) => setMeta(tx, "lastError", error));
+  }
+
+  private wake(): void {
+    this.attempt = 0;
+    if (this.state === "offline" || this.state === "error" || this.state === "idle") void this.syncNow();
+  }
+
+  private async afterLocalChange(): Promise<void> {
+    await this.refreshStatus();
+    if (this.started) void this.syncNow();
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.started) return;
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.syncNow();
+    }, delayMs);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async setState(state: SyncState): Promise<void> {
+    this.state = state;
+    await this.refreshStatus();
+  }
+
+  /** Re-reads counts and meta from storage and tells subscribers. */
+  async refreshStatus(): Promise<SyncStatus> {
+    const snapshot = await this.store.read(async (tx) => ({
+      pendingMutations: await tx.count("outbox"),
+      rejectedMutations: await tx.count("rejected"),
+      uploads: await tx.scan<StoredUpload>("uploads"),
+      lastSyncAt: (await getMeta(tx, "lastSyncAt")) ?? null,
+      lastError: (await getMeta(tx, "lastError")) ?? null,
+    }));
+    this.status = {
+      state: this.state,
+      online: isOnline(),
+      pendingMutations: snapshot.pendingMutations,
+      pendingUploads: snapshot.uploads.length,
+      failedUploads: snapshot.uploads.filter((u) => u.status === "failed").length,
+      rejectedMutations: snapshot.rejectedMutations,
+      lastSyncAt: snapshot.lastSyncAt,
+      lastError: snapshot.lastError,
+    };
+    this.emitter.emit(this.status);
+    return this.status;
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+}
+
+function isStopping(error: SyncError): boolean {
+  return error.code === ServerErrorCode.UNAUTHENTICATED || error.code === ServerErrorCode.PROTOCOL_OUTDATED;
+}
