@@ -1,0 +1,48 @@
+import { inject, type InjectionKey } from 'vue'
+
+import { isSessionUser, type SessionState, type SessionUser } from '@/auth/session'
+
+import { toSession, type GraphQLClient } from './client'
+import { ApiError, ClientErrorCode } from './errors'
+import { LOGIN, ME } from './operations'
+
+/** What the views call. Each method is one GraphQL operation plus its session bookkeeping. */
+export class DoorstepApi {
+  constructor(
+    readonly client: GraphQLClient,
+    private readonly session: SessionState,
+  ) {}
+
+  async login(username: string, password: string): Promise<SessionUser> {
+    const data = await this.client.request<{ login: unknown }>(
+      LOGIN,
+      { u: username, p: password },
+      { auth: false },
+    )
+    const session = toSession(data.login)
+    this.session.set(session)
+    return session.user
+  }
+
+  async me(): Promise<SessionUser> {
+    const data = await this.client.request<{ me: unknown }>(ME)
+    if (!isSessionUser(data.me)) {
+      throw new ApiError(ClientErrorCode.SERVER_ERROR, null, { reason: 'malformed user' })
+    }
+    this.session.updateUser(data.me)
+    return data.me
+  }
+
+  /** Forgets the session on this device. */
+  logout(): void {
+    this.session.clear()
+  }
+}
+
+export const API_KEY: InjectionKey<DoorstepApi> = Symbol('DoorstepApi')
+
+export function useApi(): DoorstepApi {
+  const api = inject(API_KEY)
+  if (api === undefined) throw new Error('DoorstepApi was not provided to the app')
+  return api
+}

@@ -1,0 +1,39 @@
+import { createApp } from 'vue'
+
+import App from './App.vue'
+import { GraphQLClient } from './api/client'
+import { API_KEY, DoorstepApi } from './api/doorstep-api'
+import { SessionState, webStorageSessionStore } from './auth/session'
+import { SESSION_KEY } from './auth/use-session'
+import { applyLocale, createDoorstepI18n, savedLocale } from './i18n'
+import { createDoorstepRouter } from './router'
+import './styles/global.css'
+
+const session = new SessionState(webStorageSessionStore(window.localStorage))
+const router = createDoorstepRouter(session)
+const i18n = createDoorstepI18n()
+const client = new GraphQLClient({
+  endpoint: '/graphql',
+  session,
+  onSessionExpired: () => {
+    const here = router.currentRoute.value
+    if (here.name !== 'login') {
+      void router.replace({ name: 'login', query: { redirect: here.fullPath } })
+    }
+  },
+})
+
+router.afterEach((to) => {
+  const { t } = i18n.global
+  const page = to.meta.titleKey === undefined ? null : t(to.meta.titleKey)
+  document.title = page === null ? t('app.name') : `${page} · ${t('app.shortName')}`
+})
+
+await applyLocale(i18n.global.locale, savedLocale(window.localStorage))
+
+createApp(App)
+  .use(i18n)
+  .use(router)
+  .provide(SESSION_KEY, session)
+  .provide(API_KEY, new DoorstepApi(client, session))
+  .mount('#app')

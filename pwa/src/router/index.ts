@@ -1,0 +1,61 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+
+import type { SessionState } from '@/auth/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean
+    /** i18n key of the page title (nav bar and document title). */
+    titleKey?: string
+  }
+}
+
+// Views are loaded on first use, so the first paint only downloads the shell.
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/LoginView.vue'),
+    meta: { public: true, titleKey: 'login.title' },
+  },
+  {
+    path: '/',
+    component: () => import('@/layouts/TabLayout.vue'),
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('@/views/HomeView.vue'),
+        meta: { titleKey: 'tabs.home' },
+      },
+      {
+        path: 'me',
+        name: 'me',
+        component: () => import('@/views/MeView.vue'),
+        meta: { titleKey: 'tabs.me' },
+      },
+    ],
+  },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+]
+
+export function createDoorstepRouter(session: SessionState, base = '/'): Router {
+  const router = createRouter({ history: createWebHistory(base), routes })
+  router.beforeEach((to) => {
+    const signedIn = session.current.value !== null
+    if (!to.meta.public && !signedIn) {
+      return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+    }
+    if (to.name === 'login' && signedIn) return { name: 'home' }
+    return true
+  })
+  return router
+}
+
+/** Where to go after signing in: the page that asked for it, if it is one of ours. */
+export function redirectTarget(query: unknown): string {
+  return typeof query === 'string' && query.startsWith('/') && !query.startsWith('//')
+    ? query
+    : '/'
+}

@@ -1,0 +1,83 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url'
+
+import { VantResolver } from '@vant/auto-import-resolver'
+import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+
+import packageJson from './package.json' with { type: 'json' }
+import { THEME_COLOR } from './src/theme'
+
+// The backend (doorstep serve) owns these paths; the service worker must never answer them
+// with the cached app shell.
+const SERVER_PATHS = [/^\/graphql/, /^\/uploads/, /^\/health/]
+
+export default defineConfig({
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  define: {
+    __APP_VERSION__: JSON.stringify(packageJson.version),
+    // vue-i18n: composition API only, so its legacy API and devtools hooks are tree-shaken.
+    __VUE_I18N_FULL_INSTALL__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  plugins: [
+    vue(),
+    // Vant components and their CSS are imported on demand, keeping the first load small.
+    Components({ dirs: [], resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
+    VitePWA({
+      registerType: 'prompt',
+      strategies: 'generateSW',
+      injectRegister: false,
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: ['favicon.png', 'apple-touch-icon.png'],
+      manifest: {
+        id: '/',
+        name: '住房公积金上门服务',
+        short_name: '上门服务',
+        description: '住房公积金管理中心外勤上门服务：离线采集、材料拍照、案件同步。',
+        lang: 'zh-CN',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: THEME_COLOR,
+        background_color: '#ffffff',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: 'icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        // Versioned caches: every cache name carries this prefix, precache entries carry a
+        // content revision, and caches from older service worker versions are deleted.
+        cacheId: 'doorstep-shell',
+        cleanupOutdatedCaches: true,
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: SERVER_PATHS,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['tests/unit/**/*.spec.ts'],
+    restoreMocks: true,
+  },
+})
