@@ -1,0 +1,1 @@
+"""Accounts: users, roles, teams, employer units, sign-in and tokens."""

@@ -1,0 +1,79 @@
+"""GraphQL types and resolvers of the accounts domain (parse, call the service, shape)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+
+from backend.accounts import service
+from backend.accounts.models import Session, UserRecord
+from backend.graphql.context import Info
+
+
+@strawberry.enum(description="用户角色")
+class Role(Enum):
+    FIELD_STAFF = "FIELD_STAFF"
+    SUPERVISOR = "SUPERVISOR"
+    EMPLOYER = "EMPLOYER"
+    ADMIN = "ADMIN"
+
+
+@strawberry.type(name="User")
+class UserType:
+    id: strawberry.ID
+    username: str
+    role: Role
+    display_name: str
+
+    @classmethod
+    def of(cls, user: UserRecord) -> UserType:
+        return cls(
+            id=strawberry.ID(str(user.id)),
+            username=user.username,
+            role=Role(str(user.role)),
+            display_name=user.display_name,
+        )
+
+
+@strawberry.type
+class LoginPayload:
+    token: str
+    refresh_token: str
+    expires_at: datetime
+    user: UserType
+
+    @classmethod
+    def of(cls, session: Session) -> LoginPayload:
+        return cls(
+            token=session.token,
+            refresh_token=session.refresh_token,
+            expires_at=session.expires_at,
+            user=UserType.of(session.user),
+        )
+
+
+@strawberry.type
+class AccountsQuery:
+    @strawberry.field(description="当前登录的用户")
+    def me(self, info: Info) -> UserType:
+        return UserType.of(info.context.require_user())
+
+
+@strawberry.type
+class AccountsMutation:
+    @strawberry.mutation(description="用户名和密码登录，返回访问令牌和刷新令牌")
+    async def login(self, info: Info, username: str, password: str) -> LoginPayload:
+        context = info.context
+        session = await service.log_in(username, password, context.address, context.settings)
+        return LoginPayload.of(session)
+
+    @strawberry.mutation(description="用刷新令牌换取新的访问令牌")
+    async def refresh_session(self, info: Info, refresh_token: str) -> LoginPayload:
+        return LoginPayload.of(await service.refresh_session(refresh_token, info.context.settings))
+
+    @strawberry.mutation(description="退出登录：该用户在所有设备上的令牌全部失效")
+    async def logout(self, info: Info) -> bool:
+        await service.log_out_everywhere(info.context.require_user())
+        return True

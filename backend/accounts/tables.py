@@ -1,0 +1,44 @@
+from piccolo.columns import (
+    UUID,
+    Boolean,
+    ForeignKey,
+    Integer,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.table import Table
+
+
+class Team(Table, tablename="team"):
+    id = UUID(primary_key=True)
+    name = Varchar(length=100, help_text="e.g. 钟山区上门服务组")
+
+
+class Unit(Table, tablename="unit"):
+    """An employer (单位) known to the centre; employer accounts belong to one."""
+
+    id = UUID(primary_key=True)
+    name = Varchar(length=200, help_text="单位名称")
+    uscc = Varchar(length=18, null=True, default=None, help_text="统一社会信用代码")
+
+
+class User(Table, tablename="app_user"):
+    id = UUID(primary_key=True)
+    username = Varchar(length=64, unique=True, index=True)
+    display_name = Varchar(length=100)
+    role = Varchar(length=20, help_text="FIELD_STAFF | SUPERVISOR | EMPLOYER | ADMIN")
+    password_hash = Varchar(length=255, help_text="argon2id hash, never the password")
+    team = ForeignKey(references=Team, null=True, default=None, help_text="staff's team")
+    unit = ForeignKey(references=Unit, null=True, default=None, help_text="an employer's unit")
+    active = Boolean(default=True)
+    token_version = Integer(default=0, help_text="raised to revoke every token issued so far")
+    created_at = Timestamptz()
+
+
+class LoginAttempt(Table, tablename="login_attempt"):
+    """Recent sign-in attempts, for throttling across app processes."""
+
+    username = Varchar(length=64, index=True)
+    address = Varchar(length=64, index=True, help_text="client IP address")
+    succeeded = Boolean(default=False)
+    at = Timestamptz(index=True)

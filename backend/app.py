@@ -1,0 +1,76 @@
+"""The one place the application is assembled: each concern gets one small function."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+from litestar import Litestar, Request, Response
+from litestar.config.compression import CompressionConfig
+from litestar.logging import LoggingConfig
+from litestar.types import ControllerRouterHandler
+from strawberry.litestar import make_graphql_controller
+
+from backend.db import lifecycle
+from backend.errors import DoorstepError, ErrorCode
+from backend.graphql.context import context_getter
+from backend.graphql.schema import schema
+from backend.settings import get_settings
+from backend.web.health import health
+from backend.web.pwa import pwa
+from backend.web.security import security_headers
+
+ERROR_STATUS = {
+    ErrorCode.UNAUTHENTICATED: 401,
+    ErrorCode.FORBIDDEN: 403,
+    ErrorCode.NOT_FOUND: 404,
+    ErrorCode.UPLOAD_TOO_LARGE: 413,
+    ErrorCode.TOO_MANY_ATTEMPTS: 429,
+    ErrorCode.CONFLICT: 409,
+    ErrorCode.INTERNAL_ERROR: 500,
+}
+
+
+def doorstep_error_response(_: Request[Any, Any, Any], error: DoorstepError) -> Response[Any]:
+    """The HTTP (non-GraphQL) mapping of the error catalogue."""
+    return Response(error.as_dict(), status_code=ERROR_STATUS.get(error.code, 400))
+
+
+# strawberry's Litestar controller relies on inferred dependencies and shares one context
+# getter between HTTP and its websocket route; only those two warnings are muted.
+warnings.filterwarnings("ignore", message=".*Inferred dependency field.*", module="litestar.*")
+warnings.filterwarnings(
+    "ignore", message=".*websocket_endpoint.*Reserved kwarg 'request'.*", module="litestar.*"
+)
+
+
+def graphql_controller() -> ControllerRouterHandler:
+    return make_graphql_controller(
+        schema,
+        path="/graphql",
+        context_getter=context_getter,
+        graphql_ide="graphiql" if get_settings().mode == "demo" else None,
+        allow_queries_via_get=False,
+    )
+
+
+def route_handlers() -> Sequence[ControllerRouterHandler]:
+    return [health, graphql_controller(), pwa]
+
+
+def create_app() -> Litestar:
+    settings = get_settings()
+    return Litestar(
+        route_handlers=route_handlers(),
+        on_startup=[lifecycle.open_pool],
+        on_shutdown=[lifecycle.close_pool],
+        exception_handlers={DoorstepError: doorstep_error_response},
+        middleware=[security_headers(production=settings.mode == "production")],
+        compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
+        logging_config=LoggingConfig(
+            root={"level": logging.getLevelName(logging.INFO), "handlers": ["queue_listener"]},
+        ),
+        request_max_body_size=settings.upload_max_bytes + 1024 * 1024,
+    )

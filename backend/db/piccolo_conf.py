@@ -1,0 +1,14 @@
+"""Piccolo's configuration: the engine from settings and one app per domain."""
+
+from piccolo.conf.apps import AppRegistry
+
+from backend.db.engine import make_engine
+from backend.settings import get_settings
+
+DB = make_engine(get_settings().resolved_database_url)
+
+APP_REGISTRY = AppRegistry(
+    apps=[
+        "backend.accounts.piccolo_app",
+    ]
+)

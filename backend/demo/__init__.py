@@ -1,0 +1,1 @@
+"""Demo data (``doorstep seed --demo``); refused in production mode."""

@@ -1,0 +1,90 @@
+"""The one catalogue of expected failures: stable codes and the Chinese text users see.
+
+Domain code raises :class:`DoorstepError`; transports (GraphQL, tus uploads, the CLI) map
+it in one place each. Codes never change meaning; add new ones at the end of a family.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+
+class ErrorCode(StrEnum):
+    # Request and authentication
+    BAD_REQUEST = "BAD_REQUEST"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    FORBIDDEN = "FORBIDDEN"
+    NOT_FOUND = "NOT_FOUND"
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS"
+    ACCOUNT_DISABLED = "ACCOUNT_DISABLED"
+    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+    VALIDATION_FAILED = "VALIDATION_FAILED"
+    CONFLICT = "CONFLICT"
+    INTERNAL_ERROR = "INTERNAL_ERROR"
+    # Sync
+    PROTOCOL_OUTDATED = "PROTOCOL_OUTDATED"
+    OUT_OF_ORDER = "OUT_OF_ORDER"
+    UNKNOWN_MUTATOR = "UNKNOWN_MUTATOR"
+    INVALID_STATE = "INVALID_STATE"
+    # Uploads and documents
+    UPLOAD_TOO_LARGE = "UPLOAD_TOO_LARGE"
+    UPLOAD_HASH_MISMATCH = "UPLOAD_HASH_MISMATCH"
+    UPLOAD_INCOMPLETE = "UPLOAD_INCOMPLETE"
+    UNSUPPORTED_FILE = "UNSUPPORTED_FILE"
+    IMAGE_UNREADABLE = "IMAGE_UNREADABLE"
+
+
+DEFAULT_MESSAGES: dict[ErrorCode, str] = {
+    ErrorCode.BAD_REQUEST: "请求格式不正确。",
+    ErrorCode.UNAUTHENTICATED: "请先登录。",
+    ErrorCode.FORBIDDEN: "您没有权限进行此操作。",
+    ErrorCode.NOT_FOUND: "找不到该记录。",
+    ErrorCode.INVALID_CREDENTIALS: "用户名或密码错误。",
+    ErrorCode.TOO_MANY_ATTEMPTS: "登录失败次数过多，请稍后再试。",
+    ErrorCode.ACCOUNT_DISABLED: "该账号已停用，请联系管理员。",
+    ErrorCode.QUERY_TOO_COMPLEX: "查询过于复杂，请缩小范围。",
+    ErrorCode.VALIDATION_FAILED: "填写的内容有误，请检查。",
+    ErrorCode.CONFLICT: "数据已被修改，请刷新后重试。",
+    ErrorCode.INTERNAL_ERROR: "系统内部错误，请稍后再试。",
+    ErrorCode.PROTOCOL_OUTDATED: "应用版本过旧，请更新应用后再同步。",
+    ErrorCode.OUT_OF_ORDER: "同步顺序有误，将从正确位置重新发送。",
+    ErrorCode.UNKNOWN_MUTATOR: "不支持的操作类型。",
+    ErrorCode.INVALID_STATE: "当前状态下不能进行此操作。",
+    ErrorCode.UPLOAD_TOO_LARGE: "文件太大，无法上传。",
+    ErrorCode.UPLOAD_HASH_MISMATCH: "文件校验失败，请重新上传。",
+    ErrorCode.UPLOAD_INCOMPLETE: "文件尚未上传完成。",
+    ErrorCode.UNSUPPORTED_FILE: "不支持的文件类型，请上传照片（JPEG/PNG）或 PDF。",
+    ErrorCode.IMAGE_UNREADABLE: "无法读取该图片，请重新拍摄。",
+}
+
+
+class DoorstepError(Exception):
+    """An expected failure with a stable code and a message a user can act on."""
+
+    def __init__(
+        self,
+        code: ErrorCode,
+        message: str | None = None,
+        *,
+        field: str | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> None:
+        self.code = code
+        self.message = message or DEFAULT_MESSAGES[code]
+        self.field = field
+        self.details = details or {}
+        super().__init__(f"{code}: {self.message}")
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"code": str(self.code), "message": self.message}
+        if self.field:
+            data["field"] = self.field
+        if self.details:
+            data["details"] = self.details
+        return data
+
+
+class ConfigurationError(Exception):
+    """Settings are missing or invalid; raised at start, printed as is."""

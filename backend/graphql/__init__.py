@@ -1,0 +1,1 @@
+"""GraphQL transport: schema composed from the domains, context, access policy, errors."""

@@ -1,0 +1,37 @@
+"""Who may call which operation: the one declared policy (role × operation).
+
+Every root query and mutation must appear here; the schema test fails otherwise, and an
+operation missing at run time is refused. Ownership (own cases, a team, a unit) is checked
+by the domain services, which know the data.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from backend.accounts.roles import Role
+
+PUBLIC: Final = "public"
+SIGNED_IN: Final = frozenset(Role)
+STAFF: Final = frozenset({Role.FIELD_STAFF, Role.SUPERVISOR, Role.ADMIN})
+REVIEWERS: Final = frozenset({Role.SUPERVISOR, Role.ADMIN})
+ADMINS: Final = frozenset({Role.ADMIN})
+
+Access = frozenset[Role] | str
+
+OPERATION_ACCESS: dict[str, Access] = {
+    # accounts
+    "login": PUBLIC,
+    "refreshSession": PUBLIC,
+    "me": SIGNED_IN,
+    "logout": SIGNED_IN,
+}
+
+
+def allowed(operation: str, role: Role | None) -> bool:
+    access = OPERATION_ACCESS.get(operation)
+    if access is None:
+        return False
+    if access == PUBLIC:
+        return True
+    return role is not None and isinstance(access, frozenset) and role in access

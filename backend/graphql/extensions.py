@@ -1,0 +1,77 @@
+"""Schema extensions: the access policy at every root field, and the error catalogue mapping."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from graphql import GraphQLError, GraphQLResolveInfo
+from strawberry.extensions import SchemaExtension
+
+from backend.errors import DEFAULT_MESSAGES, DoorstepError, ErrorCode
+from backend.graphql.access import OPERATION_ACCESS, PUBLIC, allowed
+
+log = logging.getLogger("doorstep.graphql")
+
+
+class EnforceAccessPolicy(SchemaExtension):
+    """Checks :data:`OPERATION_ACCESS` before any root resolver runs."""
+
+    def resolve(
+        self,
+        _next: Callable[..., Any],
+        root: Any,
+        info: GraphQLResolveInfo[Any],
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        if info.path.prev is None and not info.field_name.startswith("__"):
+            context = info.context
+            if OPERATION_ACCESS.get(info.field_name) != PUBLIC:
+                user = context.require_user()
+                if not allowed(info.field_name, user.role):
+                    raise DoorstepError(ErrorCode.FORBIDDEN)
+        return _next(root, info, *args, **kwargs)
+
+
+def _coded(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if isinstance(original, DoorstepError):
+        code, message, extra = original.code, original.message, original.as_dict()
+    elif original is None:
+        # Parse and validation errors: the client sent a malformed or too large query.
+        too_complex = any(
+            word in error.message for word in ("exceeds maximum", "too many", "Too many", "aliases")
+        )
+        code = ErrorCode.QUERY_TOO_COMPLEX if too_complex else ErrorCode.BAD_REQUEST
+        message, extra = f"{DEFAULT_MESSAGES[code]}（{error.message}）", {}
+    else:
+        log.error("unhandled error in %s", error.path, exc_info=original)
+        code = ErrorCode.INTERNAL_ERROR
+        message, extra = DEFAULT_MESSAGES[code], {}
+    extensions = {**(error.extensions or {}), "code": str(code)}
+    if extra.get("field"):
+        extensions["field"] = extra["field"]
+    if extra.get("details"):
+        extensions["details"] = extra["details"]
+    return GraphQLError(
+        message=message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=None,
+        extensions=extensions,
+    )
+
+
+class CodedErrors(SchemaExtension):
+    """Every error leaves with ``extensions.code`` and a Chinese message; internals never leak."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        errors = getattr(result, "errors", None)
+        if result is not None and errors:
+            result.errors = [_coded(error) for error in errors]

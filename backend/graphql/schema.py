@@ -1,0 +1,32 @@
+"""The GraphQL schema, composed from each domain's Query and Mutation types."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.tools import merge_types
+
+from backend.accounts.graphql import AccountsMutation, AccountsQuery
+from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
+from backend.settings import get_settings
+
+Query = merge_types("Query", (AccountsQuery,))
+Mutation = merge_types("Mutation", (AccountsMutation,))
+
+
+def build_schema() -> strawberry.Schema:
+    settings = get_settings()
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[
+            CodedErrors,
+            lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+            lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+            EnforceAccessPolicy,
+        ],
+    )
+
+
+schema = build_schema()

@@ -1,0 +1,1 @@
+"""Background jobs (OCR, notifications): embedded worker pool or ``doorstep worker``."""

@@ -1,0 +1,98 @@
+"""Typed settings read from the environment (prefix ``DOORSTEP_``), validated at start."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from backend.errors import ConfigurationError
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SECRET_MARKER = "change-me"  # noqa: S105  (a marker refused in production)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DOORSTEP_", extra="ignore")
+
+    mode: Literal["demo", "production"] = Field(
+        "demo", description="production refuses demo data, demo passwords and default secrets"
+    )
+    database_url: str = Field(
+        "", description="sqlite:///path or postgresql://user:pass@host:port/db; default var/"
+    )
+    data_dir: Path = Field(REPO_ROOT / "var", description="uploads, keys, the SQLite file")
+    secret_key: str = Field("", description="signs tokens; generated into data_dir in demo mode")
+    pwa_dist: Path = Field(REPO_ROOT / "pwa" / "dist", description="built PWA served at /")
+    upload_max_bytes: int = Field(20 * 1024 * 1024, gt=0)
+    upload_expiry_hours: float = Field(24.0, gt=0)
+    access_token_minutes: int = Field(60, gt=0, le=24 * 60)
+    refresh_token_days: int = Field(30, gt=0, le=365)
+    login_max_failures: int = Field(5, gt=0, description="failures allowed per window")
+    login_window_seconds: int = Field(60, gt=0)
+    graphql_max_depth: int = Field(12, gt=2)
+    graphql_max_aliases: int = Field(30, gt=0)
+    graphql_max_tokens: int = Field(5000, gt=100)
+    jobs: Literal["embedded", "distributed"] = Field(
+        "embedded", description="embedded: worker pool inside the app; distributed: doorstep worker"
+    )
+    embedded_workers: int = Field(1, ge=0, le=16)
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_scheme(cls, value: str) -> str:
+        if value and not value.startswith(("sqlite:///", "postgresql://", "postgres://")):
+            raise ValueError("必须以 sqlite:/// 或 postgresql:// 开头")
+        return value
+
+    @model_validator(mode="after")
+    def _production_is_strict(self) -> Settings:
+        if self.mode == "production":
+            if len(self.secret_key) < 32 or DEFAULT_SECRET_MARKER in self.secret_key:
+                raise ValueError("生产模式需要至少 32 个字符的 DOORSTEP_SECRET_KEY")
+            if not self.database_url.startswith(("postgresql://", "postgres://")):
+                raise ValueError("生产模式需要 PostgreSQL（DOORSTEP_DATABASE_URL）")
+        return self
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'doorstep.sqlite3'}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.resolved_database_url.startswith("sqlite:///")
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
+
+    def signing_key(self) -> str:
+        """The token secret; in demo mode one is generated once and kept in data_dir."""
+        if self.secret_key:
+            return self.secret_key
+        key_file = self.data_dir / "secret_key"
+        if not key_file.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            key_file.write_text(secrets.token_urlsafe(48))
+            key_file.chmod(0o600)
+        return key_file.read_text().strip()
+
+
+def _explain(error: ValidationError) -> str:
+    lines = []
+    for item in error.errors():
+        name = "DOORSTEP_" + "_".join(str(p) for p in item["loc"]).upper()
+        lines.append(f"  {name or 'DOORSTEP_*'}: {item['msg']}")
+    return "配置无效 (invalid settings):\n" + "\n".join(lines)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise ConfigurationError(_explain(error)) from None

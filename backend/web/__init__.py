@@ -1,0 +1,1 @@
+"""HTTP endpoints that are not GraphQL: health, the PWA, security headers."""

@@ -1,0 +1,71 @@
+"""Test set-up shared by every suite: an isolated data directory and database per run.
+
+The engine is chosen before the backend is imported: SQLite by default;
+``DOORSTEP_TEST_ENGINE=postgres`` with ``DOORSTEP_TEST_PG`` (a server URL) makes a fresh
+PostgreSQL database for the run and drops it afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("DOORSTEP_SHARED", REPO_ROOT.parent / "shared"))
+FIXTURES = SHARED / "fixtures" / "documents"
+
+_run_dir = Path(tempfile.mkdtemp(prefix="doorstep-test-"))
+_pg_database: str | None = None
+
+
+def _server_url(database: str) -> str:
+    base = os.environ["DOORSTEP_TEST_PG"].rstrip("/")
+    scheme, _, rest = base.partition("://")
+    host = rest.split("/", 1)[0]
+    return f"{scheme}://{host}/{database}"
+
+
+def _admin_execute(sql: str) -> None:
+    import asyncio
+
+    import asyncpg
+
+    async def run() -> None:
+        connection = await asyncpg.connect(_server_url("postgres"))
+        try:
+            await connection.execute(sql)
+        finally:
+            await connection.close()
+
+    asyncio.run(run())
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _pg_database
+    os.environ["DOORSTEP_DATA_DIR"] = str(_run_dir)
+    os.environ["DOORSTEP_MODE"] = "demo"
+    os.environ.pop("DOORSTEP_SECRET_KEY", None)
+    engine = os.environ.get("DOORSTEP_TEST_ENGINE", "sqlite")
+    if engine == "postgres":
+        if not os.environ.get("DOORSTEP_TEST_PG"):
+            raise pytest.UsageError("DOORSTEP_TEST_ENGINE=postgres needs DOORSTEP_TEST_PG")
+        _pg_database = f"doorstep_test_{os.getpid()}_{secrets.token_hex(3)}"
+        _admin_execute(f'CREATE DATABASE "{_pg_database}"')
+        os.environ["DOORSTEP_DATABASE_URL"] = _server_url(_pg_database)
+    else:
+        os.environ["DOORSTEP_DATABASE_URL"] = f"sqlite:///{_run_dir / 'doorstep.sqlite3'}"
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _pg_database:
+        _admin_execute(f'DROP DATABASE IF EXISTS "{_pg_database}" WITH (FORCE)')
+    shutil.rmtree(_run_dir, ignore_errors=True)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"doorstep database: {os.environ.get('DOORSTEP_DATABASE_URL')}"
