@@ -8,7 +8,7 @@ import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
 import packageJson from './package.json' with { type: 'json' }
-import { THEME_COLOR } from './src/theme'
+import { THEME_COLOR } from './src/theme.ts'
 
 // The backend (doorstep serve) owns these paths; the service worker must never answer them
 // with the cached app shell.
@@ -79,5 +79,7 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['tests/unit/**/*.spec.ts'],
     restoreMocks: true,
+    // Vant's ES build imports its own CSS; let Vite transform it instead of Node.
+    server: { deps: { inline: ['vant'] } },
   },
 })
