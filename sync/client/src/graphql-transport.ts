@@ -61,11 +61,13 @@ export async function graphqlRequest<T>(
     throw new SyncError(ClientErrorCode.NETWORK_ERROR);
   }
   const payload = body as { data?: Record<string, unknown> | null; errors?: GraphQLErrorBody[] } | undefined;
-  if (payload && Array.isArray(payload.errors) && payload.errors.length > 0) throw firstCodedError(payload.errors);
+  const transient = response.status >= 500 || response.status === 429 || response.status === 408;
+  const errors = payload && Array.isArray(payload.errors) ? payload.errors : [];
+  // A coded error always wins; an uncoded one on a 5xx is just the server being down.
+  const coded = errors.some((e) => typeof e.extensions?.code === "string");
+  if (errors.length > 0 && (coded || !transient)) throw firstCodedError(errors);
   if (response.status === 401) throw new SyncError(ServerErrorCode.UNAUTHENTICATED);
-  if (response.status >= 500 || response.status === 429 || response.status === 408) {
-    throw new SyncError(ClientErrorCode.NETWORK_ERROR);
-  }
+  if (transient) throw new SyncError(ClientErrorCode.NETWORK_ERROR);
   const value = payload?.data?.[field];
   if (!response.ok || value === undefined || value === null) throw new SyncError(ClientErrorCode.BAD_RESPONSE);
   return value as T;

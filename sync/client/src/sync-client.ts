@@ -201,7 +201,7 @@ export class SyncClient {
       do {
         this.rerun = false;
         ok = await this.syncOnce();
-      } while (this.rerun && ok);
+      } while (this.rerun);
       return ok;
     })().finally(() => {
       this.running = null;
