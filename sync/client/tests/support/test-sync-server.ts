@@ -45,8 +45,8 @@ export class TestSyncServer {
   requireNewerProtocol = false;
   /** How a gap is reported: a top-level error, or a per-mutation result. */
   outOfOrderStyle: "error" | "result" = "error";
-  /** Cursors issued before this log position get `reset: true`. */
-  resetBefore = 0;
+  /** Cursors carry the epoch; compact() starts a new one, so older cursors get `reset: true`. */
+  private epoch = 1;
   /** Destroy the connection of this many PATCH requests (after reading them). */
   dropPatches = 0;
   /** Destroy the connection of the next PATCH that starts at this offset (one-shot). */
@@ -101,6 +101,12 @@ export class TestSyncServer {
     const change = { entity, id, op, version, data };
     this.log.push(change);
     return change;
+  }
+
+  /** Drop the change log and start a new epoch, keeping only what is given again. */
+  compact(): void {
+    this.log.splice(0, this.log.length);
+    this.epoch++;
   }
 
   /** Forget a client's progress, as a server restored from an older backup would. */
@@ -185,13 +191,14 @@ export class TestSyncServer {
 
   private pull(variables: Record<string, unknown>) {
     const clientId = String(variables.clientId);
-    const cursor = variables.cursor === null || variables.cursor === undefined ? 0 : Number(variables.cursor);
+    const [epoch, position] = typeof variables.cursor === "string" ? variables.cursor.split(":").map(Number) : [this.epoch, 0];
     const lastMutationId = this.lastMutationIds.get(clientId) ?? 0;
-    if (cursor !== 0 && cursor < this.resetBefore) {
-      return { cursor: String(this.log.length), lastMutationId, reset: true, changes: [] };
+    if (epoch !== this.epoch) {
+      return { cursor: `${this.epoch}:${this.log.length}`, lastMutationId, reset: true, changes: [] };
     }
-    const changes = this.log.slice(cursor, cursor + this.pageSize);
-    return { cursor: String(cursor + changes.length), lastMutationId, reset: false, changes };
+    const from = position ?? 0;
+    const changes = this.log.slice(from, from + this.pageSize);
+    return { cursor: `${this.epoch}:${from + changes.length}`, lastMutationId, reset: false, changes };
   }
 
   private tus(req: IncomingMessage, res: ServerResponse, url: string, body: Buffer): void {
