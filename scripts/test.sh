@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every suite, keeps going after a failure, and exits non-zero if any failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$(pwd)/.tools/bin:$PATH"
+failed=()
+
+run() {
+  local name=$1; shift
+  printf '\n\033[1;34m==> %s\033[0m\n' "$name"
+  "$@" || failed+=("$name")
+}
+
+run "Python unit + integration + browser (SQLite)" .venv/bin/pytest -q "$@"
+if [ -n "${DOORSTEP_TEST_PG:-}" ]; then
+  run "Python integration (PostgreSQL)" env DOORSTEP_TEST_ENGINE=postgres .venv/bin/pytest -q tests/integration "$@"
+else
+  echo "DOORSTEP_TEST_PG is not set: PostgreSQL integration tests skipped"
+fi
+run "Sync client unit tests" npm --prefix sync/client test --silent
+run "Sync client in Chromium" npm --prefix sync/client run test:browser --silent
+run "PWA unit tests" npm --prefix pwa test --silent
+
+echo
+if [ ${#failed[@]} -gt 0 ]; then
+  printf 'FAILED: %s\n' "${failed[@]}"
+  exit 1
+fi
+echo "All suites passed."
