@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+/** Tests that drive the bundled client in real Chromium (npm run test:browser). */
+export default defineConfig({
+  test: {
+    include: ["tests/browser/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});
