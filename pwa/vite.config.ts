@@ -14,12 +14,17 @@ import { THEME_COLOR } from './src/theme.ts'
 // with the cached app shell.
 const SERVER_PATHS = [/^\/graphql/, /^\/uploads/, /^\/health/]
 
+// DOORSTEP_BUILD_ID, when set, marks a deployment in the version shown (the browser tests use
+// it to publish a "new version" and check the update prompt).
+const buildId = process.env.DOORSTEP_BUILD_ID
+const appVersion = buildId ? `${packageJson.version}+${buildId}` : packageJson.version
+
 export default defineConfig({
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   define: {
-    __APP_VERSION__: JSON.stringify(packageJson.version),
+    __APP_VERSION__: JSON.stringify(appVersion),
     // vue-i18n: composition API only, so its legacy API and devtools hooks are tree-shaken.
     __VUE_I18N_FULL_INSTALL__: false,
     __VUE_I18N_LEGACY_API__: false,

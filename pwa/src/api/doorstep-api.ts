@@ -4,7 +4,7 @@ import { isSessionUser, type SessionState, type SessionUser } from '@/auth/sessi
 
 import { toSession, type GraphQLClient } from './client'
 import { ApiError, ClientErrorCode } from './errors'
-import { LOGIN, ME } from './operations'
+import { LOGIN, LOGOUT, ME } from './operations'
 
 /** What the views call. Each method is one GraphQL operation plus its session bookkeeping. */
 export class DoorstepApi {
@@ -33,9 +33,18 @@ export class DoorstepApi {
     return data.me
   }
 
-  /** Forgets the session on this device. */
-  logout(): void {
-    this.session.clear()
+  /**
+   * Revokes the tokens on the server when it can be reached, and always forgets the session
+   * on this device: signing out must work offline too.
+   */
+  async logout(): Promise<void> {
+    try {
+      if (this.session.current.value !== null) await this.client.request<unknown>(LOGOUT)
+    } catch {
+      // Offline or already expired: the local session is still removed below.
+    } finally {
+      this.session.clear()
+    }
   }
 }
 

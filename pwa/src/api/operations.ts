@@ -7,3 +7,6 @@ export const LOGIN = `mutation Login($u: String!, $p: String!) { login(username:
 export const REFRESH_SESSION = `mutation RefreshSession($r: String!) { refreshSession(refreshToken: $r) { token refreshToken user { ${USER_FIELDS} } } }`
 
 export const ME = `query Me { me { ${USER_FIELDS} } }`
+
+// Ends the user's tokens on the server (every device), so a lost tablet's copy is worthless.
+export const LOGOUT = `mutation Logout { logout }`

@@ -20,7 +20,7 @@ export function useLogout(): () => Promise<void> {
     } catch {
       return
     }
-    api.logout()
+    await api.logout()
     await router.replace({ name: 'login' })
   }
 }

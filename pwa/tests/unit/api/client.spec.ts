@@ -77,6 +77,28 @@ describe('login', () => {
   })
 })
 
+describe('logout', () => {
+  it('revokes the tokens on the server and forgets the session', async () => {
+    const { api, session } = setUp({ signedIn: { token: 't1', refreshToken: 'r1' } })
+    server.handler = () => ({ json: { data: { logout: true } } })
+
+    await api.logout()
+
+    expect(server.operations()).toEqual(['Logout'])
+    expect(bearer(server.received[0]!)).toBe('t1')
+    expect(session.current.value).toBeNull()
+  })
+
+  it('still forgets the session when the server cannot be reached', async () => {
+    const { api, session } = setUp({ signedIn: { token: 't1', refreshToken: 'r1' } })
+    server.handler = () => ({ dropConnection: true })
+
+    await api.logout()
+
+    expect(session.current.value).toBeNull()
+  })
+})
+
 describe('error mapping', () => {
   it("reports a GraphQL error's extensions.code and its Chinese message", async () => {
     const { api } = setUp()

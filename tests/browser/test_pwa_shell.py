@@ -1,0 +1,206 @@
+"""The PWA shell in real Chromium against the real app: sign-in, errors, install, offline."""
+
+from __future__ import annotations
+
+import re
+import struct
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, expect
+
+from .conftest import App, build_pwa
+
+pytestmark = pytest.mark.browser
+
+DEMO_PASSWORD = "doorstep-demo"
+
+
+class PageProblems:
+    """Uncaught exceptions and Content-Security-Policy violations seen by a page."""
+
+    def __init__(self, page: Page) -> None:
+        self.errors: list[str] = []
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        page.on("console", self._console)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            self.errors.append(f"CSP: {message.text}")
+
+
+@pytest.fixture
+def page(phone: BrowserContext) -> Page:
+    return phone.new_page()
+
+
+def watch(page: Page) -> PageProblems:
+    return PageProblems(page)
+
+
+def sign_in(page: Page, username: str = "staff1", password: str = DEMO_PASSWORD) -> None:
+    page.get_by_label("用户名", exact=True).fill(username)
+    page.get_by_label("密码", exact=True).fill(password)
+    page.get_by_role("button", name="登录").click()
+
+
+def wait_for_active_service_worker(page: Page) -> str:
+    state: str = page.evaluate(
+        """async () => {
+            const registration = await navigator.serviceWorker.ready
+            const worker = registration.active
+            if (worker.state !== 'activated') {
+                await new Promise((resolve) => worker.addEventListener('statechange', () => {
+                    if (worker.state === 'activated') resolve()
+                }))
+            }
+            return worker.state
+        }"""
+    )
+    return state
+
+
+def test_staff_signs_in_on_the_chinese_login_screen_and_is_greeted_by_name(
+    page: Page, artifacts: Path
+) -> None:
+    problems = watch(page)
+    page.goto("/")
+
+    expect(page).to_have_url(re.compile(r"/login$"))
+    expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
+    expect(page.get_by_role("heading", name="住房公积金上门服务")).to_be_visible()
+    expect(page.get_by_label("用户名", exact=True)).to_be_visible()
+    expect(page.get_by_label("密码", exact=True)).to_have_attribute("type", "password")
+    expect(page).to_have_title("登录 · 上门服务")
+    page.screenshot(path=artifacts / "login-390x844.png")
+
+    sign_in(page)
+
+    expect(page.get_by_test_id("greeting")).to_have_text("你好，王芳")
+    expect(page.get_by_test_id("role")).to_contain_text("外勤人员")
+    expect(page.get_by_test_id("network-status")).to_have_text("在线")
+    expect(page).to_have_url(re.compile(r"/$"))
+    page.screenshot(path=artifacts / "home-390x844.png")
+    assert problems.errors == []
+
+
+def test_signing_out_asks_first_and_returns_to_the_login_screen(page: Page) -> None:
+    page.goto("/")
+    sign_in(page)
+    expect(page.get_by_test_id("greeting")).to_be_visible()
+
+    page.get_by_role("button", name="退出登录").click()
+    page.get_by_role("dialog").get_by_role("button", name="确定").click()
+
+    expect(page).to_have_url(re.compile(r"/login$"))
+    assert page.evaluate("localStorage.getItem('doorstep.session.v1')") is None
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/login$"))  # the session really is gone
+
+
+def test_a_wrong_password_shows_the_servers_chinese_message(page: Page, artifacts: Path) -> None:
+    problems = watch(page)
+    page.goto("/login")
+
+    sign_in(page, password="not-the-password")
+
+    expect(page.get_by_role("alert")).to_have_text("用户名或密码错误。")
+    expect(page.locator(".van-toast")).to_contain_text("用户名或密码错误。")
+    expect(page).to_have_url(re.compile(r"/login$"))
+    page.screenshot(path=artifacts / "login-wrong-password-390x844.png")
+    assert problems.errors == []
+
+
+def test_tablet_layout_shows_the_tab_bar_and_the_me_page(
+    tablet: BrowserContext, artifacts: Path
+) -> None:
+    page = tablet.new_page()
+    page.goto("/")
+    page.screenshot(path=artifacts / "login-768x1024.png")
+    sign_in(page)
+    expect(page.get_by_test_id("greeting")).to_have_text("你好，王芳")
+    page.screenshot(path=artifacts / "home-768x1024.png")
+
+    page.get_by_role("link", name="我的").click()
+
+    expect(page).to_have_url(re.compile(r"/me$"))
+    expect(page.get_by_text("staff1")).to_be_visible()
+    expect(page.get_by_text("简体中文")).to_be_visible()
+    page.screenshot(path=artifacts / "me-768x1024.png")
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_the_manifest_is_served_and_chromium_accepts_it(page: Page, phone: BrowserContext) -> None:
+    page.goto("/login")
+
+    manifest = page.request.get("/manifest.webmanifest").json()
+    assert manifest["name"] == "住房公积金上门服务"
+    assert manifest["short_name"] == "上门服务"
+    assert manifest["lang"] == "zh-CN"
+    assert manifest["display"] == "standalone"
+    assert manifest["start_url"] == "/"
+    sizes = {(icon["sizes"], icon.get("purpose", "any")) for icon in manifest["icons"]}
+    assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= sizes
+    for icon in manifest["icons"]:
+        response = page.request.get("/" + icon["src"])
+        assert response.status == 200
+        width, height = _png_size(response.body())
+        assert f"{width}x{height}" == icon["sizes"]
+
+    cdp = phone.new_cdp_session(page)
+    parsed = cdp.send("Page.getAppManifest")
+    assert parsed["errors"] == []
+    assert parsed["url"].endswith("/manifest.webmanifest")
+
+
+def test_the_service_worker_keeps_the_shell_working_offline(
+    page: Page, phone: BrowserContext, artifacts: Path
+) -> None:
+    problems = watch(page)
+    page.goto("/")
+    assert wait_for_active_service_worker(page) == "activated"
+    cache_names: list[str] = page.evaluate("caches.keys()")
+    assert any(name.startswith("doorstep-shell") for name in cache_names), cache_names
+
+    phone.set_offline(True)
+    page.reload()
+    expect(page.get_by_role("heading", name="住房公积金上门服务")).to_be_visible()
+    expect(page.get_by_test_id("offline-banner")).to_be_visible()
+    expect(page.get_by_text("当前没有网络，请联网后再登录")).to_be_visible()
+
+    phone.set_offline(False)
+    expect(page.get_by_test_id("offline-banner")).to_be_hidden()
+    sign_in(page)
+    expect(page.get_by_test_id("greeting")).to_have_text("你好，王芳")
+
+    phone.set_offline(True)
+    page.reload()
+    expect(page.get_by_test_id("greeting")).to_have_text("你好，王芳")
+    expect(page.get_by_test_id("network-status")).to_have_text("离线")
+    page.screenshot(path=artifacts / "home-offline-390x844.png")
+    assert problems.errors == []
+
+
+def test_a_new_deployment_is_offered_and_loaded_on_request(
+    page: Page, app: App, artifacts: Path
+) -> None:
+    page.goto("/")
+    sign_in(page)
+    assert wait_for_active_service_worker(page) == "activated"
+    page.goto("/me")
+    expect(page.get_by_text("0.1.0+browser-1")).to_be_visible()
+
+    build_pwa(app.pwa_dist, build_id="browser-2")  # deploy a new version
+    page.reload()
+
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("发现新版本，是否刷新？", timeout=20_000)
+    page.screenshot(path=artifacts / "update-prompt-390x844.png")
+    dialog.get_by_role("button", name="刷新").click()
+
+    expect(page.get_by_text("0.1.0+browser-2")).to_be_visible(timeout=20_000)
