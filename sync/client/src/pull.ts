@@ -22,11 +22,13 @@ export async function fetchPullPage(store: Store, transport: TransportConfig, cu
  * Pulls pages from the stored cursor until a page has no changes or the cursor stops
  * moving. Each page is applied in one transaction together with its cursor, so an
  * interrupted pull resumes where it stopped. `reset` clears the entity table (never
- * the outbox) and starts again from a null cursor. Returns the pages applied.
+ * the outbox) and starts again from a null cursor. Returns how many changes it applied
+ * (a reset counts as one: the local view changed).
  */
 export async function pullChanges(store: Store, transport: TransportConfig): Promise<number> {
   let cursor = (await store.read((tx) => getMeta(tx, "cursor"))) ?? null;
   let restarted = false;
+  let applied = 0;
   for (let pages = 0; pages < MAX_PAGES; ) {
     const page = await fetchPullPage(store, transport, cursor);
     if (page.reset && cursor !== null && !restarted) {
@@ -37,18 +39,24 @@ export async function pullChanges(store: Store, transport: TransportConfig): Pro
       });
       cursor = null;
       restarted = true;
+      applied++;
       continue;
     }
-    await store.write(async (tx) => {
-      if (page.reset) await tx.clear("entities");
-      for (const change of page.changes) await applyChange(tx, change);
+    applied += await store.write(async (tx) => {
+      let n = 0;
+      if (page.reset) {
+        await tx.clear("entities");
+        n++;
+      }
+      for (const change of page.changes) if (await applyChange(tx, change)) n++;
       await setMeta(tx, "cursor", page.cursor);
       // Mutations the server has processed are done even if their push answer was lost.
       await dropProcessed(tx, page.lastMutationId);
+      return n;
     });
     pages++;
-    if (page.changes.length === 0 || page.cursor === cursor) return pages;
+    if (page.changes.length === 0 || page.cursor === cursor) return applied;
     cursor = page.cursor;
   }
-  return MAX_PAGES;
+  return applied;
 }

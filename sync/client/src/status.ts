@@ -20,6 +20,10 @@ export interface SyncStatus {
   rejectedMutations: number;
   lastSyncAt: number | null;
   lastError: CodedError | null;
+  /** Whether the browser granted persistent storage; null until asked (start()). */
+  storagePersisted: boolean | null;
+  /** Goes up whenever a pull changed local entities: re-read views when it moves. */
+  entityRevision: number;
 }
 
 export type Listener<T> = (value: T) => void;

@@ -72,8 +72,12 @@ export class SyncClient {
     rejectedMutations: 0,
     lastSyncAt: null,
     lastError: null,
+    storagePersisted: null,
+    entityRevision: 0,
   };
   private state: SyncState = "idle";
+  private storagePersisted: boolean | null = null;
+  private entityRevision = 0;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<boolean> | null = null;
@@ -155,7 +159,10 @@ export class SyncClient {
   start(): void {
     if (this.started) return;
     this.started = true;
-    void requestPersistentStorage();
+    void requestPersistentStorage().then((persisted) => {
+      this.storagePersisted = persisted;
+      return this.refreshStatus();
+    });
     this.unwatch.push(
       watchConnectivity(
         () => this.wake(),
@@ -200,7 +207,11 @@ export class SyncClient {
       let ok = false;
       do {
         this.rerun = false;
-        ok = await this.syncOnce();
+        ok = await this.syncOnce().catch((error: unknown) => {
+          // Storage closed or broken: report, keep the loop alive for the next trigger.
+          console.error("sync round failed", error);
+          return false;
+        });
       } while (this.rerun);
       return ok;
     })().finally(() => {
@@ -252,7 +263,7 @@ export class SyncClient {
           return (await fetchPullPage(this.store, this.transport, cursor)).lastMutationId;
         },
       });
-      await pullChanges(this.store, this.transport);
+      if ((await pullChanges(this.store, this.transport)) > 0) this.entityRevision++;
     });
     return queueError ?? uploadError;
   }
@@ -340,6 +351,8 @@ export class SyncClient {
       rejectedMutations: snapshot.rejectedMutations,
       lastSyncAt: snapshot.lastSyncAt,
       lastError: snapshot.lastError,
+      storagePersisted: this.storagePersisted,
+      entityRevision: this.entityRevision,
     };
     this.emitter.emit(this.status);
     return this.status;

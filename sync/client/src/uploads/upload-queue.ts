@@ -87,9 +87,27 @@ function classify(error: unknown): Failure {
   if (status === 0 || status >= 500 || [408, 409, 423, 429].includes(status)) {
     return { transient: new SyncError(ClientErrorCode.NETWORK_ERROR) };
   }
-  const body = response?.getBody().trim() ?? "";
-  const message = body.length > 0 && body.length <= 200 ? body : `照片上传被拒绝（HTTP ${status}）`;
-  return { refusal: { code: ClientErrorCode.UPLOAD_FAILED, message } };
+  return { refusal: refusalFromBody(status, response?.getBody() ?? "") };
+}
+
+/**
+ * The server's reason, when it gave one: a JSON body `{code, message}` (or
+ * `{error: {code, message}}`) keeps its code; a short plain-text body becomes the message.
+ */
+function refusalFromBody(status: number, rawBody: string): CodedError {
+  const body = rawBody.trim();
+  const fallback = `照片上传被拒绝（HTTP ${status}）`;
+  try {
+    const parsed = JSON.parse(body) as { code?: unknown; message?: unknown; error?: { code?: unknown; message?: unknown } };
+    const source = parsed.error ?? parsed;
+    if (typeof source.code === "string") {
+      return { code: source.code, message: typeof source.message === "string" ? source.message : fallback };
+    }
+  } catch {
+    // not JSON: fall through to plain text
+  }
+  const message = body.length > 0 && body.length <= 200 ? body : fallback;
+  return { code: ClientErrorCode.UPLOAD_FAILED, message };
 }
 
 async function recordFailure(store: Store, sha256: string, error: CodedError, failed: boolean): Promise<void> {

@@ -51,6 +51,8 @@ export class TestSyncServer {
   dropPatches = 0;
   /** Destroy the connection of the next PATCH that starts at this offset (one-shot). */
   dropPatchAtOffset: number | null = null;
+  /** Uploads larger than this are refused up front with 413 (spec: a server setting). */
+  maxUploadBytes = 20 * 1024 * 1024;
   /** Flip a byte of every upload received, so its hash no longer matches. */
   corruptUploads = false;
   /** Mutation ids the next push loses on the way (as a truncating proxy would). */
@@ -206,6 +208,10 @@ export class TestSyncServer {
     const base = { "Tus-Resumable": "1.0.0" };
     if (req.headers.authorization !== `Bearer ${this.token}`) return void res.writeHead(401, base).end();
     if (req.method === "POST" && url === "/uploads/") {
+      if (Number(req.headers["upload-length"]) > this.maxUploadBytes) {
+        res.writeHead(413, { ...base, "Content-Type": "application/json" });
+        return void res.end(JSON.stringify({ code: "UPLOAD_TOO_LARGE", message: "文件过大" }));
+      }
       const id = randomUUID();
       this.uploads.set(id, {
         length: Number(req.headers["upload-length"]),

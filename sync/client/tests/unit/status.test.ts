@@ -47,6 +47,17 @@ describe("status for the UI", () => {
     expect((await second.refreshStatus()).lastSyncAt).toBe(5_000);
   });
 
+  it("the entity revision moves only when a pull changed local data", async () => {
+    const client = await h.open();
+    await client.syncNow();
+    const start = client.getStatus().entityRevision;
+    await client.syncNow();
+    expect(client.getStatus().entityRevision).toBe(start);
+    h.server.record("case", "c1", "put", { n: 1 });
+    await client.syncNow();
+    expect(client.getStatus().entityRevision).toBe(start + 1);
+  });
+
   it("the whole loop runs the same over the in-memory store", async () => {
     const client = await h.open({ store: new MemoryStore() });
     h.server.record("case", "c9", "put", { n: 9 });

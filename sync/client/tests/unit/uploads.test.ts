@@ -23,11 +23,11 @@ describe("uploads", () => {
 
   it("an upload carries filename, sha256 and contentType metadata and the bearer token", async () => {
     const client = await h.open();
-    const upload = await client.addUpload(photo(), { filename: "id-front.jpg" });
+    const upload = await client.addUpload(photo(), { filename: "身份证正面.jpg" });
     expect(await client.syncNow()).toBe(true);
 
     const [created] = [...h.server.uploads.values()];
-    expect(created?.metadata).toEqual({ filename: "id-front.jpg", sha256: hexOf(photoBytes), contentType: "image/jpeg" });
+    expect(created?.metadata).toEqual({ filename: "身份证正面.jpg", sha256: hexOf(photoBytes), contentType: "image/jpeg" });
     expect(h.server.tusRequests.every((r) => r.authorization === "Bearer token-staff1")).toBe(true);
     expect(h.server.files.get(upload.sha256)?.equals(photoBytes)).toBe(true);
   });
@@ -96,6 +96,17 @@ describe("uploads", () => {
     await client.syncNow();
     expect((await client.uploads()).map((u) => u.filename)).toEqual(["q.jpg"]);
     expect(h.server.files.has(upload.sha256)).toBe(true);
+  });
+
+  it("a photo over the size limit is refused up front, marked failed with the server's code, and kept", async () => {
+    h.server.maxUploadBytes = 100;
+    const client = await h.open();
+    await client.addUpload(photo(), { filename: "big.jpg" });
+    await client.syncNow();
+    const [u] = await client.uploads();
+    expect(u).toMatchObject({ status: "failed", lastError: { code: "UPLOAD_TOO_LARGE", message: "文件过大" } });
+    expect(u?.blob.size).toBe(photoBytes.length);
+    expect(h.server.uploads.size).toBe(0);
   });
 
   it("the same photo added twice is stored and sent once", async () => {
