@@ -1,0 +1,88 @@
+"""Document type from the words on the page (``--type auto``).
+
+Each type has title phrases (strong evidence, most weight when printed large near the top)
+and body words (weaker). The best score wins; ties go to the title evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from backend.documents.fields import compact
+from backend.documents.layout import Row
+
+_TITLES: dict[str, tuple[str, ...]] = {
+    "id_card": ("居民身份证", "公民身份号码"),
+    "business_licence": ("营业执照",),
+    "loan_contract": ("借款合同", "贷款合同", "抵押借款合同"),
+    "repayment_statement": ("还款明细", "还款记录", "还款流水", "还款对账单", "还款清单",
+                            "还款情况"),
+    "marital_status_certificate": ("婚姻状况证明", "婚姻登记记录证明", "婚姻登记信息",
+                                   "婚姻状况"),
+    "no_housing_certificate": ("无房证明", "不动产登记信息查询结果", "住房情况查询",
+                               "不动产查询结果", "无房产证明", "房产信息查询"),
+    "unit_registration_form": ("缴存登记表", "单位登记表", "开户登记", "单位缴存登记",
+                               "缴存单位登记"),
+    "rental_contract": ("租赁合同", "租房合同", "房屋租赁"),
+}
+_WORDS: dict[str, tuple[str, ...]] = {
+    "id_card": ("姓名", "性别", "民族", "出生", "住址"),
+    "business_licence": ("统一社会信用代码", "注册资本", "成立日期", "法定代表人", "经营范围",
+                         "登记机关", "营业期限"),
+    "loan_contract": ("借款人", "贷款人", "借款金额", "贷款期限", "年利率", "还款方式",
+                      "受托银行"),
+    "repayment_statement": ("还款日期", "应还本金", "应还利息", "贷款余额", "期次", "本金",
+                            "利息", "余额"),
+    "marital_status_certificate": ("婚姻状况", "民政局", "婚姻登记", "已婚", "未婚", "离婚",
+                                   "丧偶"),
+    "no_housing_certificate": ("不动产", "查询结果", "查询申请人", "查询目的", "登记记录"),
+    "unit_registration_form": ("单位名称", "缴存比例", "职工人数", "发薪日", "经办人",
+                               "开户银行", "单位地址"),
+    "rental_contract": ("出租方", "承租方", "租金", "租赁期限", "押金", "出租人", "承租人"),
+}
+
+
+def classify(rows: Sequence[Row]) -> tuple[str | None, float]:
+    """The most likely type and a confidence in [0, 1]; None when nothing matches."""
+    texts = [compact(r.text) for r in rows]
+    head = "".join(texts[:6])
+    body = "".join(texts)
+    scores: dict[str, float] = {}
+    for doc_type in _TITLES:
+        s = 0.0
+        for title in _TITLES[doc_type]:
+            if title in head:
+                s += 6
+            elif title in body:
+                s += 2
+            else:
+                # A blurred or stained title still shows most of its characters in order.
+                likeness = max((_in_order_share(title, t) for t in texts[:6]), default=0.0)
+                if len(title) >= 4 and likeness >= 0.75:
+                    s += 6 * likeness
+        s += sum(1 for w in _WORDS[doc_type] if w in body)
+        scores[doc_type] = s
+    best = max(scores, key=lambda t: scores[t])
+    if scores[best] < 3:
+        return None, 0.0
+    runner_up = max(v for t, v in scores.items() if t != best)
+    return best, round(min(1.0, (scores[best] - runner_up) / scores[best] + 0.3), 3)
+
+
+def _in_order_share(phrase: str, text: str) -> float:
+    """Share of ``phrase``'s characters found in ``text`` in the same order, contiguous
+    except for at most one substituted character (e.g. 借款合间 for 借款合同)."""
+    best = 0
+    for start in range(len(text)):
+        matched = misses = 0
+        for offset, ch in enumerate(phrase):
+            if start + offset >= len(text):
+                break
+            if text[start + offset] == ch:
+                matched += 1
+            else:
+                misses += 1
+                if misses > 1:
+                    break
+        best = max(best, matched)
+    return best / len(phrase)

@@ -1,0 +1,56 @@
+"""``doorstep extract [--type auto|TYPE] FILE...``: one JSON line per file (spec section 4).
+
+Works without server or database. A file that cannot be read still gets a line with an
+``error`` object, and the command goes on with the next file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import typing
+
+from backend.errors import DEFAULT_MESSAGES, DoorstepError, ErrorCode
+
+
+def run_extract(paths: list[str], doc_type: str, out: typing.TextIO) -> int:
+    """Prints one JSON object per file per line; returns 0 when every file got a result
+    (unreadable files get an error line and make the exit code 1)."""
+    from backend.documents.pipeline import extract_document  # loads OCR only when used
+
+    status = 0
+    for path in paths:
+        line: dict[str, typing.Any] = {"file": path}
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+            line.update(extract_document(data, doc_type).to_json())
+        except DoorstepError as exc:
+            line["error"] = {"code": str(exc.code), "message": exc.message}
+            status = 1
+        except OSError:
+            line["error"] = {"code": str(ErrorCode.IMAGE_UNREADABLE),
+                             "message": "无法打开该文件，请检查路径后重试。"}
+            status = 1
+        except Exception:  # one bad file must not stop the batch
+            line["error"] = {"code": str(ErrorCode.INTERNAL_ERROR),
+                             "message": DEFAULT_MESSAGES[ErrorCode.INTERNAL_ERROR]}
+            status = 1
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        out.flush()
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    from backend.documents.extractors import DOCUMENT_TYPES
+
+    parser = argparse.ArgumentParser(prog="doorstep extract")
+    parser.add_argument("--type", default="auto", choices=("auto", *DOCUMENT_TYPES))
+    parser.add_argument("files", nargs="+")
+    args = parser.parse_args(argv)
+    return run_extract(args.files, args.type, sys.stdout)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""营业执照."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from backend.documents import parsers as p
+from backend.documents.extractors.base import Extraction, FieldRule, apply_rules, value_below
+from backend.documents.layout import Row
+
+FIELDS = ("company_name", "uscc", "company_type", "legal_representative",
+          "registered_capital", "established_date", "address")
+
+RULES = (
+    FieldRule("company_name", ("名称", "企业名称", "单位名称", "公司名称"), p.free_text),
+    FieldRule("uscc", ("统一社会信用代码", "社会信用代码", "信用代码"), p.uscc),
+    FieldRule("company_type", ("类型", "企业类型", "主体类型", "公司类型"), p.free_text),
+    FieldRule("legal_representative", ("法定代表人", "负责人", "经营者", "执行事务合伙人"),
+              p.person_name),
+    FieldRule("registered_capital", ("注册资本", "注册资金", "出资额"), p.capital),
+    FieldRule("established_date", ("成立日期", "注册日期", "成立时间"), p.date),
+    FieldRule("address", ("住所", "营业场所", "经营场所", "地址", "主要经营场所"), p.free_text,
+              multiline=True),
+)
+_OTHER_LABELS = ("经营范围", "营业期限", "登记机关", "发照日期")
+
+
+def extract(rows: Sequence[Row]) -> Extraction:
+    found = apply_rules(rows, RULES, _OTHER_LABELS)
+    if "uscc" not in found:
+        # The code is usually printed under its caption, not beside it.
+        below = value_below(rows, ("统一社会信用代码", "信用代码"), p.uscc)
+        if below:
+            found["uscc"] = below
+    return Extraction(found)

@@ -1,0 +1,53 @@
+"""婚姻状况证明 (婚姻登记记录证明)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from backend.documents import parsers as p
+from backend.documents.extractors.base import Extraction, FieldRule, apply_rules, last_matching
+from backend.documents.layout import Row
+
+FIELDS = ("name", "id_number", "marital_status", "issue_date", "issuer")
+STATUSES = ("未婚", "已婚", "离婚", "丧偶", "初婚", "再婚", "复婚")
+
+
+def _status(text: str) -> str | None:
+    m = re.search("|".join(STATUSES), text)
+    return m.group(0) if m else None
+
+
+def issuer(text: str) -> str | None:
+    """An issuing office: a name ending in 登记处/民政局/登记中心/… ."""
+    t = re.sub(r"\s+", "", text)
+    m = re.search(r"[\u4e00-\u9fff（）()]{3,}?(婚姻登记处|登记处|民政局|登记中心|管理中心|服务中心|"
+                  r"不动产登记局|自然资源局|住房和城乡建设局|局|中心)$", t)
+    return m.group(0) if m else None
+
+
+RULES = (
+    FieldRule("name", ("姓名", "当事人", "申请人"), p.person_name),
+    FieldRule("id_number", ("公民身份号码", "身份证号码", "身份证号", "证件号码"), p.id_number,
+              fallback=p.id_number),
+    FieldRule("marital_status", ("婚姻状况", "婚姻状态"), _status,
+              pattern=r"婚姻状况为(未婚|已婚|离婚|丧偶)"),
+    FieldRule("issue_date", ("出具日期", "开具日期", "证明日期", "签发日期"), p.date),
+    FieldRule("issuer", ("出具机关", "出具单位", "证明机关", "登记机关"), issuer),
+)
+_OTHER_LABELS = ("性别", "登记日期", "出生日期")
+# Dates in the body belong to registrations, not to the certificate.
+_BODY_DATES = ("登记日期", "结婚日期", "离婚日期", "出生日期", "有效期")
+
+
+def extract(rows: Sequence[Row]) -> Extraction:
+    found = apply_rules(rows, RULES, _OTHER_LABELS)
+    if "issue_date" not in found:
+        date = last_matching(rows, p.date, exclude=_BODY_DATES)
+        if date:
+            found["issue_date"] = date
+    if "issuer" not in found:
+        office = last_matching(rows, issuer, below=0.6)
+        if office:
+            found["issuer"] = office
+    return Extraction(found)

@@ -1,0 +1,56 @@
+"""房屋租赁合同."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from backend.documents import parsers as p
+from backend.documents.extractors.base import Extraction, FieldRule, apply_rules
+from backend.documents.extractors.loan_contract import id_near
+from backend.documents.fields import FieldValue, label_candidates
+from backend.documents.layout import Row
+from backend.verification.validators import parse_date
+
+FIELDS = ("tenant_name", "tenant_id_number", "landlord_name", "rental_address",
+          "monthly_rent", "lease_start", "lease_end")
+
+TENANT_LABELS = ("承租方（乙方）", "承租方(乙方)", "乙方（承租方）", "乙方(承租方)", "承租方",
+                 "承租人", "乙方")
+LANDLORD_LABELS = ("出租方（甲方）", "出租方(甲方)", "甲方（出租方）", "甲方(出租方)", "出租方",
+                   "出租人", "甲方")
+LEASE_LABELS = ("租赁期限", "租期", "租赁期间", "租赁时间")
+
+RULES = (
+    FieldRule("tenant_name", TENANT_LABELS, p.person_name),
+    FieldRule("landlord_name", LANDLORD_LABELS, p.person_name),
+    FieldRule("rental_address", ("房屋地址", "房屋坐落", "租赁房屋地址", "房屋位置", "坐落",
+                                 "租赁地址"), p.free_text, multiline=True),
+    FieldRule("monthly_rent", ("月租金", "每月租金", "租金标准", "租金"), p.amount),
+)
+_OTHER_LABELS = ("身份证号", "身份证号码", "证件号码", *LEASE_LABELS)
+
+
+def _two_dates(text: str) -> tuple[str, str] | None:
+    import re
+
+    found = []
+    for m in re.finditer(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?", text):
+        d = parse_date(m.group(0))
+        if d:
+            found.append(d.isoformat())
+    return (found[0], found[1]) if len(found) >= 2 else None
+
+
+def extract(rows: Sequence[Row]) -> Extraction:
+    found = apply_rules(rows, RULES, _OTHER_LABELS)
+    tenant_id = id_near(rows, TENANT_LABELS)
+    if tenant_id:
+        found["tenant_id_number"] = tenant_id
+    for cand in label_candidates(rows, LEASE_LABELS, _OTHER_LABELS):
+        text = cand.text + (rows[cand.row + 1].text if cand.row + 1 < len(rows) else "")
+        dates = _two_dates(text)
+        if dates:
+            found["lease_start"] = FieldValue(dates[0], round(cand.confidence, 3))
+            found["lease_end"] = FieldValue(dates[1], round(cand.confidence, 3))
+            break
+    return Extraction(found)

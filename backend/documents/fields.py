@@ -1,0 +1,146 @@
+"""Finding labelled values on a page and normalising them.
+
+A document is read as rows of cells (see :mod:`layout`). A label is matched at the start
+of a cell whatever its width or colon; its value is the rest of that cell or, when the
+cell holds only the label, the cells to its right up to the next label. Letter-spaced
+labels that OCR splits into single characters (``名    称``) are matched by their first
+character standing alone at the start of a row.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from backend.documents.layout import Cell, Row
+from backend.verification.validators import halfwidth
+
+Parser = Callable[[str], "str | None"]
+
+_LEADING_JUNK = re.compile(r"^[\s:：;；,，.。、\-_|]+")
+_QUALIFIER = re.compile(r"^[(（][^)）]{0,6}[)）]")
+
+
+def compact(text: str) -> str:
+    return re.sub(r"\s+", "", halfwidth(text))
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    value: str
+    confidence: float
+    note: str | None = None  # e.g. how a value was repaired
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    confidence: float
+    row: int
+    cell: int
+    x: float  # where the value starts (for continuation lines)
+
+
+def _strip_after_label(rest: str) -> str:
+    rest = _LEADING_JUNK.sub("", rest)
+    return _LEADING_JUNK.sub("", rest)
+
+
+def _is_label_start(text: str, labels: Iterable[str]) -> bool:
+    t = compact(text)
+    return any(t.startswith(label) for label in labels)
+
+
+def label_candidates(
+    rows: Sequence[Row], labels: Sequence[str], known_labels: Sequence[str] = ()
+) -> Iterator[Candidate]:
+    """Every place a label from ``labels`` starts a cell, with the value after it."""
+    ordered = sorted(labels, key=len, reverse=True)
+    stops = list(known_labels) + list(ordered)
+    for ri, row in enumerate(rows):
+        for ci, cell in enumerate(row.cells):
+            t = compact(cell.text)
+            for label in ordered:
+                rest = _match_label(t, label)
+                skip = 0
+                if rest is None and ci == 0 and len(label) >= 2 and t == label[0]:
+                    rest = ""  # letter-spaced label split into single characters
+                    skip = sum(1 for c in row.cells[1:3] if compact(c.text) in label[1:])
+                if rest is None:
+                    continue
+                rest = _strip_after_label(rest)
+                if rest:
+                    share = len(rest) / max(len(t), 1)
+                    x = cell.right - share * (cell.right - cell.x)
+                    yield Candidate(rest, cell.line.score, ri, ci, x)
+                else:
+                    following: list[Cell] = []
+                    for nxt in row.cells[ci + 1 + skip :]:
+                        if following and _is_label_start(nxt.text, stops):
+                            break
+                        following.append(nxt)
+                    if following:
+                        text = "".join(_strip_after_label(compact(c.text)) for c in following)
+                        if skip or t == label[0]:
+                            # an undetected spaced label character glued to the value
+                            text = _strip_after_label(text.lstrip(label[1:]))
+                        conf = min(c.line.score for c in following)
+                        yield Candidate(text, conf, ri, ci, following[0].x)
+                break
+
+
+def _match_label(text: str, label: str) -> str | None:
+    """The text after ``label`` when the cell starts with it (a qualifier like （小写） that
+    is part of the label may follow in the text, and is dropped from the value)."""
+    idx = text.find(label)
+    if idx < 0 or idx > 2:
+        return None
+    if idx and re.search(r"[\u4e00-\u9fff]", text[:idx]):
+        return None  # the label is inside another word
+    rest = text[idx + len(label) :]
+    if "(" not in label:
+        rest = _QUALIFIER.sub("", rest)
+    return rest
+
+
+def continuation(rows: Sequence[Row], cand: Candidate, stops: Sequence[str]) -> str:
+    """Lines below a value that continue it (wrapped addresses): they start at or right
+    of the value, contain no label, and follow without a large gap."""
+    parts = []
+    row = rows[cand.row]
+    h = statistics.fmean(c.line.height for c in row.cells)
+    last_y = row.y
+    for nxt in rows[cand.row + 1 :]:
+        first = nxt.cells[0]
+        if nxt.y - last_y > 1.9 * h or first.x < cand.x - 0.8 * h:
+            break
+        if any(_is_label_start(c.text, stops) for c in nxt.cells):
+            break
+        parts.append("".join(compact(c.text) for c in nxt.cells))
+        last_y = nxt.y
+    return "".join(parts)
+
+
+def first_valid(
+    rows: Sequence[Row],
+    labels: Sequence[str],
+    parse: Parser,
+    known_labels: Sequence[str] = (),
+) -> FieldValue | None:
+    """The first labelled value that ``parse`` accepts (parse returns None to reject)."""
+    for cand in label_candidates(rows, labels, known_labels):
+        value = parse(cand.text)
+        if value:
+            return FieldValue(value, round(cand.confidence, 3))
+    return None
+
+
+def scan_rows(rows: Sequence[Row], parse: Parser) -> Iterator[FieldValue]:
+    """Values found by pattern alone, anywhere on the page, top to bottom."""
+    for row in rows:
+        for cell in row.cells:
+            value = parse(compact(cell.text))
+            if value:
+                yield FieldValue(value, round(cell.line.score, 3))

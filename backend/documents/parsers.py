@@ -1,0 +1,118 @@
+"""Value parsers: text cut out after a label → the normalised value, or None to reject it.
+
+Codes and numbers come back half-width; dates ISO; amounts with two decimals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from backend.verification.amounts import format_amount, parse_figure_amount, parse_upper_amount
+from backend.verification.validators import USCC_ALPHABET, halfwidth, normalise_date
+
+_CJK = r"\u4e00-\u9fff"
+_NAME = re.compile(rf"[{_CJK}][{_CJK}·•]{{1,5}}")
+_ID = re.compile(r"(?<![0-9A-Z])[0-9]{17}[0-9X](?![0-9A-Z])")
+_USCC = re.compile(rf"(?<![0-9A-Z])[{USCC_ALPHABET}IOSZV]{{18}}(?![0-9A-Z])")
+_PERCENT = re.compile(r"(\d{1,2}(?:\.\d{1,4})?)\s*%")
+_PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+_UPPER_CHARS = re.compile(r"[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億元圆角分整正]+")
+_NOT_A_NAME = ("签字", "盖章", "身份", "证号", "甲方", "乙方", "日期", "地址", "电话")
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def person_name(text: str) -> str | None:
+    t = _clean(text)
+    t = re.sub(r"^[(（][^)）]*[)）]", "", t)  # （甲方） before the name
+    t = re.sub(r"^[:：]", "", t)
+    m = _NAME.match(t)
+    if not m or any(w in m.group(0) for w in _NOT_A_NAME):
+        return None
+    return m.group(0)
+
+
+def free_text(text: str) -> str | None:
+    t = _clean(text).strip(":：;；,，")
+    return t or None
+
+
+def code(text: str) -> str | None:
+    t = _clean(halfwidth(text)).upper()
+    m = re.match(r"[0-9A-Z][0-9A-Z\-]{3,}", t)
+    return m.group(0) if m else None
+
+
+def id_number(text: str) -> str | None:
+    t = _clean(halfwidth(text)).upper()
+    m = _ID.search(t)
+    return m.group(0) if m else None
+
+
+def uscc(text: str) -> str | None:
+    t = _clean(halfwidth(text)).upper()
+    m = _USCC.search(t)
+    return m.group(0) if m else None
+
+
+def date(text: str) -> str | None:
+    t = _clean(text)
+    # A stamp or fold can swallow a year's first digit ("026年9月17日"): read it as 20xx.
+    t = re.sub(r"(?<!\d)0(\d{2})(?=\s*年)", r"20\1", t)
+    return normalise_date(t)
+
+
+def amount(text: str) -> str | None:
+    t = _clean(text)
+    t = re.split(r"[(（]\s*大写", t)[0]  # 2650元（大写：…） keeps only the figures
+    value = parse_figure_amount(t)
+    return format_amount(value) if value is not None else None
+
+
+def upper_amount(text: str) -> str | None:
+    m = _UPPER_CHARS.search(_clean(text).replace("人民币", ""))
+    if not m or not re.search(r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]", m.group(0)):
+        return None
+    if parse_upper_amount(m.group(0)) is None:
+        return None
+    return m.group(0)
+
+
+def percent(text: str) -> str | None:
+    m = _PERCENT.search(halfwidth(_clean(text)))
+    return f"{m.group(1)}%" if m else None
+
+
+def integer(text: str) -> str | None:
+    m = re.search(r"\d+", halfwidth(_clean(text)))
+    return str(int(m.group(0))) if m else None
+
+
+def months(text: str) -> str | None:
+    """A loan term in months: '180个月' → '180'; '15年' → '180'."""
+    t = halfwidth(_clean(text))
+    m = re.search(r"(\d+)\s*(个月|月|期|年)?", t)
+    if not m:
+        return None
+    n = int(m.group(1))
+    return str(n * 12 if m.group(2) == "年" else n)
+
+
+def leading_phrase(text: str) -> str | None:
+    """Text up to the first punctuation: '等额本息，按月还款' → '等额本息'."""
+    t = re.split(r"[,，;；。:：]", _clean(text))[0]
+    return t or None
+
+
+def phone(text: str) -> str | None:
+    m = _PHONE.search(halfwidth(_clean(text)))
+    return m.group(1) if m else None
+
+
+def capital(text: str) -> str | None:
+    """Registered capital as printed: '500万元', '1000万元人民币' → '1000万元人民币'."""
+    t = halfwidth(_clean(text))
+    m = re.search(r"\d[\d,.]*\s*(万|亿)?元(人民币)?", t)
+    return m.group(0) if m else None

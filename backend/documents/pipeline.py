@@ -1,0 +1,125 @@
+"""Reading one document image: quality, OCR, type, fields, checks.
+
+``extract_document(image_bytes, doc_type="auto")`` is the whole pipeline; it needs no
+server or database. Engines are created once per process (see :mod:`ocr`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from typing import Any
+
+from backend.documents import checks as chk
+from backend.documents.classify import classify
+from backend.documents.extractors import DOCUMENT_TYPES, extractor_for, fields_of
+from backend.documents.extractors.base import Extraction
+from backend.documents.fields import FieldValue
+from backend.documents.layout import build_rows
+from backend.documents.ocr import DEFAULT_ENGINE, OcrPage, get_engine
+from backend.documents.preprocess import decode_image, prepare
+from backend.documents.quality import QualityMetrics, glare_share, measure
+from backend.documents.reread import reread_invalid_codes
+from backend.documents.result import ExtractionResult, Quality
+from backend.errors import DoorstepError, ErrorCode
+
+BOOLEAN_FIELDS = frozenset({"has_property"})
+
+
+def extract_document(
+    image_bytes: bytes, doc_type: str = "auto", *, engine: str = DEFAULT_ENGINE,
+    today: dt.date | None = None,
+) -> ExtractionResult:
+    """Runs the full pipeline on one photo or scan. Raises DoorstepError(IMAGE_UNREADABLE)
+    when the bytes are not an image; otherwise always returns a result."""
+    if doc_type != "auto" and doc_type not in DOCUMENT_TYPES:
+        raise DoorstepError(ErrorCode.VALIDATION_FAILED, f"不支持的材料类型：{doc_type}",
+                            field="doc_type")
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    photo = decode_image(image_bytes)
+    page_image, _ = prepare(photo)
+    timings["preprocess"] = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    page = get_engine(engine).read_page(page_image)
+    timings["ocr"] = time.perf_counter() - t1
+    metrics = measure(page.image if page.image is not None else page_image, page.lines)
+    metrics = QualityMetrics(metrics.softness, metrics.unsure_share, glare_share(photo),
+                             metrics.text_height, metrics.line_count)
+    result = extract_from_page(page, doc_type, metrics, today=today)
+    timings["total"] = time.perf_counter() - t0
+    result.timings = timings
+    return result
+
+
+def extract_from_page(
+    page: OcrPage, doc_type: str, metrics: QualityMetrics, *, today: dt.date | None = None,
+) -> ExtractionResult:
+    """Everything after OCR (kept separate so it can be tested on recorded OCR lines)."""
+    rows = build_rows(page.lines)
+    quality = Quality(metrics.blurry, metrics.glare, page.rotated_degrees,
+                      metrics.low_resolution)
+    checks = chk.quality_checks(metrics)
+    resolved = doc_type if doc_type != "auto" else classify(rows)[0]
+    if resolved is None:
+        checks.append(chk.Check("DOCUMENT_TYPE_UNKNOWN", "warning", None,
+                                "无法判断材料类型，请人工选择。"))
+        return ExtractionResult(None, {}, {}, [], quality, checks, engine=page.engine)
+    extraction: Extraction = extractor_for(resolved)(rows)
+    fields = extraction.fields
+    checks += reread_invalid_codes(page, rows, fields)
+    checks += chk.repair_codes(fields)
+    checks += chk.amount_checks(fields)
+    checks += chk.person_checks(fields)
+    checks += chk.phone_checks(fields)
+    checks += chk.date_checks(fields, today)
+    table_rows: list[dict[str, Any]] | None = None
+    if resolved == "repayment_statement":
+        table_rows = _rows_json(extraction)
+        checks += _table_checks(extraction)
+    missing = [f for f in fields_of(resolved) if f not in fields]
+    checks += chk.missing_checks(missing)
+    return ExtractionResult(
+        type=resolved,
+        fields={k: _json_value(k, v) for k, v in fields.items()},
+        confidence={k: v.confidence for k, v in fields.items()},
+        missing=missing,
+        quality=quality,
+        checks=checks,
+        rows=table_rows,
+        engine=page.engine,
+    )
+
+
+def _json_value(name: str, value: FieldValue) -> str | bool:
+    if name in BOOLEAN_FIELDS:
+        return value.value == "true"
+    return value.value
+
+
+def _rows_json(extraction: Extraction) -> list[dict[str, Any]]:
+    rows = extraction.extra.get("rows", [])
+    return list(rows) if isinstance(rows, list) else []
+
+
+def _table_checks(extraction: Extraction) -> list[chk.Check]:
+    from backend.documents.extractors.repayment_statement import TableRow
+
+    table = extraction.extra.get("table", [])
+    out: list[chk.Check] = []
+    if not isinstance(table, list):
+        return out
+    for row in table:
+        if not isinstance(row, TableRow):
+            continue
+        where = f"第{row.period}期" if row.period is not None else str(row.date)
+        if row.repaired:
+            out.append(chk.Check("VALUE_CORRECTED", "info", "total_paid",
+                                 f"还款明细{where}有一项看不清，已按“本金+利息=合计”补出。",
+                                 {"period": row.period, "computed": row.repaired}))
+        elif not row.arithmetic_ok():
+            out.append(chk.Check("ROW_ARITHMETIC_MISMATCH", "warning", "total_paid",
+                                 f"还款明细{where}本金加利息不等于合计，请人工核对。",
+                                 {"period": row.period, "principal": str(row.principal),
+                                  "interest": str(row.interest), "total": str(row.total)}))
+    return out

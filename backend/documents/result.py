@@ -1,0 +1,47 @@
+"""The result of reading one document: the object ``doorstep extract`` prints (less "file")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from backend.documents.checks import Check
+
+
+@dataclass(frozen=True)
+class Quality:
+    blurry: bool
+    glare: bool
+    rotated_degrees: int
+    low_resolution: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"blurry": self.blurry, "glare": self.glare,
+                "rotated_degrees": self.rotated_degrees,
+                "low_resolution": self.low_resolution}
+
+
+@dataclass
+class ExtractionResult:
+    type: str | None
+    fields: dict[str, str | bool]
+    confidence: dict[str, float]
+    missing: list[str]
+    quality: Quality
+    checks: list[Check]
+    rows: list[dict[str, Any]] | None = None  # repayment statements: the parsed table
+    engine: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "type": self.type,
+            "fields": self.fields,
+            "confidence": self.confidence,
+            "missing": self.missing,
+            "quality": self.quality.to_json(),
+            "checks": [c.to_json() for c in self.checks],
+        }
+        if self.rows is not None:
+            out["rows"] = self.rows
+        return out

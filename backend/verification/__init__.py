@@ -1,0 +1,1 @@
+"""Verification: pure checks on what documents and cases say (checksums, amounts, dates)."""
