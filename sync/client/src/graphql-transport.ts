@@ -13,7 +13,13 @@ export interface TransportConfig {
 
 interface GraphQLErrorBody {
   message?: unknown;
-  extensions?: { code?: unknown; lastMutationId?: unknown };
+  extensions?: { code?: unknown; lastMutationId?: unknown; details?: { lastMutationId?: unknown } };
+}
+
+/** OUT_OF_ORDER may carry the server's lastMutationId in extensions (or extensions.details). */
+function lastMutationIdOf(error: GraphQLErrorBody): number | undefined {
+  const value = error.extensions?.lastMutationId ?? error.extensions?.details?.lastMutationId;
+  return typeof value === "number" ? value : undefined;
 }
 
 function firstCodedError(errors: GraphQLErrorBody[]): SyncError {
@@ -22,7 +28,7 @@ function firstCodedError(errors: GraphQLErrorBody[]): SyncError {
   const coded = errors.map((e) => ({
     code: typeof e.extensions?.code === "string" ? e.extensions.code : ClientErrorCode.BAD_RESPONSE,
     message: typeof e.message === "string" ? e.message : undefined,
-    lastMutationId: typeof e.extensions?.lastMutationId === "number" ? e.extensions.lastMutationId : undefined,
+    lastMutationId: lastMutationIdOf(e),
   }));
   const chosen = coded.find((e) => priority.includes(e.code)) ?? coded[0];
   if (!chosen) return new SyncError(ClientErrorCode.BAD_RESPONSE);

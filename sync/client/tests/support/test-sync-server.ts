@@ -43,8 +43,12 @@ export class TestSyncServer {
   failGraphql = 0;
   /** Answer every push with PROTOCOL_OUTDATED (a server that needs a newer client). */
   requireNewerProtocol = false;
-  /** How a gap is reported: a top-level error, or a per-mutation result. */
-  outOfOrderStyle: "error" | "result" = "error";
+  /**
+   * How a gap is reported: a top-level error with extensions.details.lastMutationId (the
+   * backend's error shape), the same without it (the client must ask via pull), or a
+   * per-mutation result.
+   */
+  outOfOrderStyle: "error" | "bare-error" | "result" = "error";
   /** Cursors carry the epoch; compact() starts a new one, so older cursors get `reset: true`. */
   private epoch = 1;
   /** Destroy the connection of this many PATCH requests (after reading them). */
@@ -151,8 +155,9 @@ export class TestSyncServer {
     const lost = new Set(this.loseMutationIdsOnce.splice(0));
     const outcome = this.push(input.clientId, input.mutations.filter((m) => !lost.has(m.id)));
     if (outcome.gap && this.outOfOrderStyle === "error") {
-      return error("OUT_OF_ORDER", "操作顺序不连续", { lastMutationId: outcome.result.lastMutationId });
+      return error("OUT_OF_ORDER", "操作顺序不连续", { details: { lastMutationId: outcome.result.lastMutationId } });
     }
+    if (outcome.gap && this.outOfOrderStyle === "bare-error") return error("OUT_OF_ORDER", "操作顺序不连续");
     if (this.losePushResponses > 0) {
       this.losePushResponses--;
       res.destroy();

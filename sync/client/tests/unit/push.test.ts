@@ -105,7 +105,7 @@ describe("push", () => {
     expect(h.server.applied.map((a) => a.mutation.id)).toEqual([1, 2]);
   });
 
-  for (const style of ["error", "result"] as const) {
+  for (const style of ["error", "bare-error", "result"] as const) {
     it(`OUT_OF_ORDER (as ${style}) resends from the server's lastMutationId + 1`, async () => {
       h.server.outOfOrderStyle = style;
       const client = await h.open();
