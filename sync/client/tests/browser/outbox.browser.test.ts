@@ -115,6 +115,8 @@ describe("in real Chromium", () => {
       window.client.start();
     });
     await expect.poll(() => page.evaluate(() => window.client.getStatus().state)).toBe("error");
+    // start() asked for persistent storage; the browser's answer is in the status.
+    await expect.poll(() => page.evaluate(() => typeof window.client.getStatus().storagePersisted)).toBe("boolean");
     rig.server.failGraphql = 0;
     const applied = rig.server.applied.length;
 
