@@ -17,7 +17,9 @@ from backend.db import lifecycle
 from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.context import context_getter
 from backend.graphql.schema import schema
+from backend.jobs import embedded as embedded_jobs
 from backend.settings import get_settings
+from backend.uploads.tus import TusController
 from backend.web.health import health
 from backend.web.pwa import pwa
 from backend.web.security import security_headers
@@ -57,15 +59,15 @@ def graphql_controller() -> ControllerRouterHandler:
 
 
 def route_handlers() -> Sequence[ControllerRouterHandler]:
-    return [health, graphql_controller(), pwa]
+    return [health, graphql_controller(), TusController, pwa]
 
 
 def create_app() -> Litestar:
     settings = get_settings()
     return Litestar(
         route_handlers=route_handlers(),
-        on_startup=[lifecycle.open_pool],
-        on_shutdown=[lifecycle.close_pool],
+        on_startup=[lifecycle.open_pool, embedded_jobs.start],
+        on_shutdown=[embedded_jobs.stop, lifecycle.close_pool],
         exception_handlers={DoorstepError: doorstep_error_response},
         middleware=[security_headers(production=settings.mode == "production")],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),

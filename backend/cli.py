@@ -94,12 +94,13 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
 
 
 @main.command(help="运行后台任务进程（OCR、通知），用于分布式部署")
-def worker() -> None:
+@click.option("--processes", default=1, show_default=True, type=int, help="OCR 进程数")
+def worker(processes: int) -> None:
     from backend.jobs.worker import run_worker
 
     try:
         _settings()
-        asyncio.run(run_worker())
+        asyncio.run(run_worker(processes))
     except ConfigurationError as error:
         _fail(error)
 

@@ -49,6 +49,9 @@ def pytest_configure(config: pytest.Config) -> None:
     global _pg_database
     os.environ["DOORSTEP_DATA_DIR"] = str(_run_dir)
     os.environ["DOORSTEP_MODE"] = "demo"
+    # In-process tests run jobs explicitly (backend.jobs.worker.drain); servers started as
+    # subprocesses by tests override this to get the real embedded worker.
+    os.environ["DOORSTEP_EMBEDDED_WORKERS"] = "0"
     os.environ.pop("DOORSTEP_SECRET_KEY", None)
     engine = os.environ.get("DOORSTEP_TEST_ENGINE", "sqlite")
     if engine == "postgres":

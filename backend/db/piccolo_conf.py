@@ -10,5 +10,10 @@ DB = make_engine(get_settings().resolved_database_url)
 APP_REGISTRY = AppRegistry(
     apps=[
         "backend.accounts.piccolo_app",
+        "backend.knowledge.piccolo_app",
+        "backend.jobs.piccolo_app",
+        "backend.uploads.piccolo_app",
+        "backend.cases.piccolo_app",
+        "sync.piccolo_app",
     ]
 )

@@ -1,7 +1,109 @@
-import click
+"""The worker loop: claim due jobs, run their handlers, retry with backoff, record failures.
+
+Embedded mode runs :func:`work_forever` as a task inside the app; distributed mode runs it
+in ``doorstep worker`` processes. Both read the same ``job`` table, so jobs survive restarts
+and a crashed worker's job is taken over when its lease ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import socket
+import traceback
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from backend.jobs import cpu, queries
+from backend.jobs.backoff import retry_delay_seconds
+from backend.jobs.registry import load_job_modules, spec_for
+
+log = logging.getLogger("doorstep.jobs")
+LEASE = timedelta(minutes=10)
+IDLE_POLL_SECONDS = 1.0
+WORKER_NAME = f"{socket.gethostname()}:{os.getpid()}"
 
 
-async def run_worker() -> None:
-    click.echo("doorstep worker: 后台任务尚未启用 (not available yet: document processing lands "
-               "with the documents issue)", err=True)
-    raise SystemExit(2)
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _payload(raw: Any) -> dict[str, Any]:
+    value = json.loads(raw) if isinstance(raw, str) else raw
+    return value if isinstance(value, dict) else {}
+
+
+async def run_one() -> bool:
+    """Claims and runs one due job; returns False when none was due."""
+    now = _now()
+    for job_id in await queries.due_candidates(now, limit=5):
+        claimed = await queries.try_claim(job_id, WORKER_NAME, now, now + LEASE)
+        if claimed is not None:
+            await _execute(claimed)
+            return True
+    return False
+
+
+async def _execute(claimed: dict[str, Any]) -> None:
+    job_id, name = claimed["id"], claimed["name"]
+    spec = spec_for(name)
+    if spec is None:
+        await queries.mark_failed(job_id, _now(), f"no handler registered for {name!r}")
+        return
+    try:
+        await spec.handler(_payload(claimed["payload"]))
+    except Exception as error:  # every failure is recorded; nothing is lost silently
+        detail = f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=5)}"
+        if claimed["attempts"] >= claimed["max_attempts"]:
+            log.error("job %s %s failed for good: %s", name, job_id, error)
+            await queries.mark_failed(job_id, _now(), detail)
+        else:
+            delay = retry_delay_seconds(claimed["attempts"], spec.backoff_seconds)
+            await queries.mark_retry(job_id, _now() + timedelta(seconds=delay), detail)
+        return
+    await queries.mark_done(job_id, _now())
+
+
+async def drain(max_jobs: int = 1000) -> int:
+    """Runs due jobs until none is left (tests and the CLI use this)."""
+    load_job_modules()
+    count = 0
+    while count < max_jobs and await run_one():
+        count += 1
+    return count
+
+
+async def work_forever(stop: asyncio.Event) -> None:
+    load_job_modules()
+    while not stop.is_set():
+        try:
+            busy = await run_one()
+        except Exception:  # a database hiccup must not end the worker
+            log.exception("worker loop error; retrying")
+            busy = False
+        if not busy:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=IDLE_POLL_SECONDS)
+
+
+async def run_worker(processes: int = 1) -> None:
+    """``doorstep worker``: runs until interrupted."""
+    from backend.db import lifecycle
+
+    cpu.configure(processes)
+    await lifecycle.open_pool()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signal_name in ("SIGINT", "SIGTERM"):
+        import signal
+
+        loop.add_signal_handler(getattr(signal, signal_name), stop.set)
+    log.info("worker %s started", WORKER_NAME)
+    try:
+        await asyncio.gather(*(work_forever(stop) for _ in range(processes)))
+    finally:
+        cpu.shutdown()
+        await lifecycle.close_pool()

@@ -1,0 +1,30 @@
+"""Enqueue jobs. Called inside the caller's transaction, so a job exists iff its cause does."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from backend.jobs import queries
+from backend.jobs.registry import spec_for
+
+
+async def enqueue(
+    name: str,
+    payload: dict[str, Any],
+    *,
+    delay_seconds: float = 0.0,
+    dedupe_key: str | None = None,
+) -> UUID | None:
+    """Returns the new job's id, or None when a pending job with ``dedupe_key`` exists."""
+    spec = spec_for(name)
+    now = datetime.now(UTC)
+    return await queries.insert(
+        name,
+        payload,
+        run_at=now + timedelta(seconds=delay_seconds),
+        dedupe_key=dedupe_key,
+        max_attempts=spec.max_attempts if spec else 5,
+        now=now,
+    )
