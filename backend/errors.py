@@ -34,6 +34,7 @@ class ErrorCode(StrEnum):
     UPLOAD_INCOMPLETE = "UPLOAD_INCOMPLETE"
     UNSUPPORTED_FILE = "UNSUPPORTED_FILE"
     IMAGE_UNREADABLE = "IMAGE_UNREADABLE"
+    UPLOAD_EXPIRED = "UPLOAD_EXPIRED"
 
 
 DEFAULT_MESSAGES: dict[ErrorCode, str] = {
@@ -57,6 +58,7 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.UPLOAD_INCOMPLETE: "文件尚未上传完成。",
     ErrorCode.UNSUPPORTED_FILE: "不支持的文件类型，请上传照片（JPEG/PNG）或 PDF。",
     ErrorCode.IMAGE_UNREADABLE: "无法读取该图片，请重新拍摄。",
+    ErrorCode.UPLOAD_EXPIRED: "上传已过期，请重新上传。",
 }
 
 
