@@ -7,6 +7,7 @@ import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
+import { stripRemoteFonts } from './build/strip-remote-fonts.ts'
 import packageJson from './package.json' with { type: 'json' }
 import { THEME_COLOR } from './src/theme.ts'
 
@@ -32,6 +33,7 @@ export default defineConfig({
   },
   plugins: [
     vue(),
+    stripRemoteFonts(),
     // Vant components and their CSS are imported on demand, keeping the first load small.
     Components({ dirs: [], resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
     VitePWA({

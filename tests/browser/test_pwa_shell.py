@@ -105,7 +105,7 @@ def test_a_wrong_password_shows_the_servers_chinese_message(page: Page, artifact
     sign_in(page, password="not-the-password")
 
     expect(page.get_by_role("alert")).to_have_text("用户名或密码错误。")
-    expect(page.locator(".van-toast")).to_contain_text("用户名或密码错误。")
+    expect(page.locator(".van-notify")).to_contain_text("用户名或密码错误。")
     expect(page).to_have_url(re.compile(r"/login$"))
     page.screenshot(path=artifacts / "login-wrong-password-390x844.png")
     assert problems.errors == []
@@ -121,12 +121,21 @@ def test_tablet_layout_shows_the_tab_bar_and_the_me_page(
     expect(page.get_by_test_id("greeting")).to_have_text("你好，王芳")
     page.screenshot(path=artifacts / "home-768x1024.png")
 
-    page.get_by_role("link", name="我的").click()
+    page.get_by_role("tab", name="我的").click()
 
     expect(page).to_have_url(re.compile(r"/me$"))
     expect(page.get_by_text("staff1")).to_be_visible()
     expect(page.get_by_text("简体中文")).to_be_visible()
     page.screenshot(path=artifacts / "me-768x1024.png")
+
+    page.get_by_text("English").click()
+    expect(page.locator(".van-nav-bar__title")).to_have_text("Me")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.reload()  # the choice is remembered on this device
+    expect(page.get_by_role("tab", name="Home")).to_be_visible()
+    page.get_by_text("简体中文").click()
+    expect(page.locator(".van-nav-bar__title")).to_have_text("我的")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
