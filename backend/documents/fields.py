@@ -24,7 +24,13 @@ _QUALIFIER = re.compile(r"^[(（][^)）]{0,6}[)）]")
 
 
 def compact(text: str) -> str:
+    """For matching labels: half-width, no spaces."""
     return re.sub(r"\s+", "", halfwidth(text))
+
+
+def squash(text: str) -> str:
+    """For values: spaces removed, characters kept as printed (aligned with compact)."""
+    return re.sub(r"\s+", "", text)
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,7 @@ def label_candidates(
     stops = list(known_labels) + list(ordered)
     for ri, row in enumerate(rows):
         for ci, cell in enumerate(row.cells):
-            t = compact(cell.text)
+            t, raw = compact(cell.text), squash(cell.text)
             for label in ordered:
                 rest = _match_label(t, label)
                 skip = 0
@@ -70,7 +76,8 @@ def label_candidates(
                     skip = sum(1 for c in row.cells[1:3] if compact(c.text) in label[1:])
                 if rest is None:
                     continue
-                rest = _strip_after_label(rest)
+                # same suffix, as printed (compact maps characters one to one)
+                rest = _strip_after_label(raw[len(raw) - len(rest):] if rest else "")
                 if rest:
                     share = len(rest) / max(len(t), 1)
                     x = cell.right - share * (cell.right - cell.x)
@@ -82,7 +89,7 @@ def label_candidates(
                             break
                         following.append(nxt)
                     if following:
-                        text = "".join(_strip_after_label(compact(c.text)) for c in following)
+                        text = "".join(_strip_after_label(squash(c.text)) for c in following)
                         if skip or t == label[0]:
                             # an undetected spaced label character glued to the value
                             text = _strip_after_label(text.lstrip(label[1:]))
@@ -118,7 +125,7 @@ def continuation(rows: Sequence[Row], cand: Candidate, stops: Sequence[str]) -> 
             break
         if any(_is_label_start(c.text, stops) for c in nxt.cells):
             break
-        parts.append("".join(compact(c.text) for c in nxt.cells))
+        parts.append("".join(squash(c.text) for c in nxt.cells))
         last_y = nxt.y
     return "".join(parts)
 
@@ -141,6 +148,6 @@ def scan_rows(rows: Sequence[Row], parse: Parser) -> Iterator[FieldValue]:
     """Values found by pattern alone, anywhere on the page, top to bottom."""
     for row in rows:
         for cell in row.cells:
-            value = parse(compact(cell.text))
+            value = parse(squash(cell.text))
             if value:
                 yield FieldValue(value, round(cell.line.score, 3))

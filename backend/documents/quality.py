@@ -99,7 +99,7 @@ def glare_share(image: Image) -> float:
         blob = (labels == i).astype(np.uint8)
         ring = cv2.dilate(blob, np.ones((25, 25), np.uint8)) - blob
         if ring.any() and 255 - float(np.median(grey[ring > 0])) >= GLARE_RING_CONTRAST:
-            share += area / total
+            share += float(area) / total
     return share
 
 

@@ -29,7 +29,12 @@ def parse_upper_amount(text: str) -> Decimal | None:
     if not s or any(c not in _DIGITS and c not in _SMALL_UNITS and c not in _BIG_UNITS
                     and c not in _FRACTION_UNITS and c != "元" for c in s):
         return None
-    integer_part, _, fraction_part = s.partition("元") if "元" in s else (s, "", "")
+    if "元" in s:
+        integer_part, _, fraction_part = s.partition("元")
+    elif any(c in _FRACTION_UNITS for c in s):
+        integer_part, fraction_part = "", s  # 伍角 — less than one yuan
+    else:
+        integer_part, fraction_part = s, ""
     whole = _parse_integer(integer_part)
     if whole is None:
         return None
