@@ -94,7 +94,34 @@ describe("in real Chromium", () => {
     });
     expect(done).toEqual({ ok: true, uploads: 0, pending: 0 });
     expect(rig.server.files.has(sha256)).toBe(true);
+    // Resumed from the tus URL kept in IndexedDB, not created again.
+    expect(rig.server.tusRequests.filter((r) => r.method === "POST")).toHaveLength(1);
     await page.close();
+  });
+
+  it("going offline holds mutations and coming back online pushes them", async () => {
+    const context = await rig.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${rig.server.baseUrl}/`);
+    await openClient(page, "offline");
+    await page.evaluate(() => window.client.start());
+    await expect.poll(() => page.evaluate(() => window.client.getStatus().state)).toBe("idle");
+
+    await context.setOffline(true);
+    await expect.poll(() => page.evaluate(() => window.client.getStatus().state)).toBe("offline");
+    const pushesBefore = rig.server.graphqlCalls.filter((c) => c.operation === "push").length;
+    const status = await page.evaluate(async () => {
+      await window.client.mutate("createCase", { id: "off1", kind: "withdrawal", fields: {} });
+      await window.client.syncNow();
+      return window.client.getStatus();
+    });
+    expect(status).toMatchObject({ state: "offline", online: false, pendingMutations: 1 });
+    expect(rig.server.graphqlCalls.filter((c) => c.operation === "push").length).toBe(pushesBefore);
+
+    await context.setOffline(false);
+    await expect.poll(() => page.evaluate(() => window.client.getStatus().pendingMutations)).toBe(0);
+    expect(rig.server.applied.some((a) => a.mutation.args.id === "off1")).toBe(true);
+    await context.close();
   });
 
   it("a Background Sync event in the service worker wakes the page, which pushes", async () => {
