@@ -35,6 +35,9 @@ class ErrorCode(StrEnum):
     UNSUPPORTED_FILE = "UNSUPPORTED_FILE"
     IMAGE_UNREADABLE = "IMAGE_UNREADABLE"
     UPLOAD_EXPIRED = "UPLOAD_EXPIRED"
+    # Notifications
+    PUSH_ENDPOINT_INVALID = "PUSH_ENDPOINT_INVALID"
+    PUSH_KEYS_INVALID = "PUSH_KEYS_INVALID"
 
 
 DEFAULT_MESSAGES: dict[ErrorCode, str] = {
@@ -59,6 +62,8 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.UNSUPPORTED_FILE: "不支持的文件类型，请上传照片（JPEG/PNG）或 PDF。",
     ErrorCode.IMAGE_UNREADABLE: "无法读取该图片，请重新拍摄。",
     ErrorCode.UPLOAD_EXPIRED: "上传已过期，请重新上传。",
+    ErrorCode.PUSH_ENDPOINT_INVALID: "推送地址无效，无法开启消息推送。",
+    ErrorCode.PUSH_KEYS_INVALID: "推送密钥无效，请重新开启消息推送。",
 }
 
 

@@ -37,6 +37,18 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(12, gt=2)
     graphql_max_aliases: int = Field(30, gt=0)
     graphql_max_tokens: int = Field(5000, gt=100)
+    vapid_private_key: str = Field(
+        "", description="Web Push VAPID private key (base64url raw or DER); empty: generated "
+        "once into data_dir"
+    )
+    vapid_public_key: str = Field(
+        "", description="the VAPID public key (base64url uncompressed point); derived if empty"
+    )
+    vapid_subject: str = Field(
+        "mailto:doorstep@localhost",
+        description="VAPID contact push services may use (mailto: or https: URL); set a real "
+        "one in production",
+    )
     jobs: Literal["embedded", "distributed"] = Field(
         "embedded", description="embedded: worker pool inside the app; distributed: doorstep worker"
     )
@@ -47,6 +59,13 @@ class Settings(BaseSettings):
     def _known_scheme(cls, value: str) -> str:
         if value and not value.startswith(("sqlite:///", "postgresql://", "postgres://")):
             raise ValueError("必须以 sqlite:/// 或 postgresql:// 开头")
+        return value
+
+    @field_validator("vapid_subject")
+    @classmethod
+    def _contact_url(cls, value: str) -> str:
+        if not value.startswith(("mailto:", "https://")):
+            raise ValueError("必须以 mailto: 或 https:// 开头")
         return value
 
     @model_validator(mode="after")
