@@ -21,6 +21,7 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, delete, head, patch, post, route
 from litestar.enums import HttpMethod
+from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from backend.accounts.models import UserRecord
@@ -146,7 +147,9 @@ class TusController(Controller):
         return Response(b"", status_code=HTTP_201_CREATED, headers=headers)
 
     @head("/{upload_id:str}", status_code=HTTP_200_OK)
-    async def offset(self, request: Request[Any, Any, Any], upload_id: str) -> Response[None]:
+    async def offset(
+        self, request: Request[Any, Any, Any], upload_id: FromPath[str]
+    ) -> Response[None]:
         user = await _signed_in_user(request)
         _check_version(request)
         record = await service.upload_status(user, _upload_id(upload_id), get_settings())
@@ -159,7 +162,9 @@ class TusController(Controller):
         return Response(None, status_code=HTTP_200_OK, headers=headers)
 
     @patch("/{upload_id:str}", status_code=HTTP_200_OK)
-    async def append(self, request: Request[Any, Any, Any], upload_id: str) -> Response[Any]:
+    async def append(
+        self, request: Request[Any, Any, Any], upload_id: FromPath[str]
+    ) -> Response[Any]:
         user = await _signed_in_user(request)
         _check_version(request)
         if request.headers.get("content-type", "").split(";")[0].strip() != OFFSET_CONTENT_TYPE:
@@ -171,7 +176,9 @@ class TusController(Controller):
         return Response(b"", status_code=HTTP_204_NO_CONTENT, headers=progress_headers(record))
 
     @delete("/{upload_id:str}", status_code=HTTP_200_OK)
-    async def terminate(self, request: Request[Any, Any, Any], upload_id: str) -> Response[Any]:
+    async def terminate(
+        self, request: Request[Any, Any, Any], upload_id: FromPath[str]
+    ) -> Response[Any]:
         user = await _signed_in_user(request)
         _check_version(request)
         await service.terminate(user, _upload_id(upload_id), get_settings())
