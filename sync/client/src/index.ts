@@ -6,7 +6,7 @@ export type { EntityRecord } from "./entities";
 export type { NewUpload, StoredUpload } from "./uploads/upload-queue";
 export { sha256Hex } from "./uploads/sha256";
 export { ClientErrorCode, ServerErrorCode, SyncError, UPDATE_APP_MESSAGE, type CodedError } from "./errors";
-export { PROTOCOL_VERSION, type Change, type JsonValue, type PullResult, type PushResult } from "./protocol";
+export { PROTOCOL_VERSION, type Change, type JsonValue, type MutationArgs, type MutatorName, type PullResult, type PushResult } from "./protocol";
 export type { TokenProvider } from "./graphql-transport";
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "./backoff";
 export { registerBackgroundSync, requestPersistentStorage } from "./environment";

@@ -2,13 +2,13 @@ import type { CodedError } from "./errors";
 import { ServerErrorCode } from "./errors";
 import { newUuid } from "./ids";
 import { getMeta, setMeta } from "./meta";
-import type { JsonValue, PushResult } from "./protocol";
+import type { MutationArgs, MutatorName, PushResult } from "./protocol";
 import type { Store, WriteTransaction } from "./storage/store";
 
 export interface PendingMutation {
   id: number;
-  name: string;
-  args: JsonValue;
+  name: MutatorName;
+  args: MutationArgs;
   createdAt: number;
 }
 
@@ -37,7 +37,7 @@ export function ensureClientId(store: Store): Promise<string> {
  * transaction that stores the mutation, so ids are strictly increasing even across
  * tabs, reloads and crashes.
  */
-export function enqueueMutation(store: Store, name: string, args: JsonValue, now = Date.now()): Promise<PendingMutation> {
+export function enqueueMutation(store: Store, name: MutatorName, args: MutationArgs, now = Date.now()): Promise<PendingMutation> {
   return store.write(async (tx) => {
     await clientIdIn(tx);
     const id = (await getMeta(tx, "nextMutationId")) ?? 1;

@@ -14,10 +14,16 @@ export const PULL_DOCUMENT = `query Pull($clientId: ID!, $cursor: String) {
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/** Mutators the server knows (spec section 3); any other name is allowed and the server decides. */
+export type MutatorName = "createCase" | "updateCase" | "attachDocument" | "submitCase" | (string & {});
+
+/** A mutation's `args`: a JSON object (structured-cloned into IndexedDB, sent as JSON). */
+export type MutationArgs = object;
+
 export interface MutationInput {
   id: number;
   name: string;
-  args: JsonValue;
+  args: MutationArgs;
 }
 
 export interface PushInput {

@@ -21,7 +21,7 @@ import {
   type PendingMutation,
   type RejectedMutation,
 } from "./outbox";
-import type { JsonValue } from "./protocol";
+import type { MutationArgs, MutatorName } from "./protocol";
 import { fetchPullPage, pullChanges } from "./pull";
 import { pushPending } from "./push";
 import { Emitter, type SyncState, type SyncStatus } from "./status";
@@ -104,7 +104,7 @@ export class SyncClient {
   }
 
   /** Queues a mutation (durable before this resolves) and nudges the loop. */
-  async mutate(name: string, args: JsonValue): Promise<PendingMutation> {
+  async mutate(name: MutatorName, args: MutationArgs): Promise<PendingMutation> {
     const mutation = await enqueueMutation(this.store, name, args, this.now());
     await this.afterLocalChange();
     return mutation;
