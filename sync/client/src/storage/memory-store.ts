@@ -24,13 +24,13 @@ export class MemoryStore implements Store {
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  read<R>(fn: (tx: ReadTransaction) => Promise<R>): Promise<R> {
+  async read<R>(fn: (tx: ReadTransaction) => Promise<R>): Promise<R> {
     this.assertOpen();
     return fn(this.transaction(this.tables, false));
   }
 
   write<R>(fn: (tx: WriteTransaction) => Promise<R>): Promise<R> {
-    this.assertOpen();
+    if (this.closed) return Promise.reject(new Error("store is closed"));
     const run = async (): Promise<R> => {
       const draft = new Map<TableName, Table>([...this.tables].map(([name, table]) => [name, new Map(table)]));
       const result = await fn(this.transaction(draft, true));
