@@ -108,6 +108,13 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await row?.blob.text()).toBe("照片");
     });
 
+    it("a closed store refuses reads and writes", async () => {
+      const store = await makeStore();
+      store.close();
+      await expect(store.read((tx) => tx.get("meta", "clientId"))).rejects.toThrow();
+      await expect(store.write((tx) => tx.put("meta", "clientId", "x"))).rejects.toThrow();
+    });
+
     it("concurrent read-modify-write transactions do not lose updates", async () => {
       const store = await makeStore();
       const increment = () =>
