@@ -18,7 +18,8 @@ const client = new GraphQLClient({
   onSessionExpired: () => {
     const here = router.currentRoute.value
     if (here.name !== 'login') {
-      void router.replace({ name: 'login', query: { redirect: here.fullPath } })
+      const query = here.fullPath === '/' ? {} : { redirect: here.fullPath }
+      void router.replace({ name: 'login', query })
     }
   },
 })

@@ -98,6 +98,45 @@ def test_signing_out_asks_first_and_returns_to_the_login_screen(page: Page) -> N
     expect(page).to_have_url(re.compile(r"/login$"))  # the session really is gone
 
 
+def test_an_expired_token_is_renewed_with_the_refresh_token(page: Page) -> None:
+    page.goto("/")
+    sign_in(page)
+    expect(page.get_by_test_id("greeting")).to_be_visible()
+    page.evaluate(
+        """() => {
+            const session = JSON.parse(localStorage.getItem('doorstep.session.v1'))
+            session.token = 'expired-or-forged'
+            localStorage.setItem('doorstep.session.v1', JSON.stringify(session))
+        }"""
+    )
+
+    with page.expect_response(lambda r: "refreshSession" in (r.request.post_data or "")):
+        page.reload()
+
+    expect(page.get_by_test_id("greeting")).to_have_text("你好，王芳")
+    token = page.evaluate("JSON.parse(localStorage.getItem('doorstep.session.v1')).token")
+    assert token not in ("", "expired-or-forged")
+
+
+def test_a_refused_refresh_returns_to_the_login_screen(page: Page) -> None:
+    page.goto("/")
+    sign_in(page)
+    expect(page.get_by_test_id("greeting")).to_be_visible()
+    page.evaluate(
+        """() => {
+            const session = JSON.parse(localStorage.getItem('doorstep.session.v1'))
+            Object.assign(session, { token: 'forged', refreshToken: 'forged' })
+            localStorage.setItem('doorstep.session.v1', JSON.stringify(session))
+        }"""
+    )
+
+    page.reload()
+
+    expect(page).to_have_url(re.compile(r"/login$"))
+    expect(page.get_by_label("用户名", exact=True)).to_be_visible()
+    assert page.evaluate("localStorage.getItem('doorstep.session.v1')") is None
+
+
 def test_a_wrong_password_shows_the_servers_chinese_message(page: Page, artifacts: Path) -> None:
     problems = watch(page)
     page.goto("/login")
