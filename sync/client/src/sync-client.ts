@@ -44,6 +44,8 @@ export interface SyncClientOptions {
   /** Pull this often while idle and started (default 60 s; 0 = only on demand). */
   pollIntervalMs?: number;
   uploadChunkSize?: number;
+  /** Progress of the running upload, after each accepted chunk. */
+  onUploadProgress?: (sha256: string, bytesAccepted: number, bytesTotal: number) => void;
   backgroundSyncTag?: string;
   random?: () => number;
   now?: () => number;
@@ -252,6 +254,7 @@ export class SyncClient {
         getToken: this.options.getToken,
         fetch: this.options.fetch,
         chunkSize: this.options.uploadChunkSize,
+        onProgress: this.options.onUploadProgress,
       }),
     );
     if (uploadError && isStopping(uploadError)) return uploadError;

@@ -32,6 +32,8 @@ export interface UploadConfig {
   fetch?: typeof fetch;
   /** Bytes per PATCH; default: the whole file in one request. */
   chunkSize?: number;
+  /** Told after each chunk the server accepted (per chunk: fetch has no byte-level progress). */
+  onProgress?: (sha256: string, bytesAccepted: number, bytesTotal: number) => void;
 }
 
 export interface NewUpload {
@@ -136,6 +138,7 @@ function runTus(upload: StoredUpload, config: UploadConfig, urlStorage: StoreUrl
         const token = await config.getToken();
         if (token) req.setHeader("Authorization", `Bearer ${token}`);
       },
+      onChunkComplete: (_chunk, accepted, total) => config.onProgress?.(upload.sha256, accepted, total),
       onSuccess: () => resolve(),
       onError: (error) => reject(error),
     });

@@ -64,6 +64,16 @@ describe("uploads", () => {
     expect(await second.uploads()).toEqual([]);
   });
 
+  it("progress is reported per accepted chunk up to the whole file", async () => {
+    const progress: number[] = [];
+    const client = await h.open({ uploadChunkSize: 512, onUploadProgress: (_sha, accepted, total) => progress.push(accepted / total) });
+    await client.addUpload(photo(), { filename: "p.jpg" });
+    await client.syncNow();
+    expect(progress.length).toBe(Math.ceil(photoBytes.length / 512));
+    expect(progress.at(-1)).toBe(1);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  });
+
   it("tus resume records live in IndexedDB until the upload is verified", async () => {
     const client = await h.open();
     await client.addUpload(photo(), { filename: "p.jpg" });
