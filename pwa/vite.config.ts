@@ -77,6 +77,12 @@ export default defineConfig({
       },
     }),
   ],
+  server: {
+    // `npm run dev` talks to a local `doorstep serve` (default port 8000).
+    proxy: Object.fromEntries(
+      ['/graphql', '/uploads', '/health'].map((path) => [path, 'http://127.0.0.1:8000']),
+    ),
+  },
   build: {
     target: 'es2022',
     outDir: 'dist',

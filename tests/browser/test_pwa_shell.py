@@ -60,6 +60,25 @@ def wait_for_active_service_worker(page: Page) -> str:
     return state
 
 
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [
+        ("/", "text/html"),
+        ("/login", "text/html"),  # a client-side route falls back to the shell
+        ("/sw.js", "javascript"),
+        ("/manifest.webmanifest", "application/manifest+json"),
+        ("/icons/icon-192.png", "image/png"),
+    ],
+)
+def test_the_server_gives_each_shell_file_its_content_type(
+    page: Page, path: str, content_type: str
+) -> None:
+    # A browser downloads an HTML page served as octet-stream and refuses such a worker script.
+    response = page.request.get(path)
+    assert response.status == 200
+    assert content_type in response.headers["content-type"]
+
+
 def test_staff_signs_in_on_the_chinese_login_screen_and_is_greeted_by_name(
     page: Page, artifacts: Path
 ) -> None:
