@@ -47,6 +47,8 @@ export interface SyncClientOptions {
   /** Progress of the running upload, after each accepted chunk. */
   onUploadProgress?: (sha256: string, bytesAccepted: number, bytesTotal: number) => void;
   backgroundSyncTag?: string;
+  /** Tabs sharing this channel name refresh each other's status (open() uses the database name). */
+  broadcastChannel?: string;
   random?: () => number;
   now?: () => number;
 }
@@ -86,17 +88,21 @@ export class SyncClient {
   private rerun = false;
   private started = false;
   private unwatch: (() => void)[] = [];
+  private readonly channel: BroadcastChannel | null;
 
   constructor(private readonly options: SyncClientOptions) {
     this.store = options.store;
     this.transport = { endpoint: options.graphqlEndpoint ?? "/graphql", getToken: options.getToken, fetch: options.fetch };
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    this.channel = options.broadcastChannel && typeof BroadcastChannel === "function" ? new BroadcastChannel(options.broadcastChannel) : null;
+    if (this.channel) this.channel.onmessage = () => void this.refreshStatus().catch(() => undefined);
   }
 
   static async open(options: OpenSyncClientOptions): Promise<SyncClient> {
     const { userId, databasePrefix, ...rest } = options;
-    const store = await IndexedDbStore.open(`${databasePrefix ?? "doorstep-sync"}:${userId}`);
-    const client = new SyncClient({ ...rest, store });
+    const name = `${databasePrefix ?? "doorstep-sync"}:${userId}`;
+    const store = await IndexedDbStore.open(name);
+    const client = new SyncClient({ broadcastChannel: name, ...rest, store });
     await client.refreshStatus();
     return client;
   }
@@ -130,6 +136,7 @@ export class SyncClient {
   async dismissRejected(key: string): Promise<void> {
     await dismissRejected(this.store, key);
     await this.refreshStatus();
+    this.notifyOtherTabs();
   }
 
   uploads(): Promise<StoredUpload[]> {
@@ -193,6 +200,7 @@ export class SyncClient {
 
   close(): void {
     this.stop();
+    this.channel?.close();
     this.store.close();
   }
 
@@ -214,6 +222,7 @@ export class SyncClient {
           console.error("sync round failed", error);
           return false;
         });
+        this.notifyOtherTabs();
       } while (this.rerun);
       return ok;
     })().finally(() => {
@@ -314,7 +323,13 @@ export class SyncClient {
 
   private async afterLocalChange(): Promise<void> {
     await this.refreshStatus();
+    this.notifyOtherTabs();
     if (this.started) void this.syncNow();
+  }
+
+  /** Other tabs of this user re-read counts from the shared database. */
+  private notifyOtherTabs(): void {
+    this.channel?.postMessage("changed");
   }
 
   private schedule(delayMs: number): void {

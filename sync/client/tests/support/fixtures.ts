@@ -41,7 +41,7 @@ export async function startHarness(label: string): Promise<Harness> {
       return client;
     },
     async stop() {
-      for (const c of clients) c.stop();
+      for (const c of clients) c.close();
       await server.stop();
     },
   };

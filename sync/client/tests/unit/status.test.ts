@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MemoryStore } from "../../src/storage/memory-store";
 import type { SyncStatus } from "../../src/status";
 import { startHarness, type Harness } from "../support/fixtures";
@@ -56,6 +56,15 @@ describe("status for the UI", () => {
     h.server.record("case", "c1", "put", { n: 1 });
     await client.syncNow();
     expect(client.getStatus().entityRevision).toBe(start + 1);
+  });
+
+  it("a mutation queued in one tab updates the other tab's pending count", async () => {
+    const tabA = await h.open({ broadcastChannel: h.dbName });
+    const tabB = await h.open({ broadcastChannel: h.dbName });
+    await tabA.mutate("createCase", { id: "c1", fields: {} });
+    await vi.waitFor(() => expect(tabB.getStatus().pendingMutations).toBe(1));
+    await tabA.syncNow();
+    await vi.waitFor(() => expect(tabB.getStatus().pendingMutations).toBe(0));
   });
 
   it("the whole loop runs the same over the in-memory store", async () => {
