@@ -1,4 +1,7 @@
 import type { CodedError } from "./errors";
+import { getMeta } from "./meta";
+import type { Store } from "./storage/store";
+import type { StoredUpload } from "./uploads/upload-queue";
 
 /**
  * idle            — nothing running; everything sent that could be
@@ -47,4 +50,21 @@ export class Emitter<T> {
       }
     }
   }
+}
+
+/** The part of the status that lives in the database (shared by the user's tabs). */
+export function readStoredStatus(
+  store: Store,
+): Promise<Pick<SyncStatus, "pendingMutations" | "pendingUploads" | "failedUploads" | "rejectedMutations" | "lastSyncAt" | "lastError">> {
+  return store.read(async (tx) => {
+    const uploads = await tx.scan<StoredUpload>("uploads");
+    return {
+      pendingMutations: await tx.count("outbox"),
+      pendingUploads: uploads.length,
+      failedUploads: uploads.filter((u) => u.status === "failed").length,
+      rejectedMutations: await tx.count("rejected"),
+      lastSyncAt: (await getMeta(tx, "lastSyncAt")) ?? null,
+      lastError: (await getMeta(tx, "lastError")) ?? null,
+    };
+  });
 }

@@ -11,7 +11,7 @@ import {
 } from "./environment";
 import { ServerErrorCode, SyncError, toCodedError, UPDATE_APP_MESSAGE, type CodedError } from "./errors";
 import type { TokenProvider, TransportConfig } from "./graphql-transport";
-import { getMeta, setMeta } from "./meta";
+import { setMeta } from "./meta";
 import {
   dismissRejected,
   enqueueMutation,
@@ -22,12 +22,11 @@ import {
   type RejectedMutation,
 } from "./outbox";
 import type { MutationArgs, MutatorName } from "./protocol";
-import { fetchPullPage, pullChanges } from "./pull";
-import { pushPending } from "./push";
-import { Emitter, type SyncState, type SyncStatus } from "./status";
+import { runSyncRound } from "./round";
+import { Emitter, readStoredStatus, type SyncState, type SyncStatus } from "./status";
 import { IndexedDbStore } from "./storage/indexeddb-store";
 import type { Store } from "./storage/store";
-import { addUpload, listUploads, retryUpload, runUploads, type NewUpload, type StoredUpload } from "./uploads/upload-queue";
+import { addUpload, listUploads, retryUpload, type NewUpload, type StoredUpload } from "./uploads/upload-queue";
 
 export interface SyncClientOptions {
   store: Store;
@@ -56,7 +55,6 @@ export interface SyncClientOptions {
 /** Options for SyncClient.open: one IndexedDB database per user on the device. */
 export type OpenSyncClientOptions = Omit<SyncClientOptions, "store"> & { userId: string; databasePrefix?: string };
 
-const LOCK_NAME = "doorstep-sync";
 
 /**
  * The device-side sync engine: an outbox of numbered mutations, a push/pull loop with
@@ -89,13 +87,16 @@ export class SyncClient {
   private started = false;
   private unwatch: (() => void)[] = [];
   private readonly channel: BroadcastChannel | null;
+  /** One round at a time per user database, across tabs. */
+  private readonly lockName: string;
 
   constructor(private readonly options: SyncClientOptions) {
     this.store = options.store;
     this.transport = { endpoint: options.graphqlEndpoint ?? "/graphql", getToken: options.getToken, fetch: options.fetch };
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.channel = options.broadcastChannel && typeof BroadcastChannel === "function" ? new BroadcastChannel(options.broadcastChannel) : null;
-    if (this.channel) this.channel.onmessage = () => void this.refreshStatus().catch(() => undefined);
+    if (this.channel) this.channel.onmessage = () => this.quietly(this.refreshStatus());
+    this.lockName = `doorstep-sync-round:${options.broadcastChannel ?? ""}`;
   }
 
   static async open(options: OpenSyncClientOptions): Promise<SyncClient> {
@@ -168,14 +169,16 @@ export class SyncClient {
   start(): void {
     if (this.started) return;
     this.started = true;
-    void requestPersistentStorage().then((persisted) => {
-      this.storagePersisted = persisted;
-      return this.refreshStatus();
-    });
+    this.quietly(
+      requestPersistentStorage().then((persisted) => {
+        this.storagePersisted = persisted;
+        return this.refreshStatus();
+      }),
+    );
     this.unwatch.push(
       watchConnectivity(
         () => this.wake(),
-        () => void this.setState("offline"),
+        () => this.quietly(this.setState("offline")),
         () => this.wake(),
       ),
       listenForWake(() => this.syncNow()),
@@ -240,7 +243,20 @@ export class SyncClient {
       return false;
     }
     await this.setState("syncing");
-    const error = await withCrossTabLock(LOCK_NAME, () => this.runRound());
+    const { error, changesApplied } = await withCrossTabLock(this.lockName, () =>
+      runSyncRound(this.store, {
+        transport: this.transport,
+        batchSize: this.options.batchSize ?? 100,
+        uploads: {
+          endpoint: this.options.uploadEndpoint ?? "/uploads/",
+          getToken: this.options.getToken,
+          fetch: this.options.fetch,
+          chunkSize: this.options.uploadChunkSize,
+          onProgress: this.options.onUploadProgress,
+        },
+      }),
+    );
+    if (changesApplied > 0) this.entityRevision++;
     if (!error) {
       this.attempt = 0;
       await this.store.write(async (tx) => {
@@ -253,43 +269,6 @@ export class SyncClient {
     }
     await this.fail(error);
     return false;
-  }
-
-  /** Uploads and the mutation queue are independent: a failure of one does not skip the other. */
-  private async runRound(): Promise<SyncError | null> {
-    const uploadError = await this.attemptStep(() =>
-      runUploads(this.store, {
-        endpoint: this.options.uploadEndpoint ?? "/uploads/",
-        getToken: this.options.getToken,
-        fetch: this.options.fetch,
-        chunkSize: this.options.uploadChunkSize,
-        onProgress: this.options.onUploadProgress,
-      }),
-    );
-    if (uploadError && isStopping(uploadError)) return uploadError;
-    const queueError = await this.attemptStep(async () => {
-      await pushPending(this.store, this.transport, {
-        batchSize: this.options.batchSize ?? 100,
-        fetchLastMutationId: async () => {
-          const cursor = (await this.store.read((tx) => getMeta(tx, "cursor"))) ?? null;
-          return (await fetchPullPage(this.store, this.transport, cursor)).lastMutationId;
-        },
-      });
-      if ((await pullChanges(this.store, this.transport)) > 0) this.entityRevision++;
-    });
-    return queueError ?? uploadError;
-  }
-
-  private async attemptStep(step: () => Promise<unknown>): Promise<SyncError | null> {
-    try {
-      await step();
-      return null;
-    } catch (error) {
-      if (error instanceof SyncError) return error;
-      // A bug or a storage failure: report it as retryable rather than kill the loop.
-      console.error("sync step failed", error);
-      return new SyncError("CLIENT_ERROR", error instanceof Error ? error.message : String(error));
-    }
   }
 
   private async fail(error: SyncError): Promise<void> {
@@ -353,22 +332,11 @@ export class SyncClient {
 
   /** Re-reads counts and meta from storage and tells subscribers. */
   async refreshStatus(): Promise<SyncStatus> {
-    const snapshot = await this.store.read(async (tx) => ({
-      pendingMutations: await tx.count("outbox"),
-      rejectedMutations: await tx.count("rejected"),
-      uploads: await tx.scan<StoredUpload>("uploads"),
-      lastSyncAt: (await getMeta(tx, "lastSyncAt")) ?? null,
-      lastError: (await getMeta(tx, "lastError")) ?? null,
-    }));
+    const stored = await readStoredStatus(this.store);
     this.status = {
+      ...stored,
       state: this.state,
       online: isOnline(),
-      pendingMutations: snapshot.pendingMutations,
-      pendingUploads: snapshot.uploads.length,
-      failedUploads: snapshot.uploads.filter((u) => u.status === "failed").length,
-      rejectedMutations: snapshot.rejectedMutations,
-      lastSyncAt: snapshot.lastSyncAt,
-      lastError: snapshot.lastError,
       storagePersisted: this.storagePersisted,
       entityRevision: this.entityRevision,
     };
@@ -376,11 +344,12 @@ export class SyncClient {
     return this.status;
   }
 
+  /** For fire-and-forget work from event handlers: a closed store must not become an unhandled rejection. */
+  private quietly(work: Promise<unknown>): void {
+    work.catch((error: unknown) => console.error("sync client", error));
+  }
+
   private now(): number {
     return (this.options.now ?? Date.now)();
   }
-}
-
-function isStopping(error: SyncError): boolean {
-  return error.code === ServerErrorCode.UNAUTHENTICATED || error.code === ServerErrorCode.PROTOCOL_OUTDATED;
 }
