@@ -71,7 +71,8 @@ export default defineConfig({
         // content revision, and caches from older service worker versions are deleted.
         cacheId: 'doorstep-shell',
         cleanupOutdatedCaches: true,
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        // Icons, the manifest and includeAssets are added by the plugin itself.
+        globPatterns: ['**/*.{js,css,html}'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: SERVER_PATHS,
       },

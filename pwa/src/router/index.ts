@@ -55,7 +55,5 @@ export function createDoorstepRouter(session: SessionState, base = '/'): Router 
 
 /** Where to go after signing in: the page that asked for it, if it is one of ours. */
 export function redirectTarget(query: unknown): string {
-  return typeof query === 'string' && query.startsWith('/') && !query.startsWith('//')
-    ? query
-    : '/'
+  return typeof query === 'string' && query.startsWith('/') && !query.startsWith('//') ? query : '/'
 }

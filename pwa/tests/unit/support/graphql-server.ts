@@ -17,9 +17,7 @@ export interface ReceivedRequest {
 
 /** What the test's handler answers: a JSON body (or raw text), a status, or a dropped line. */
 export type Reply =
-  | { status?: number; json: unknown }
-  | { status: number; text: string }
-  | { dropConnection: true }
+  { status?: number; json: unknown } | { status: number; text: string } | { dropConnection: true }
 
 export type Handler = (request: ReceivedRequest) => Reply | Promise<Reply>
 

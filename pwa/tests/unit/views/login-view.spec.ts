@@ -108,9 +108,7 @@ describe('LoginView', () => {
 
     await fillAndSubmit(wrapper, 'staff1', 'wrong')
 
-    await vi.waitFor(() =>
-      expect(wrapper.find('[role="alert"]').text()).toBe('用户名或密码不正确'),
-    )
+    await vi.waitFor(() => expect(wrapper.find('[role="alert"]').text()).toBe('用户名或密码不正确'))
     expect(document.body.querySelector('.van-notify')?.textContent).toContain('用户名或密码不正确')
     expect(router.currentRoute.value.name).toBe('login')
     expect(session.current.value).toBeNull()
