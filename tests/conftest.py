@@ -62,6 +62,11 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["DOORSTEP_DATABASE_URL"] = _server_url(_pg_database)
     else:
         os.environ["DOORSTEP_DATABASE_URL"] = f"sqlite:///{_run_dir / 'doorstep.sqlite3'}"
+    # tests/integration/conftest.py imports the app (and so reads the settings) before this
+    # hook runs: without this the run would use the default database under var/.
+    from backend.settings import get_settings
+
+    get_settings.cache_clear()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
