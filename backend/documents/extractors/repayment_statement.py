@@ -71,10 +71,8 @@ class TableRow:
 
 
 def _amount(text: str) -> Decimal | None:
-    t = compact(text)
-    if not re.fullmatch(r"[¥￥]?\d[\d,]*\.\d{2}元?", t):
-        return None
-    return parse_figure_amount(t)
+    m = re.search(r"(?<![\d.])\d[\d,]*\.\d{2}(?![\d.])", compact(text))
+    return parse_figure_amount(m.group(0)) if m else None
 
 
 def parse_table(rows: Sequence[Row]) -> list[TableRow]:

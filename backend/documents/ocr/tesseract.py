@@ -26,6 +26,7 @@ TESSDATA_CANDIDATES = (
 )
 SOURCE_DPI = 150  # the sample pages are A4 at 150 dpi; in-memory images default to 96
 _OSD_MIN_CONFIDENCE = 2.0
+_MAX_RULE_THICKNESS = 0.01  # of the page's height (or width for vertical rules)
 
 
 def tessdata_path() -> str:
@@ -66,22 +67,23 @@ class TesseractEngine:
         upright = _turn_upright(image, rotated)
         cleaned = remove_ruled_lines(cv2.cvtColor(upright, cv2.COLOR_BGR2GRAY))
         tess = self._tesserocr
-        lines: list[OcrLine] = []
         with self._lock:
             self._page.SetImage(PilImage.fromarray(cleaned))
             self._page.SetSourceResolution(SOURCE_DPI)
             self._page.Recognize()
             it = self._page.GetIterator()
-            level = tess.RIL.TEXTLINE
+            words: list[tuple[bool, str, tuple[float, float, float, float], float]] = []
+            level = tess.RIL.WORD
             while it is not None:
                 text = (it.GetUTF8Text(level) or "").strip()
                 box = it.BoundingBox(level)
                 if text and box:
+                    new_line = it.IsAtBeginningOf(tess.RIL.TEXTLINE)
                     x0, y0, x1, y1 = (float(v) for v in box)
-                    quad = ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
-                    lines.append(OcrLine(_join_cjk(text), quad, it.Confidence(level) / 100))
+                    words.append((new_line, text, (x0, y0, x1, y1), it.Confidence(level) / 100))
                 if not it.Next(level):
                     break
+        lines = cells_from_words(words)
         h, w = upright.shape[:2]
         return OcrPage(lines, w, h, rotated, self.name, upright)
 
@@ -109,14 +111,57 @@ def remove_ruled_lines(grey: np.ndarray) -> np.ndarray:
     block mode drop table cells."""
     _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     h, w = grey.shape[:2]
+    # Rules span several cells: runs of ink at least 1/8 of the page wide (or 1/12 high).
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
-                                  cv2.getStructuringElement(cv2.MORPH_RECT, (max(w // 20, 10), 1)))
+                                  cv2.getStructuringElement(cv2.MORPH_RECT, (max(w // 8, 10), 1)))
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
-                                cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(h // 30, 10))))
-    rules = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
+                                cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(h // 12, 10))))
+    rules = cv2.bitwise_or(_thin(horizontal, axis=0, limit=h), _thin(vertical, axis=1, limit=w))
+    rules = cv2.dilate(rules, np.ones((3, 3), np.uint8))
     out = grey.copy()
     out[rules > 0] = 255
     return out
+
+
+def cells_from_words(
+    words: list[tuple[bool, str, tuple[float, float, float, float], float]],
+) -> list[OcrLine]:
+    """Tesseract reads a table row as one text line; split it into cells where the gap
+    between words is wider than the text is high (cells of a row, label and value)."""
+    cells: list[OcrLine] = []
+    current: list[tuple[str, tuple[float, float, float, float], float]] = []
+
+    def flush() -> None:
+        if not current:
+            return
+        x0 = min(b[0] for _, b, _ in current)
+        y0 = min(b[1] for _, b, _ in current)
+        x1 = max(b[2] for _, b, _ in current)
+        y1 = max(b[3] for _, b, _ in current)
+        text = _join_cjk(" ".join(t for t, _, _ in current))
+        conf = min(c for _, _, c in current)
+        cells.append(OcrLine(text, ((x0, y0), (x1, y0), (x1, y1), (x0, y1)), conf))
+        current.clear()
+
+    for new_line, text, box, conf in words:
+        if current:
+            prev = current[-1][1]
+            height = max(box[3] - box[1], prev[3] - prev[1], 1.0)
+            if new_line or box[0] - prev[2] > 1.2 * height:
+                flush()
+        current.append((text, box, conf))
+    flush()
+    return cells
+
+
+def _thin(mask: np.ndarray, axis: int, limit: int) -> np.ndarray:
+    """Keeps only thin components: rules are a few pixels thick, while dark background
+    areas (textured ID cards, shadows) survive the opening as thick blobs."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask)
+    thickness = stats[:, cv2.CC_STAT_HEIGHT if axis == 0 else cv2.CC_STAT_WIDTH]
+    keep = np.zeros(count, dtype=np.uint8)
+    keep[1:] = (thickness[1:] <= max(3, _MAX_RULE_THICKNESS * limit)) * 255
+    return np.asarray(keep[labels], dtype=np.uint8)
 
 
 def _join_cjk(text: str) -> str:
