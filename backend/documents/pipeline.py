@@ -13,13 +13,14 @@ from typing import Any
 from backend.documents import checks as chk
 from backend.documents.classify import classify
 from backend.documents.extractors import DOCUMENT_TYPES, extractor_for, fields_of
+from backend.documents.extractors import repayment_statement as rs
 from backend.documents.extractors.base import Extraction
 from backend.documents.fields import FieldValue
 from backend.documents.layout import build_rows
 from backend.documents.ocr import DEFAULT_ENGINE, OcrPage, get_engine
 from backend.documents.preprocess import decode_image, prepare
 from backend.documents.quality import QualityMetrics, glare_share, measure
-from backend.documents.reread import reread_invalid_codes
+from backend.documents.reread import reread_invalid_codes, reread_table_rows
 from backend.documents.result import ExtractionResult, Quality
 from backend.errors import DoorstepError, ErrorCode
 
@@ -75,8 +76,11 @@ def extract_from_page(
     checks += chk.date_checks(fields, today)
     table_rows: list[dict[str, Any]] | None = None
     if resolved == "repayment_statement":
-        table_rows = _rows_json(extraction)
-        checks += _table_checks(extraction)
+        table = _table(extraction)
+        checks += reread_table_rows(page, table)
+        rs.apply_totals(fields, table)
+        table_rows = list(rs.rows_json(table))
+        checks += _table_checks(table)
     missing = [f for f in fields_of(resolved) if f not in fields]
     checks += chk.missing_checks(missing)
     return ExtractionResult(
@@ -97,21 +101,14 @@ def _json_value(name: str, value: FieldValue) -> str | bool:
     return value.value
 
 
-def _rows_json(extraction: Extraction) -> list[dict[str, Any]]:
-    rows = extraction.extra.get("rows", [])
-    return list(rows) if isinstance(rows, list) else []
-
-
-def _table_checks(extraction: Extraction) -> list[chk.Check]:
-    from backend.documents.extractors.repayment_statement import TableRow
-
+def _table(extraction: Extraction) -> list[rs.TableRow]:
     table = extraction.extra.get("table", [])
+    return [r for r in table if isinstance(r, rs.TableRow)] if isinstance(table, list) else []
+
+
+def _table_checks(table: list[rs.TableRow]) -> list[chk.Check]:
     out: list[chk.Check] = []
-    if not isinstance(table, list):
-        return out
     for row in table:
-        if not isinstance(row, TableRow):
-            continue
         where = f"第{row.period}期" if row.period is not None else str(row.date)
         if row.repaired:
             out.append(chk.Check("VALUE_CORRECTED", "info", "total_paid",

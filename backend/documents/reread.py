@@ -1,17 +1,22 @@
-"""Second opinion on codes: when RapidOCR's reading of an ID number or credit code fails
-its checksum, Tesseract re-reads the same line (digits and letters only) and the reading
-that passes the checksum is kept. The validator decides, never the engine's confidence.
+"""Second opinion where a rule can judge: when RapidOCR's reading of an ID number or
+credit code fails its checksum, or a repayment row's principal + interest ≠ total,
+Tesseract re-reads the same cells (digits only) and the combination of readings that
+passes the rule is kept — only when exactly one does. The rule decides, never the
+engines' confidences.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 
 import cv2
 import numpy as np
 
 from backend.documents import parsers as p
 from backend.documents.checks import ID_FIELDS, Check, label
+from backend.documents.extractors.repayment_statement import TableRow, amount_in
 from backend.documents.fields import FieldValue, compact
 from backend.documents.layout import Row
 from backend.documents.ocr import OcrPage, get_engine
@@ -74,3 +79,36 @@ def _crop(image: Image, line: OcrLine) -> Image:
         return np.asarray(cv2.resize(crop, None, fx=scale, fy=scale,
                                      interpolation=cv2.INTER_CUBIC), dtype=np.uint8)
     return np.asarray(crop, dtype=np.uint8)
+
+
+def reread_table_rows(page: OcrPage, table: Sequence[TableRow]) -> list[Check]:
+    if page.image is None:
+        return []
+    checks: list[Check] = []
+    for row in table:
+        if row.arithmetic_ok() or row.repaired:
+            continue
+        columns = ("principal", "interest", "total")
+        if any(c not in row.cells for c in columns):
+            continue
+        from backend.documents.ocr.tesseract import TesseractEngine
+
+        engine = get_engine("tesseract")
+        assert isinstance(engine, TesseractEngine)
+        options: list[list[Decimal]] = []
+        for c in columns:
+            first = getattr(row, c)
+            second = amount_in(engine.read_crop(_crop(page.image, row.cells[c]), "0123456789.,")[0])
+            options.append(sorted({v for v in (first, second) if v is not None}))
+        fits = {combo for combo in itertools.product(*options) if combo[0] + combo[1] == combo[2]}
+        if len(fits) != 1:
+            continue
+        (principal, interest, total), = fits
+        before = (row.principal, row.interest, row.total)
+        row.principal, row.interest, row.total = principal, interest, total
+        checks.append(Check("VALUE_CORRECTED", "info", "total_paid",
+                            f"还款明细第{row.period}期金额经复核识别后满足“本金+利息=合计”。",
+                            {"period": row.period, "read": [str(v) for v in before],
+                             "corrected": [str(principal), str(interest), str(total)],
+                             "by": "tesseract"}))
+    return checks

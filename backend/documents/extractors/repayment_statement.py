@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from backend.documents import parsers as p
 from backend.documents.extractors.base import Extraction, FieldRule, apply_rules
 from backend.documents.fields import FieldValue, compact
 from backend.documents.layout import Row
+from backend.documents.ocr.base import OcrLine
 from backend.verification.amounts import format_amount, parse_figure_amount
 from backend.verification.validators import halfwidth, parse_date
 
@@ -63,6 +64,8 @@ class TableRow:
     total: Decimal | None
     balance: Decimal | None
     repaired: str | None = None  # which value was computed from the others, if any
+    # where each amount was read, for a second engine to re-read (not part of the output)
+    cells: dict[str, OcrLine] = field(default_factory=dict, repr=False, compare=False)
 
     def arithmetic_ok(self) -> bool:
         if self.principal is None or self.interest is None or self.total is None:
@@ -70,7 +73,7 @@ class TableRow:
         return self.principal + self.interest == self.total
 
 
-def _amount(text: str) -> Decimal | None:
+def amount_in(text: str) -> Decimal | None:
     m = re.search(r"(?<![\d.])\d[\d,]*\.\d{2}(?![\d.])", compact(text))
     return parse_figure_amount(m.group(0)) if m else None
 
@@ -92,10 +95,12 @@ def _data_rows(rows: Sequence[Row], columns: dict[str, float]) -> list[TableRow]
     out: list[TableRow] = []
     for row in rows:
         values: dict[str, str] = {}
+        where: dict[str, OcrLine] = {}
         for cell in row.cells:
             centre = (cell.x + cell.right) / 2
             name = min(columns, key=lambda c: abs(columns[c] - centre))
             values[name] = values.get(name, "") + cell.text
+            where[name] = cell.line
         date = parse_date(values.get("date", "")) or parse_date(row.text)
         if date is None:
             if out and re.search(r"共|合计|小计|打印|说明", row.text):
@@ -103,9 +108,9 @@ def _data_rows(rows: Sequence[Row], columns: dict[str, float]) -> list[TableRow]
             continue
         period = re.sub(r"\D", "", values.get("period", ""))
         principal, interest, total, balance = (
-            _amount(values.get(c, "")) for c in ("principal", "interest", "total", "balance"))
+            amount_in(values.get(c, "")) for c in ("principal", "interest", "total", "balance"))
         out.append(TableRow(int(period) if period else None, date, principal, interest, total,
-                            balance))
+                            balance, cells=where))
     return [_repair(r) for r in out]
 
 
@@ -153,15 +158,27 @@ def totals(table: Sequence[TableRow], statement_date: dt.date | None) -> dict[st
     return out
 
 
+def apply_totals(found: dict[str, FieldValue], table: Sequence[TableRow]) -> None:
+    """Sets the computed fields; their confidence is the share of rows whose arithmetic
+    (principal + interest = total) holds."""
+    if not table:
+        return
+    stated = found.get("statement_date")
+    day = dt.date.fromisoformat(stated.value) if stated else None
+    share_ok = sum(r.arithmetic_ok() for r in table) / len(table)
+    for key, value in totals(table, day).items():
+        found[key] = FieldValue(value, round(share_ok, 3))
+
+
+def rows_json(table: Sequence[TableRow]) -> list[dict[str, str | int | None]]:
+    return [{"period": r.period, "date": r.date.isoformat(),
+             **{c: (str(getattr(r, c)) if getattr(r, c) is not None else None)
+                for c in ("principal", "interest", "total", "balance")}}
+            for r in table]
+
+
 def extract(rows: Sequence[Row]) -> Extraction:
     found = apply_rules(rows, RULES, _OTHER_LABELS)
     table = parse_table(rows)
-    if table:
-        stated = found.get("statement_date")
-        day = dt.date.fromisoformat(stated.value) if stated else None
-        share_ok = sum(r.arithmetic_ok() for r in table) / len(table)
-        for key, value in totals(table, day).items():
-            found[key] = FieldValue(value, round(share_ok, 3))
-    rows_json = [{k: (str(v) if v is not None else None) for k, v in asdict(r).items()}
-                 for r in table]
-    return Extraction(found, {"rows": rows_json, "table": table})
+    apply_totals(found, table)
+    return Extraction(found, {"table": table})
