@@ -13,6 +13,7 @@ from litestar.logging import LoggingConfig
 from litestar.types import ControllerRouterHandler
 from strawberry.litestar import make_graphql_controller
 
+from backend.cases.blobs import register_upload_hooks
 from backend.db import lifecycle
 from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.context import context_getter
@@ -64,6 +65,7 @@ def route_handlers() -> Sequence[ControllerRouterHandler]:
 
 def create_app() -> Litestar:
     settings = get_settings()
+    register_upload_hooks()
     return Litestar(
         route_handlers=route_handlers(),
         on_startup=[lifecycle.open_pool, embedded_jobs.start],

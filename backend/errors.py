@@ -23,6 +23,7 @@ class ErrorCode(StrEnum):
     VALIDATION_FAILED = "VALIDATION_FAILED"
     CONFLICT = "CONFLICT"
     INTERNAL_ERROR = "INTERNAL_ERROR"
+    UNKNOWN_FIELD = "UNKNOWN_FIELD"
     # Sync
     PROTOCOL_OUTDATED = "PROTOCOL_OUTDATED"
     OUT_OF_ORDER = "OUT_OF_ORDER"
@@ -52,6 +53,7 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.VALIDATION_FAILED: "填写的内容有误，请检查。",
     ErrorCode.CONFLICT: "数据已被修改，请刷新后重试。",
     ErrorCode.INTERNAL_ERROR: "系统内部错误，请稍后再试。",
+    ErrorCode.UNKNOWN_FIELD: "包含系统不认识的字段。",
     ErrorCode.PROTOCOL_OUTDATED: "应用版本过旧，请更新应用后再同步。",
     ErrorCode.OUT_OF_ORDER: "同步顺序有误，将从正确位置重新发送。",
     ErrorCode.UNKNOWN_MUTATOR: "不支持的操作类型。",

@@ -53,6 +53,11 @@ class Settings(BaseSettings):
         "embedded", description="embedded: worker pool inside the app; distributed: doorstep worker"
     )
     embedded_workers: int = Field(1, ge=0, le=16)
+    test_crash_after_push_commit: bool = Field(
+        False,
+        description="tests only, honoured in demo mode: exit right after a push commits, "
+        "before answering (proves a retried push is a duplicate)",
+    )
 
     @field_validator("database_url")
     @classmethod

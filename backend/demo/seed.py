@@ -7,6 +7,7 @@ from uuid import UUID
 from backend.accounts import queries as account_queries
 from backend.accounts import service as accounts
 from backend.accounts.roles import Role
+from backend.cases.demo import seed_demo_cases
 from backend.errors import ConfigurationError
 from backend.settings import Settings
 
@@ -51,4 +52,12 @@ async def seed_demo(settings: Settings) -> list[str]:
         )
         if made:
             created.append(username)
+    await _seed_cases()
     return created
+
+
+async def _seed_cases() -> None:
+    """A few members' cases assigned to staff1 (fixed ids: seeding again adds nothing)."""
+    staff = await accounts.get_user(demo_user_id("staff1"))
+    if staff is not None:
+        await seed_demo_cases(staff)

@@ -25,6 +25,14 @@ OPERATION_ACCESS: dict[str, Access] = {
     "refreshSession": PUBLIC,
     "me": SIGNED_IN,
     "logout": SIGNED_IN,
+    # sync (ownership of cases is checked per mutation by the cases domain)
+    "push": SIGNED_IN,
+    "pull": SIGNED_IN,
+    # cases
+    "case": SIGNED_IN,
+    "cases": SIGNED_IN,
+    "reviewCase": REVIEWERS,
+    "assignCase": REVIEWERS,
 }
 
 

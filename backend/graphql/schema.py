@@ -7,11 +7,13 @@ from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDept
 from strawberry.tools import merge_types
 
 from backend.accounts.graphql import AccountsMutation, AccountsQuery
+from backend.cases.graphql import CasesMutation, CasesQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
 from backend.settings import get_settings
+from sync.graphql import SyncMutation, SyncQuery
 
-Query = merge_types("Query", (AccountsQuery,))
-Mutation = merge_types("Mutation", (AccountsMutation,))
+Query = merge_types("Query", (AccountsQuery, SyncQuery, CasesQuery))
+Mutation = merge_types("Mutation", (AccountsMutation, SyncMutation, CasesMutation))
 
 
 def build_schema() -> strawberry.Schema:

@@ -1,0 +1,82 @@
+"""The change-log entries a case change produces (pure).
+
+Pull sends a case as entity ``case`` and each attached document as entity ``document``
+(with ``caseId``); both are addressed to the case's audience. When the parties change (a
+reassignment), whoever no longer sees the case gets a ``delete`` for it and its documents.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backend.cases.masking import mask_fields
+from backend.cases.models import CaseRecord, DocumentRecord
+from backend.cases.policy import audience_of
+from sync.audience import lost_audience
+from sync.storage import NewChange
+
+CASE_ENTITY = "case"
+DOCUMENT_ENTITY = "document"
+
+
+def case_data(case: CaseRecord) -> dict[str, Any]:
+    return {
+        "id": str(case.id),
+        "kind": str(case.kind),
+        "status": str(case.status),
+        "fields": case.fields,
+        "conflicts": case.conflicts,
+        "version": case.version,
+        "creator": str(case.creator),
+        "assignee": str(case.assignee) if case.assignee else None,
+        "updatedAt": case.updated_at.isoformat(),
+    }
+
+
+def document_data(document: DocumentRecord) -> dict[str, Any]:
+    return {
+        "id": str(document.id),
+        "caseId": str(document.case_id),
+        "docType": document.doc_type,
+        "sha256": document.sha256,
+        "status": document.status,
+        "fields": document.fields,
+        "checks": document.checks,
+    }
+
+
+def masked_for_reader(entity: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Case data as a reader without the right to full identity numbers receives it."""
+    if entity in (CASE_ENTITY, DOCUMENT_ENTITY) and isinstance(data.get("fields"), dict):
+        return {**data, "fields": mask_fields(data["fields"])}
+    return data
+
+
+def case_put(case: CaseRecord) -> NewChange:
+    return NewChange(
+        CASE_ENTITY, str(case.id), "put", case.version, case_data(case), audience_of(case.parties)
+    )
+
+
+def document_put(document: DocumentRecord, case: CaseRecord) -> NewChange:
+    return NewChange(
+        DOCUMENT_ENTITY,
+        str(document.id),
+        "put",
+        document.version,
+        document_data(document),
+        audience_of(case.parties),
+    )
+
+
+def revocations(
+    before: CaseRecord, after: CaseRecord, documents: list[DocumentRecord]
+) -> list[NewChange]:
+    lost = lost_audience(audience_of(before.parties), audience_of(after.parties))
+    if lost is None:
+        return []
+    deletes = [NewChange(CASE_ENTITY, str(after.id), "delete", after.version, None, lost)]
+    deletes += [
+        NewChange(DOCUMENT_ENTITY, str(d.id), "delete", d.version, None, lost) for d in documents
+    ]
+    return deletes

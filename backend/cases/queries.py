@@ -1,0 +1,203 @@
+"""Every database query of the cases domain."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from uuid import UUID
+
+import msgspec
+
+from backend.cases.models import CaseRecord, DocumentRecord, HistoryEntry
+from backend.cases.status import CaseKind, CaseStatus
+from backend.cases.tables import Case, CaseDocument, CaseHistory
+from sync.audience import Scope
+
+_encode = msgspec.json.Encoder().encode
+_decode = msgspec.json.Decoder().decode
+
+
+def _json(value: Any) -> str:
+    return _encode(value).decode()
+
+
+def _case(row: dict[str, Any]) -> CaseRecord:
+    return CaseRecord(
+        id=row["id"],
+        kind=CaseKind(row["kind"]),
+        status=CaseStatus(row["status"]),
+        fields=_decode(row["fields"]),
+        field_meta=_decode(row["field_meta"]),
+        conflicts=_decode(row["conflicts"]),
+        version=int(row["version"]),
+        creator=row["creator"],
+        assignee=row["assignee"],
+        team_id=row["team"],
+        unit_id=row["unit"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def _case_columns(case: CaseRecord) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "kind": str(case.kind),
+        "status": str(case.status),
+        "fields": _json(case.fields),
+        "field_meta": _json(case.field_meta),
+        "conflicts": _json(case.conflicts),
+        "version": case.version,
+        "creator": case.creator,
+        "assignee": case.assignee,
+        "team": case.team_id,
+        "unit": case.unit_id,
+        "created_at": case.created_at,
+        "updated_at": case.updated_at,
+    }
+
+
+def _document(row: dict[str, Any]) -> DocumentRecord:
+    return DocumentRecord(
+        id=row["id"],
+        case_id=row["case_id"],
+        doc_type=row["doc_type"],
+        sha256=row["sha256"],
+        status=row["status"],
+        fields=_decode(row["fields"]),
+        checks=_decode(row["checks"]),
+        version=int(row["version"]),
+        created_at=row["created_at"],
+    )
+
+
+async def case_by_id(case_id: UUID) -> CaseRecord | None:
+    row = await Case.select().where(Case.id == case_id).first()
+    return _case(row) if row else None
+
+
+async def cases_by_ids(case_ids: Sequence[UUID]) -> dict[UUID, CaseRecord]:
+    if not case_ids:
+        return {}
+    rows = await Case.select().where(Case.id.is_in(list(case_ids)))
+    return {row["id"]: _case(row) for row in rows}
+
+
+async def insert_case(case: CaseRecord) -> None:
+    await Case.insert(Case(**_case_columns(case)))
+
+
+async def save_case(case: CaseRecord) -> None:
+    columns = _case_columns(case)
+    del columns["id"], columns["created_at"], columns["creator"]
+    await Case.update({getattr(Case, name): value for name, value in columns.items()}).where(
+        Case.id == case.id
+    )
+
+
+async def insert_history(entry: HistoryEntry) -> None:
+    await CaseHistory.insert(
+        CaseHistory(
+            case_id=entry.case_id,
+            at=entry.at,
+            actor=entry.actor,
+            actor_name=entry.actor_name,
+            client_id=entry.client_id,
+            action=entry.action,
+            from_status=entry.from_status,
+            to_status=entry.to_status,
+            reason=entry.reason,
+        )
+    )
+
+
+async def history_of(case_id: UUID) -> list[HistoryEntry]:
+    rows = await CaseHistory.select().where(CaseHistory.case_id == case_id).order_by(
+        CaseHistory.id
+    )
+    return [
+        HistoryEntry(
+            case_id=row["case_id"],
+            at=row["at"],
+            actor=row["actor"],
+            actor_name=row["actor_name"],
+            client_id=row["client_id"],
+            action=row["action"],
+            from_status=row["from_status"],
+            to_status=row["to_status"],
+            reason=row["reason"],
+        )
+        for row in rows
+    ]
+
+
+async def document_by_id(document_id: UUID) -> DocumentRecord | None:
+    row = await CaseDocument.select().where(CaseDocument.id == document_id).first()
+    return _document(row) if row else None
+
+
+async def insert_document(document: DocumentRecord) -> None:
+    await CaseDocument.insert(
+        CaseDocument(
+            id=document.id,
+            case_id=document.case_id,
+            doc_type=document.doc_type,
+            sha256=document.sha256,
+            status=document.status,
+            fields=_json(document.fields),
+            checks=_json(document.checks),
+            version=document.version,
+            created_at=document.created_at,
+        )
+    )
+
+
+async def documents_of(case_ids: Sequence[UUID]) -> list[DocumentRecord]:
+    if not case_ids:
+        return []
+    rows = await CaseDocument.select().where(CaseDocument.case_id.is_in(list(case_ids))).order_by(
+        CaseDocument.created_at
+    )
+    return [_document(row) for row in rows]
+
+
+async def documents_with_status(sha256: str, status: str) -> list[DocumentRecord]:
+    rows = await CaseDocument.select().where(
+        (CaseDocument.sha256 == sha256) & (CaseDocument.status == status)
+    )
+    return [_document(row) for row in rows]
+
+
+async def set_document_status(document: DocumentRecord) -> None:
+    await CaseDocument.update(
+        {CaseDocument.status: document.status, CaseDocument.version: document.version}
+    ).where(CaseDocument.id == document.id)
+
+
+def _visible(scope: Scope) -> Any:
+    if scope.everything:
+        return None
+    condition = (Case.assignee == scope.user_id) | (Case.creator == scope.user_id)
+    if scope.team_id is not None:
+        condition = condition | (Case.team == scope.team_id)
+    if scope.unit_id is not None:
+        condition = condition | (
+            (Case.unit == scope.unit_id) & (Case.kind == str(CaseKind.UNIT_REGISTRATION))
+        )
+    return condition
+
+
+async def visible_cases(
+    scope: Scope, *, status: str | None, after: UUID | None, limit: int
+) -> list[CaseRecord]:
+    """The cases the scope sees, by id, after ``after``: one query per page."""
+    query = Case.select()
+    visible = _visible(scope)
+    if visible is not None:
+        query = query.where(visible)
+    if status is not None:
+        query = query.where(Case.status == status)
+    if after is not None:
+        query = query.where(Case.id > after)
+    rows = await query.order_by(Case.id).limit(limit)
+    return [_case(row) for row in rows]

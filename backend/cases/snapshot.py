@@ -1,0 +1,27 @@
+"""The cases' part of a full sync: visible cases by id, with their documents."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from backend.cases import queries
+from backend.cases.changes import CASE_ENTITY, DOCUMENT_ENTITY, case_data, document_data
+from sync.audience import Scope
+from sync.protocol import Change
+from sync.snapshot import SnapshotPage
+
+
+class CaseSnapshot:
+    entity = CASE_ENTITY
+
+    async def page(self, scope: Scope, after: str, limit: int) -> SnapshotPage:
+        cases = await queries.visible_cases(
+            scope, status=None, after=UUID(after) if after else None, limit=limit
+        )
+        documents = await queries.documents_of([case.id for case in cases])
+        changes = [Change(CASE_ENTITY, str(c.id), "put", c.version, case_data(c)) for c in cases]
+        changes += [
+            Change(DOCUMENT_ENTITY, str(d.id), "put", d.version, document_data(d))
+            for d in documents
+        ]
+        return SnapshotPage(changes, str(cases[-1].id) if len(cases) == limit else None)

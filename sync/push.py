@@ -1,0 +1,99 @@
+"""Push: apply a client's mutations once each, in order, in one transaction.
+
+The client's ``last_mutation_id`` is read and advanced in the same transaction as the
+mutations' effects, so an effect and its acknowledgement commit together: a retry after a
+lost answer finds the ids processed and gets ``duplicate``. Each mutation runs in its own
+savepoint: a rejected one leaves no trace but its rejection record, and counts as
+processed so the queue moves on. A gap stops the batch with ``OUT_OF_ORDER``.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from backend.accounts.models import UserRecord
+from backend.errors import DoorstepError, ErrorCode
+from sync import crash_hook
+from sync.mutators import MUTATORS, MutationContext
+from sync.piccolo_storage import get_storage
+from sync.protocol import (
+    MAX_MUTATIONS_PER_PUSH,
+    Mutation,
+    MutationOutcome,
+    MutationStatus,
+    PushOutcome,
+    check_client_id,
+    check_protocol_version,
+)
+from sync.storage import ClientState, Rejection
+
+log = logging.getLogger("doorstep.sync")
+
+
+async def _apply(context: MutationContext, mutation: Mutation) -> MutationOutcome:
+    storage = get_storage()
+    mutator = MUTATORS.get(mutation.name)
+    try:
+        if mutator is None:
+            raise DoorstepError(ErrorCode.UNKNOWN_MUTATOR, field="name")
+        async with storage.atomic_step():
+            await mutator(context, mutation.args)
+        return MutationOutcome(mutation.id, MutationStatus.APPLIED)
+    except DoorstepError as error:
+        rejected = error
+    except Exception:  # a bug must not brick the queue: reject this one, keep going
+        log.exception("mutation %s #%d failed", mutation.name, mutation.id)
+        rejected = DoorstepError(ErrorCode.INTERNAL_ERROR)
+    await storage.record_rejection(
+        Rejection(
+            client_id=context.client_id,
+            mutation_id=mutation.id,
+            name=mutation.name,
+            args=mutation.args,
+            code=str(rejected.code),
+            message=rejected.message,
+            field=rejected.field,
+            at=datetime.now(UTC),
+        )
+    )
+    return MutationOutcome(mutation.id, MutationStatus.REJECTED, rejected)
+
+
+async def push(
+    user: UserRecord, client_id: str, protocol_version: int, mutations: list[Mutation]
+) -> PushOutcome:
+    check_protocol_version(protocol_version)
+    check_client_id(client_id)
+    if len(mutations) > MAX_MUTATIONS_PER_PUSH:
+        raise DoorstepError(
+            ErrorCode.BAD_REQUEST, f"每次最多推送 {MAX_MUTATIONS_PER_PUSH} 个操作"
+        )
+    storage = get_storage()
+    results: list[MutationOutcome] = []
+    async with storage.write_transaction():
+        client = await storage.client(client_id)
+        if client is not None and client.user_id != user.id:
+            raise DoorstepError(ErrorCode.FORBIDDEN, "该设备编号属于其他用户", field="clientId")
+        first_seen = client is None
+        last = client.last_mutation_id if client else 0
+        start = last
+        for mutation in mutations:
+            if mutation.id <= last:
+                results.append(MutationOutcome(mutation.id, MutationStatus.DUPLICATE))
+                continue
+            if mutation.id > last + 1:
+                gap = DoorstepError(
+                    ErrorCode.OUT_OF_ORDER,
+                    f"操作 {mutation.id} 之前缺少操作 {last + 1}",
+                    details={"lastMutationId": last},
+                )
+                results.append(MutationOutcome(mutation.id, MutationStatus.REJECTED, gap))
+                break
+            context = MutationContext(user, client_id, mutation.id)
+            results.append(await _apply(context, mutation))
+            last = mutation.id
+        if last != start or first_seen:
+            await storage.save_client(ClientState(client_id, user.id, last), datetime.now(UTC))
+    crash_hook.after_push_commit()
+    return PushOutcome(last, results)

@@ -1,0 +1,40 @@
+"""The entities sync serves: their full-sync sources, and what each reader may receive.
+
+Add a domain here (inbox, knowledge base) with its snapshot source; its changes reach the
+log through ``sync.changes.record`` with an audience.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from backend.accounts.models import UserRecord
+from backend.accounts.roles import Role
+from backend.cases.changes import masked_for_reader
+from backend.cases.snapshot import CaseSnapshot
+from sync.protocol import Change
+from sync.snapshot import SnapshotSource
+
+SOURCES: tuple[SnapshotSource, ...] = (CaseSnapshot(),)
+
+# Field staff receive only their own cases and supervisors their team's: both may see full
+# identity numbers. Everyone else receives them masked.
+FULL_IDENTITY_ROLES = frozenset({Role.FIELD_STAFF, Role.SUPERVISOR})
+
+
+def source_index(entity: str) -> int | None:
+    for index, source in enumerate(SOURCES):
+        if source.entity == entity:
+            return index
+    return None
+
+
+def for_reader(user: UserRecord, changes: list[Change]) -> list[Change]:
+    if user.role in FULL_IDENTITY_ROLES:
+        return changes
+    return [
+        replace(change, data=masked_for_reader(change.entity, change.data))
+        if change.data is not None
+        else change
+        for change in changes
+    ]

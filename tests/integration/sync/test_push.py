@@ -1,0 +1,132 @@
+"""Push: exactly-once, ordered, one bad mutation never blocks the queue."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import pytest
+
+from backend.cases import queries
+from backend.cases.tables import Case
+from sync.piccolo_storage import get_storage
+from sync.tables import SyncChange
+from tests.integration.conftest import GraphQL, error_codes
+from tests.integration.sync.device import Device, new_id
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+ID_NUMBER = "520201199001011239"
+
+
+@pytest.fixture
+async def device(gql: GraphQL) -> Device:
+    return Device(gql, await gql.login("staff1"))
+
+
+async def test_create_case_is_applied_and_pulled(device: Device) -> None:
+    case_id = new_id()
+    result = await device.do(
+        "createCase", {"id": case_id, "kind": "withdrawal", "fields": {"name": "张伟"}}
+    )
+    assert result == {"id": 1, "status": "applied", "error": None}
+    await device.sync()
+    case = device.case(case_id)
+    assert case["status"] == "draft"
+    assert case["fields"] == {"name": "张伟"}
+
+
+async def test_duplicate_push_is_acknowledged_and_not_applied_twice(device: Device) -> None:
+    case_id = new_id()
+    create = device.mutation("createCase", {"id": case_id, "kind": "withdrawal", "fields": {}})
+    update = device.mutation("updateCase", {"id": case_id, "fields": {"name": "张伟"}})
+    first = await device.push(create, update)
+    again = await device.push(create, update)
+    assert [r["status"] for r in first["results"]] == ["applied", "applied"]
+    assert [r["status"] for r in again["results"]] == ["duplicate", "duplicate"]
+    assert again["lastMutationId"] == 2
+    case = await queries.case_by_id(UUID(case_id))
+    assert case is not None
+    assert case.version == 2
+    assert await SyncChange.count().where(SyncChange.entity_id == case_id) == 2
+
+
+async def test_a_gap_is_refused_and_nothing_after_it_applied(device: Device) -> None:
+    first, second, third = (new_id() for _ in range(3))
+    one = device.mutation("createCase", {"id": first, "kind": "withdrawal", "fields": {}})
+    device.next_id = 3  # mutation 2 got lost on the way
+    three = device.mutation("createCase", {"id": second, "kind": "withdrawal", "fields": {}})
+    four = device.mutation("createCase", {"id": third, "kind": "withdrawal", "fields": {}})
+    result = await device.push(one, three, four)
+    assert result["lastMutationId"] == 1
+    assert [(r["id"], r["status"]) for r in result["results"]] == [(1, "applied"), (3, "rejected")]
+    assert result["results"][1]["error"]["code"] == "OUT_OF_ORDER"
+    assert await Case.count().where(Case.id.is_in([UUID(second), UUID(third)])) == 0
+
+
+async def test_a_rejected_mutation_does_not_block_later_ones(device: Device) -> None:
+    case_id = new_id()
+    result = await device.push(
+        device.mutation("createCase", {"id": case_id, "kind": "withdrawal", "fields": {}}),
+        device.mutation("updateCase", {"id": case_id, "fields": {"phone": "12345"}}),
+        device.mutation("updateCase", {"id": case_id, "fields": {"colour": "red"}}),
+        device.mutation("noSuchMutator", {}),
+        device.mutation("updateCase", {"id": case_id, "fields": {"phone": "13812345678"}}),
+    )
+    statuses = [(r["status"], (r["error"] or {}).get("code")) for r in result["results"]]
+    assert statuses == [
+        ("applied", None),
+        ("rejected", "VALIDATION_FAILED"),
+        ("rejected", "UNKNOWN_FIELD"),
+        ("rejected", "UNKNOWN_MUTATOR"),
+        ("applied", None),
+    ]
+    assert result["results"][2]["error"]["field"] == "colour"
+    assert result["lastMutationId"] == 5
+    rejections = await get_storage().rejections(device.client_id)
+    assert [(r.mutation_id, r.code) for r in rejections] == [
+        (2, "VALIDATION_FAILED"), (3, "UNKNOWN_FIELD"), (4, "UNKNOWN_MUTATOR")
+    ]
+    await device.sync()
+    case = device.case(case_id)
+    assert case["fields"] == {"phone": "13812345678"}
+
+
+async def test_an_old_protocol_version_gets_protocol_outdated(device: Device) -> None:
+    body = await device.send([], protocol_version=0)
+    assert error_codes(body) == ["PROTOCOL_OUTDATED"]
+    assert "更新" in body["errors"][0]["message"]
+
+
+async def test_a_client_id_belongs_to_one_user(gql: GraphQL, device: Device) -> None:
+    await device.do("createCase", {"id": new_id(), "kind": "withdrawal", "fields": {}})
+    other = Device(gql, await gql.login("staff2"), client_id=device.client_id)
+    body = await other.send([other.mutation("submitCase", {"id": new_id()})])
+    assert error_codes(body) == ["FORBIDDEN"]
+    pulled = await gql(
+        "query($c: ID!) { pull(clientId: $c) { cursor } }", {"c": device.client_id},
+        token=other.token,
+    )
+    assert error_codes(pulled) == ["FORBIDDEN"]
+
+
+async def test_staff_cannot_edit_a_case_that_is_not_theirs(gql: GraphQL, device: Device) -> None:
+    case_id = new_id()
+    await device.do("createCase", {"id": case_id, "kind": "withdrawal", "fields": {}})
+    other = Device(gql, await gql.login("staff2"))
+    result = await other.do("updateCase", {"id": case_id, "fields": {"name": "李四"}})
+    assert result["status"] == "rejected"
+    assert result["error"]["code"] == "FORBIDDEN"
+
+
+async def test_submit_needs_the_identity_fields(device: Device) -> None:
+    case_id = new_id()
+    await device.do("createCase", {"id": case_id, "kind": "withdrawal", "fields": {"name": "张伟"}})
+    refused = await device.do("submitCase", {"id": case_id})
+    assert refused["error"]["code"] == "VALIDATION_FAILED"
+    assert refused["error"]["field"] == "id_number"
+    fields = {"id_number": ID_NUMBER, "withdrawal_reason": "02"}
+    await device.do("updateCase", {"id": case_id, "fields": fields})
+    submitted = await device.do("submitCase", {"id": case_id})
+    assert submitted["status"] == "applied"
+    await device.sync()
+    assert device.case(case_id)["status"] == "submitted"
