@@ -25,6 +25,7 @@ from backend.documents.result import ExtractionResult, Quality
 from backend.errors import DoorstepError, ErrorCode
 
 BOOLEAN_FIELDS = frozenset({"has_property"})
+_SURE = 0.6  # classifier certainty above which a declared type that differs is flagged
 
 
 def extract_document(
@@ -61,7 +62,13 @@ def extract_from_page(
     quality = Quality(metrics.blurry, metrics.glare, page.rotated_degrees,
                       metrics.low_resolution)
     checks = chk.quality_checks(metrics)
-    resolved = doc_type if doc_type != "auto" else classify(rows)[0]
+    detected, certainty = classify(rows)
+    resolved = doc_type if doc_type != "auto" else detected
+    if doc_type != "auto" and detected not in (None, doc_type) and certainty >= _SURE:
+        # Staff said one type, the page reads as another: probably the wrong photo.
+        checks.append(chk.Check("DOCUMENT_TYPE_MISMATCH", "warning", None,
+                                "材料内容与所选类型不符，请确认是否上传了正确的材料。",
+                                {"declared": doc_type, "detected": detected}))
     if resolved is None:
         checks.append(chk.Check("DOCUMENT_TYPE_UNKNOWN", "warning", None,
                                 "无法判断材料类型，请人工选择。"))

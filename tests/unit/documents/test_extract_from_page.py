@@ -70,3 +70,10 @@ def test_has_property_is_a_boolean() -> None:
     result = run("不动产登记信息查询结果证明",
                  "查询结果：经查询，未发现该申请人名下有不动产登记记录。")
     assert result["fields"]["has_property"] is False
+
+
+def test_declared_type_that_the_page_contradicts_is_flagged() -> None:
+    result = run("营业执照", "统一社会信用代码 91520201027915438B", "注册资本 500万元",
+                 doc_type="id_card")
+    assert result["type"] == "id_card"
+    assert "DOCUMENT_TYPE_MISMATCH" in codes(result)
