@@ -13,7 +13,7 @@ from litestar.logging import LoggingConfig
 from litestar.types import ControllerRouterHandler
 from strawberry.litestar import make_graphql_controller
 
-from backend.cases.blobs import register_upload_hooks
+from backend.cases.upload_hooks import register_upload_hooks
 from backend.db import lifecycle
 from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.context import context_getter
