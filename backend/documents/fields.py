@@ -85,7 +85,7 @@ def label_candidates(
                 else:
                     following: list[Cell] = []
                     for nxt in row.cells[ci + 1 + skip :]:
-                        if following and _is_label_start(nxt.text, stops):
+                        if _is_label_start(nxt.text, stops):
                             break
                         following.append(nxt)
                     if following:
@@ -95,17 +95,34 @@ def label_candidates(
                             text = _strip_after_label(text.lstrip(label[1:]))
                         conf = min(c.line.score for c in following)
                         yield Candidate(text, conf, ri, ci, following[0].x)
+                    elif ri + 1 < len(rows):
+                        # Forms that print the value under its label.
+                        below = _cell_below(rows[ri + 1], cell, stops)
+                        if below is not None:
+                            yield Candidate(squash(below.text), below.line.score * 0.95,
+                                            ri + 1, rows[ri + 1].cells.index(below), below.x)
                 break
+
+
+def _cell_below(row: Row, label_cell: Cell, stops: Sequence[str]) -> Cell | None:
+    for cell in row.cells:
+        overlap = min(cell.right, label_cell.right) - max(cell.x, label_cell.x)
+        if overlap > 0 and not _is_label_start(cell.text, stops):
+            return cell
+    return None
 
 
 def _match_label(text: str, label: str) -> str | None:
     """The text after ``label`` when the cell starts with it (a qualifier like （小写） that
     is part of the label may follow in the text, and is dropped from the value)."""
     idx = text.find(label)
-    if idx < 0 or idx > 2:
+    if idx < 0 or idx > 4:
         return None
-    if idx and re.search(r"[\u4e00-\u9fff]", text[:idx]):
-        return None  # the label is inside another word
+    after = text[idx + len(label) : idx + len(label) + 1]
+    if idx and re.search(r"[\u4e00-\u9fff]", text[:idx]) and after not in (":", "："):
+        return None  # inside another word, unless a colon shows it is a label (借款合同编号：)
+    if idx > 2 and after not in (":", "："):
+        return None
     rest = text[idx + len(label) :]
     if "(" not in label:
         rest = _QUALIFIER.sub("", rest)

@@ -40,7 +40,7 @@ _OTHER_LABELS = ("贷款金额", "贷款期限", "还款方式", "年利率", "�
 def column_of(header: str) -> str | None:
     """Which table column a header cell names."""
     h = compact(header)
-    if "余额" in h:
+    if re.search(r"余额|剩余|结欠|尚欠|未还", h):
         return "balance"
     if "利息" in h:
         return "interest"
@@ -48,7 +48,7 @@ def column_of(header: str) -> str | None:
         return "principal"
     if re.search(r"合计|本息|还款额|月供|金额|实还", h):
         return "total"
-    if re.search(r"日期|还款日|时间|年月", h):
+    if re.search(r"日期|还款日|扣款日|时间|年月", h):
         return "date"
     if re.search(r"期次|期数|序号|期号", h):
         return "period"

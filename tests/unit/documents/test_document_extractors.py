@@ -180,3 +180,13 @@ def test_tilted_photo_rows_still_pair_labels_with_values() -> None:
     got = values(unit_registration_form.extract(rows))
     assert got["unit_name"] == "贵州水城商贸有限责任公司"
     assert got["employee_count"] == "520"
+
+
+def test_label_with_a_prefix_and_colon_and_value_printed_under_a_label() -> None:
+    rows = rows_of("借款合同编号：LPS2025JK522585",
+                   [(100, "借款人"), (400, "身份证号码")],
+                   [(100, "江丽华"), (400, "520281198306161163")])
+    got = values(loan_contract.extract(rows))
+    assert got["contract_number"] == "LPS2025JK522585"
+    assert got["borrower_name"] == "江丽华"
+    assert got["borrower_id_number"] == "520281198306161163"

@@ -81,3 +81,4 @@ def test_header_words_map_to_columns() -> None:
     assert rs.column_of("贷款余额") == "balance"
     assert rs.column_of("还款日期") == "date"
     assert rs.column_of("序号") == "period"
+    assert rs.column_of("剩余本金") == "balance"
