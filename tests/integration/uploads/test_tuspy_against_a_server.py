@@ -1,11 +1,14 @@
-"""tuspy against a real ``doorstep serve`` process: cut connections and a killed server."""
+"""tuspy and tus-js-client against a real ``doorstep serve`` process: cut connections and a
+killed server."""
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import random
 import socket
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -182,3 +185,35 @@ def test_a_server_killed_mid_upload_resumes_after_restart_to_the_same_hash(
     finally:
         server.stop()
         drop_server_database(url_db)
+
+
+def test_tus_js_client_uploads_resumes_and_the_stored_hash_is_equal(
+    server: DoorstepServer, token: str, tmp_path: Path
+) -> None:
+    data = photo(34)
+    file = tmp_path / "合同第2页.jpg"
+    file.write_bytes(data)
+    script = Path(__file__).with_name("tus_js_client_upload.cjs")
+    run = subprocess.run(
+        [
+            "node",
+            str(script),
+            f"{server.base_url}/uploads/",
+            token,
+            str(file),
+            sha256(data),
+            "20000",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    assert result["offsetAfterAbort"] == 20_000
+    # Resumed, not restarted: the first chunk after resuming ends at 40000, not 20000.
+    assert result["firstChunkAfterResume"] == min(40_000, len(data))
+    assert result["url"].startswith(f"{server.base_url}/uploads/")
+    assert head_offset(server, token, result["url"]) == len(data)
+    assert sha256(server.blob(sha256(data)).read_bytes()) == sha256(data)
