@@ -44,6 +44,16 @@ def sign_in(page: Page, username: str = "staff1", password: str = DEMO_PASSWORD)
     page.get_by_role("button", name="登录").click()
 
 
+def sign_in_and_settle(page: Page) -> None:
+    """Signs in as staff1 and waits until the home page has loaded `me` and saved it.
+
+    Tests that then change the stored session must wait: a late `me` answer writes the
+    session back to localStorage.
+    """
+    with page.expect_response(lambda response: "query Me" in (response.request.post_data or "")):
+        sign_in_and_settle(page)
+
+
 def wait_for_active_service_worker(page: Page) -> str:
     state: str = page.evaluate(
         """async () => {
@@ -105,8 +115,7 @@ def test_staff_signs_in_on_the_chinese_login_screen_and_is_greeted_by_name(
 
 def test_signing_out_asks_first_and_returns_to_the_login_screen(page: Page) -> None:
     page.goto("/")
-    sign_in(page)
-    expect(page.get_by_test_id("greeting")).to_be_visible()
+    sign_in_and_settle(page)
 
     page.get_by_role("button", name="退出登录").click()
     page.get_by_role("dialog").get_by_role("button", name="确定").click()
@@ -119,8 +128,7 @@ def test_signing_out_asks_first_and_returns_to_the_login_screen(page: Page) -> N
 
 def test_an_expired_token_is_renewed_with_the_refresh_token(page: Page) -> None:
     page.goto("/")
-    sign_in(page)
-    expect(page.get_by_test_id("greeting")).to_be_visible()
+    sign_in_and_settle(page)
     page.evaluate(
         """() => {
             const session = JSON.parse(localStorage.getItem('doorstep.session.v1'))
@@ -139,8 +147,7 @@ def test_an_expired_token_is_renewed_with_the_refresh_token(page: Page) -> None:
 
 def test_a_refused_refresh_returns_to_the_login_screen(page: Page) -> None:
     page.goto("/")
-    sign_in(page)
-    expect(page.get_by_test_id("greeting")).to_be_visible()
+    sign_in_and_settle(page)
     page.evaluate(
         """() => {
             const session = JSON.parse(localStorage.getItem('doorstep.session.v1'))
@@ -175,8 +182,7 @@ def test_tablet_layout_shows_the_tab_bar_and_the_me_page(
     page = tablet.new_page()
     page.goto("/")
     page.screenshot(path=artifacts / "login-768x1024.png")
-    sign_in(page)
-    expect(page.get_by_test_id("greeting")).to_have_text("你好，王芳")
+    sign_in_and_settle(page)
     page.screenshot(path=artifacts / "home-768x1024.png")
 
     page.get_by_role("tab", name="我的").click()
@@ -242,8 +248,7 @@ def test_the_service_worker_keeps_the_shell_working_offline(
 
     phone.set_offline(False)
     expect(page.get_by_test_id("offline-banner")).to_be_hidden()
-    sign_in(page)
-    expect(page.get_by_test_id("greeting")).to_have_text("你好，王芳")
+    sign_in_and_settle(page)
 
     phone.set_offline(True)
     page.reload()
@@ -257,7 +262,7 @@ def test_a_new_deployment_is_offered_and_loaded_on_request(
     page: Page, app: App, artifacts: Path
 ) -> None:
     page.goto("/")
-    sign_in(page)
+    sign_in_and_settle(page)
     assert wait_for_active_service_worker(page) == "activated"
     page.goto("/me")
     expect(page.get_by_text("0.1.0+browser-1")).to_be_visible()
@@ -266,8 +271,8 @@ def test_a_new_deployment_is_offered_and_loaded_on_request(
     page.reload()
 
     dialog = page.get_by_role("dialog")
-    expect(dialog).to_contain_text("发现新版本，是否刷新？", timeout=20_000)
+    expect(dialog).to_contain_text("发现新版本，是否刷新？", timeout=30_000)
     page.screenshot(path=artifacts / "update-prompt-390x844.png")
     dialog.get_by_role("button", name="刷新").click()
 
-    expect(page.get_by_text("0.1.0+browser-2")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("0.1.0+browser-2")).to_be_visible(timeout=30_000)
