@@ -27,7 +27,7 @@ from backend.errors import DoorstepError, ErrorCode
 from backend.settings import Settings, get_settings
 from backend.uploads import events, queries
 from backend.uploads.local_store import LocalBlobStore
-from backend.uploads.metadata import normalise_sha256
+from backend.uploads.metadata import SHA256_HEX
 from backend.uploads.models import BlobRecord, PartialRecord, UploadRequest
 from backend.uploads.sniff import verified_content_type
 from backend.uploads.store import BlobStore
@@ -53,19 +53,29 @@ def _expiry(settings: Settings, now: datetime) -> datetime:
 # --- the seam for other domains -------------------------------------------------------
 
 
+def _as_digest(sha256: str) -> str | None:
+    """The lowercase hex digest, or None when the text cannot be a sha256 at all."""
+    digest = sha256.strip().lower()
+    return digest if SHA256_HEX.fullmatch(digest) else None
+
+
 async def is_verified(sha256: str) -> bool:
-    """Whether a file with this hash was uploaded completely and verified."""
-    return await queries.blob_exists(normalise_sha256(sha256))
+    """Whether a file with this hash was uploaded completely and verified (False for text
+    that is not a sha256)."""
+    digest = _as_digest(sha256)
+    return digest is not None and await queries.blob_exists(digest)
 
 
 async def verified_blob(sha256: str) -> BlobRecord | None:
-    return await queries.blob_by_sha256(normalise_sha256(sha256))
+    """Size, sniffed content type, first filename and uploader of a verified file."""
+    digest = _as_digest(sha256)
+    return await queries.blob_by_sha256(digest) if digest else None
 
 
 async def open_blob(sha256: str) -> bytes:
     """The verified file's bytes; NOT_FOUND if there is no verified file with this hash."""
-    digest = normalise_sha256(sha256)
-    if not await queries.blob_exists(digest):
+    digest = _as_digest(sha256)
+    if digest is None or not await queries.blob_exists(digest):
         raise DoorstepError(ErrorCode.NOT_FOUND, "找不到该文件。")
     try:
         return await blob_store().read(digest)

@@ -165,9 +165,23 @@ async def test_verified_uploads_call_the_hooks_and_a_failing_hook_does_not_undo_
     assert await Blob.count() == 1
 
 
-async def test_open_blob_of_an_unknown_hash_is_not_found() -> None:
+async def test_the_seam_answers_unknown_or_malformed_hashes_without_raising_oddly() -> None:
     from backend.errors import DoorstepError
 
-    with pytest.raises(DoorstepError) as caught:
-        await service.open_blob(sha256(b"nothing"))
-    assert caught.value.code == "NOT_FOUND"
+    for text in (sha256(b"nothing"), "not a hash", ""):
+        assert not await service.is_verified(text)
+        assert await service.verified_blob(text) is None
+        with pytest.raises(DoorstepError) as caught:
+            await service.open_blob(text)
+        assert caught.value.code == "NOT_FOUND"
+
+
+async def test_the_seam_reports_a_verified_file_by_its_hash_in_any_case(tus: Tus) -> None:
+    data = photo(17)
+    await tus.upload(data)
+    digest = sha256(data)
+    assert await service.is_verified(digest.upper())
+    blob = await service.verified_blob(digest)
+    assert blob is not None
+    assert (blob.size, blob.content_type, blob.filename) == (len(data), "image/jpeg", "photo.jpg")
+    assert await service.open_blob(digest) == data
