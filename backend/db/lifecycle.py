@@ -42,3 +42,7 @@ async def migrate() -> None:
     result = await run_forwards(app_name="all")
     if not result.success:
         raise ConfigurationError(f"数据库迁移失败：{result.message}")
+    # Data every installation needs, production included (written once, safe to repeat).
+    from backend.verification.service import seed_default_policy
+
+    await seed_default_policy()

@@ -14,6 +14,7 @@ APP_REGISTRY = AppRegistry(
         "backend.jobs.piccolo_app",
         "backend.uploads.piccolo_app",
         "backend.cases.piccolo_app",
+        "backend.verification.piccolo_app",
         "sync.piccolo_app",
     ]
 )

@@ -25,6 +25,10 @@ OPERATION_ACCESS: dict[str, Access] = {
     "refreshSession": PUBLIC,
     "me": SIGNED_IN,
     "logout": SIGNED_IN,
+    # verification policy (every signed-in user reads it; only admins add values)
+    "policy": SIGNED_IN,
+    "policyHistory": SIGNED_IN,
+    "setPolicyValue": ADMINS,
     # sync (ownership of cases is checked per mutation by the cases domain)
     "push": SIGNED_IN,
     "pull": SIGNED_IN,

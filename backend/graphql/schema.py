@@ -10,10 +10,13 @@ from backend.accounts.graphql import AccountsMutation, AccountsQuery
 from backend.cases.graphql import CasesMutation, CasesQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
 from backend.settings import get_settings
+from backend.verification.graphql import VerificationMutation, VerificationQuery
 from sync.graphql import SyncMutation, SyncQuery
 
-Query = merge_types("Query", (AccountsQuery, SyncQuery, CasesQuery))
-Mutation = merge_types("Mutation", (AccountsMutation, SyncMutation, CasesMutation))
+Query = merge_types("Query", (AccountsQuery, SyncQuery, CasesQuery, VerificationQuery))
+Mutation = merge_types(
+    "Mutation", (AccountsMutation, SyncMutation, CasesMutation, VerificationMutation)
+)
 
 
 def build_schema() -> strawberry.Schema:
