@@ -43,9 +43,11 @@ def extract_document(
     page_image, _ = prepare(photo)
     timings["preprocess"] = time.perf_counter() - t0
     t1 = time.perf_counter()
-    page = get_engine(engine).read_page(page_image)
+    ocr = get_engine(engine)
+    page = ocr.read_page(page_image)
     timings["ocr"] = time.perf_counter() - t1
-    metrics = measure(page.image if page.image is not None else page_image, page.lines)
+    metrics = measure(page.image if page.image is not None else page_image, page.lines,
+                      ocr.unsure_below)
     metrics = QualityMetrics(metrics.softness, metrics.unsure_share, glare_share(photo),
                              metrics.text_height, metrics.line_count)
     result = extract_from_page(page, doc_type, metrics, today=today)

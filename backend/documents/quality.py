@@ -103,11 +103,12 @@ def glare_share(image: Image) -> float:
     return share
 
 
-def measure(image: Image, lines: list[OcrLine]) -> QualityMetrics:
+def measure(image: Image, lines: list[OcrLine],
+            unsure_below: float = UNSURE_LINE_SCORE) -> QualityMetrics:
     """``image`` is the upright page in colour; ``lines`` what OCR read from it."""
     heights = [line.height for line in lines]
     text_height = statistics.median(heights) if heights else 0.0
-    unsure = sum(1 for line in lines if line.score < UNSURE_LINE_SCORE)
+    unsure = sum(1 for line in lines if line.score < unsure_below)
     return QualityMetrics(
         softness=round(edge_softness(image, text_height or _TEXT_HEIGHT), 3),
         unsure_share=round(unsure / len(lines), 3) if lines else 1.0,

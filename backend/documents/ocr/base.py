@@ -62,6 +62,8 @@ class OcrEngine(Protocol):
     """One engine instance per worker process; both calls may be made many times."""
 
     name: str
+    # Line confidence below which a reading counts as unsure (engines' scales differ).
+    unsure_below: float
 
     def read_page(self, image: Image) -> OcrPage:
         """Turns the page upright and reads all of its lines."""

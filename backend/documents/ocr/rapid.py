@@ -36,6 +36,7 @@ _MIN_VOTES = 3
 
 class RapidOcrEngine:
     name = "rapidocr"
+    unsure_below = 0.9  # sharp sample pages: ≤ 10 % of lines below; blurred: ≥ 83 %
 
     def __init__(self) -> None:
         from rapidocr import RapidOCR  # heavy import, only in processes that OCR

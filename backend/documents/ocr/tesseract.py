@@ -38,6 +38,7 @@ def tessdata_path() -> str:
 
 class TesseractEngine:
     name = "tesseract"
+    unsure_below = 0.5  # Tesseract's word confidences run lower than RapidOCR's
 
     def __init__(self, lang: str = "chi_sim+eng") -> None:
         import tesserocr
