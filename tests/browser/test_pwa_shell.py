@@ -51,7 +51,8 @@ def sign_in_and_settle(page: Page) -> None:
     session back to localStorage.
     """
     with page.expect_response(lambda response: "query Me" in (response.request.post_data or "")):
-        sign_in_and_settle(page)
+        sign_in(page)
+    expect(page.get_by_test_id("greeting")).to_have_text("你好，王芳")
 
 
 def wait_for_active_service_worker(page: Page) -> str:
