@@ -115,4 +115,7 @@ def capital(text: str) -> str | None:
     """Registered capital as printed: '500万元', '1000万元人民币' → '1000万元人民币'."""
     t = halfwidth(_clean(text))
     m = re.search(r"\d[\d,.]*\s*(万|亿)?元(人民币)?", t)
-    return m.group(0) if m else None
+    if m:
+        return m.group(0)
+    upper = _UPPER_CHARS.search(t.replace("人民币", ""))  # 伍佰万元整, as printed
+    return upper.group(0) if upper and parse_upper_amount(upper.group(0)) else None

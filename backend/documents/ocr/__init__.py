@@ -9,12 +9,15 @@ from __future__ import annotations
 import os
 import threading
 
+import cv2
+
 from backend.documents.ocr.base import OcrEngine, OcrLine, OcrPage
 
 # Threads: one per process, so that N worker processes use N cores without contention
 # (Tesseract with OpenMP on 2 cores was measured 6x slower). Must be set before the
 # engines' native libraries are loaded.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+cv2.setNumThreads(1)  # OpenCV's own pool would compete with the other worker the same way
 
 ENGINE_NAMES = ("rapidocr", "tesseract")
 DEFAULT_ENGINE = "rapidocr"

@@ -190,3 +190,8 @@ def test_label_with_a_prefix_and_colon_and_value_printed_under_a_label() -> None
     assert got["contract_number"] == "LPS2025JK522585"
     assert got["borrower_name"] == "江丽华"
     assert got["borrower_id_number"] == "520281198306161163"
+
+
+def test_registered_capital_in_chinese_numerals_is_kept_as_printed() -> None:
+    rows = rows_of("营业执照", [(100, "注册资本"), (300, "人民币伍佰万元整")])
+    assert values(business_licence.extract(rows))["registered_capital"] == "伍佰万元整"
