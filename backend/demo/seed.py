@@ -9,6 +9,7 @@ from backend.accounts import service as accounts
 from backend.accounts.roles import Role
 from backend.cases.demo import seed_demo_cases
 from backend.errors import ConfigurationError
+from backend.knowledge.seed import load_seed_articles
 from backend.settings import Settings
 
 DEMO_PASSWORD = "doorstep-demo"  # noqa: S105  (documented demo password, refused in production)
@@ -53,7 +54,15 @@ async def seed_demo(settings: Settings) -> list[str]:
         if made:
             created.append(username)
     await _seed_cases()
+    await _seed_knowledge_base()
     return created
+
+
+async def _seed_knowledge_base() -> None:
+    """The knowledge-base articles, published by the demo admin (skips those present)."""
+    admin = await accounts.get_user(demo_user_id("admin"))
+    if admin is not None:
+        await load_seed_articles(admin)
 
 
 async def _seed_cases() -> None:

@@ -25,6 +25,12 @@ OPERATION_ACCESS: dict[str, Access] = {
     "refreshSession": PUBLIC,
     "me": SIGNED_IN,
     "logout": SIGNED_IN,
+    # knowledge base (editing: administrators only)
+    "knowledgeSearch": SIGNED_IN,
+    "article": SIGNED_IN,
+    "createArticle": ADMINS,
+    "updateArticle": ADMINS,
+    "publishArticle": ADMINS,
     # verification policy (every signed-in user reads it; only admins add values)
     "policy": SIGNED_IN,
     "policyHistory": SIGNED_IN,

@@ -9,13 +9,17 @@ from strawberry.tools import merge_types
 from backend.accounts.graphql import AccountsMutation, AccountsQuery
 from backend.cases.graphql import CasesMutation, CasesQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
+from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.settings import get_settings
 from backend.verification.graphql import VerificationMutation, VerificationQuery
 from sync.graphql import SyncMutation, SyncQuery
 
-Query = merge_types("Query", (AccountsQuery, SyncQuery, CasesQuery, VerificationQuery))
+Query = merge_types(
+    "Query", (AccountsQuery, SyncQuery, CasesQuery, KnowledgeQuery, VerificationQuery)
+)
 Mutation = merge_types(
-    "Mutation", (AccountsMutation, SyncMutation, CasesMutation, VerificationMutation)
+    "Mutation",
+    (AccountsMutation, SyncMutation, CasesMutation, KnowledgeMutation, VerificationMutation),
 )
 
 

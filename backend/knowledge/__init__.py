@@ -1,0 +1,1 @@
+"""The policy knowledge base: versioned articles, Chinese full-text search, seeding."""
