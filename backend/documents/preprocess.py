@@ -93,7 +93,10 @@ def suppress_red(image: Image) -> Image:
 
 
 def prepare(image: Image) -> tuple[Image, bool]:
-    """The page flattened (when one was found; the flag says so) with red seals hidden."""
+    """The page flattened (when one was found; the flag says so) with red seals hidden.
+
+    Evening out the light (dividing by the paper's brightness) was measured and left out:
+    on the sample photos it cost one field (legible 100 % → 99.6 %)."""
     corners = find_page(image)
     flattened = corners is not None
     if corners is not None:
