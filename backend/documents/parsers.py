@@ -11,7 +11,7 @@ from backend.verification.amounts import format_amount, parse_figure_amount, par
 from backend.verification.validators import USCC_ALPHABET, halfwidth, normalise_date
 
 _CJK = r"\u4e00-\u9fff"
-_NAME = re.compile(rf"[{_CJK}][{_CJK}·•]{{1,5}}")
+_NAME = re.compile(rf"[{_CJK}][{_CJK}·•]{{1,11}}")
 _ID = re.compile(r"(?<![0-9A-Z])[0-9]{17}[0-9X](?![0-9A-Z])")
 _USCC = re.compile(rf"(?<![0-9A-Z])[{USCC_ALPHABET}IOSZV]{{18}}(?![0-9A-Z])")
 _PERCENT = re.compile(r"(\d{1,2}(?:\.\d{1,4})?)\s*%")
@@ -31,7 +31,12 @@ def person_name(text: str) -> str | None:
     m = _NAME.match(t)
     if not m or any(w in m.group(0) for w in _NOT_A_NAME):
         return None
-    return m.group(0)
+    name = m.group(0)
+    # A run of Chinese longer than a name is a sentence ("甲方保证对该房屋…"), not a name;
+    # transliterated minority names keep their separator dot.
+    if len(name) > 4 and "·" not in name and "•" not in name:
+        return None
+    return name
 
 
 def free_text(text: str) -> str | None:

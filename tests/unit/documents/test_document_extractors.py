@@ -195,3 +195,8 @@ def test_label_with_a_prefix_and_colon_and_value_printed_under_a_label() -> None
 def test_registered_capital_in_chinese_numerals_is_kept_as_printed() -> None:
     rows = rows_of("营业执照", [(100, "注册资本"), (300, "人民币伍佰万元整")])
     assert values(business_licence.extract(rows))["registered_capital"] == "伍佰万元整"
+
+
+def test_a_sentence_starting_with_a_party_word_is_not_taken_for_a_name() -> None:
+    rows = rows_of("房屋租赁合同", "甲方保证对该房屋享有合法的出租权利。", "出租人：毛晨萱")
+    assert values(rental_contract.extract(rows))["landlord_name"] == "毛晨萱"
