@@ -5,12 +5,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from litestar.testing import AsyncTestClient
 
+from backend.app import create_app
+from backend.db import lifecycle
 from backend.settings import get_settings
 from backend.uploads.tables import Blob, PartialUpload
 from tests.integration.conftest import GraphQL
@@ -83,13 +86,26 @@ class Tus:
         return response
 
 
+@pytest.fixture
+async def client() -> AsyncIterator[AsyncTestClient[Any]]:
+    """The app without its PostgreSQL connection pool. The test client runs the app on an
+    event loop of its own (a thread), while these tests also query the database from the
+    test's loop; asyncpg connections must never cross loops (it crashes the process).
+    Without the pool Piccolo opens a connection per query on whichever loop asks."""
+    app = create_app()
+    app.on_startup.remove(lifecycle.open_pool)
+    app.on_shutdown.remove(lifecycle.close_pool)
+    async with AsyncTestClient(app=app) as test_client:
+        yield test_client
+
+
 @pytest.fixture(autouse=True)
 def empty_blob_store() -> None:
     shutil.rmtree(get_settings().uploads_dir, ignore_errors=True)
 
 
 @pytest.fixture
-async def tus(client: AsyncTestClient[Any], gql: GraphQL, demo: None) -> Tus:
+async def tus(demo: None, client: AsyncTestClient[Any], gql: GraphQL) -> Tus:
     return Tus(client, await gql.login("staff1"))
 
 
