@@ -9,7 +9,7 @@ from backend.errors import DoorstepError
 from backend.graphql.context import Info
 from sync import pull as pulling
 from sync import push as pushing
-from sync.protocol import Change, Mutation, MutationOutcome
+from sync.protocol import Change, Mutation, MutationOutcome, check_protocol_version
 
 
 @strawberry.type(name="Error", description="一个可预期的错误：稳定的代码和中文说明")
@@ -86,9 +86,15 @@ class PullResult:
 class SyncQuery:
     @strawberry.field(description="取回游标之后本人可见的变更（cursor 为 null 时全量同步）")
     async def pull(
-        self, info: Info, client_id: strawberry.ID, cursor: str | None = None
+        self,
+        info: Info,
+        client_id: strawberry.ID,
+        cursor: str | None = None,
+        protocol_version: int | None = None,
     ) -> PullResult:
         user = info.context.require_user()
+        if protocol_version is not None:  # optional here: the spec's pull has no version
+            check_protocol_version(protocol_version)
         page = await pulling.pull(user, str(client_id), cursor)
         return PullResult(
             cursor=page.cursor,
@@ -104,11 +110,8 @@ class SyncMutation:
     async def push(self, info: Info, input: PushInput) -> PushResult:
         user = info.context.require_user()
         mutations = [Mutation(m.id, m.name, m.args) for m in input.mutations]
-        outcome = await pushing.push(
-            user, str(input.client_id), input.protocol_version, mutations
-        )
+        outcome = await pushing.push(user, str(input.client_id), input.protocol_version, mutations)
         return PushResult(
             last_mutation_id=outcome.last_mutation_id,
             results=[MutationResult.of(result) for result in outcome.results],
         )
-

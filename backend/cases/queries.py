@@ -27,7 +27,7 @@ def _case(row: dict[str, Any]) -> CaseRecord:
         kind=CaseKind(row["kind"]),
         status=CaseStatus(row["status"]),
         fields=_decode(row["fields"]),
-        field_meta=_decode(row["field_meta"]),
+        field_meta=_decode(row["field_meta"]) if "field_meta" in row else {},
         conflicts=_decode(row["conflicts"]),
         version=int(row["version"]),
         creator=row["creator"],
@@ -201,3 +201,30 @@ async def visible_cases(
         query = query.where(Case.id > after)
     rows = await query.order_by(Case.id).limit(limit)
     return [_case(row) for row in rows]
+
+
+# The full sync reads many rows: it leaves out what devices never receive (field_meta).
+_SNAPSHOT_COLUMNS = [c for c in Case.all_columns() if c._meta.name != "field_meta"]
+
+
+async def snapshot_cases(
+    scope: Scope, after: UUID | None, limit: int
+) -> tuple[list[CaseRecord], list[DocumentRecord]]:
+    """A page of the cases the scope sees, by id, and their documents: two queries."""
+    page = Case.select(*_SNAPSHOT_COLUMNS)
+    visible = _visible(scope)
+    in_range = Case.id > after if after is not None else None
+    for condition in (visible, in_range):
+        if condition is not None:
+            page = page.where(condition)
+    cases = [_case(row) for row in await page.order_by(Case.id).limit(limit)]
+    if not cases:
+        return [], []
+    ids = Case.select(Case.id).where(Case.id <= cases[-1].id)
+    for condition in (visible, in_range):
+        if condition is not None:
+            ids = ids.where(condition)
+    rows = await CaseDocument.select().where(CaseDocument.case_id.is_in(ids)).order_by(
+        CaseDocument.created_at
+    )
+    return cases, [_document(row) for row in rows]

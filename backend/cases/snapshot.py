@@ -15,10 +15,9 @@ class CaseSnapshot:
     entity = CASE_ENTITY
 
     async def page(self, scope: Scope, after: str, limit: int) -> SnapshotPage:
-        cases = await queries.visible_cases(
-            scope, status=None, after=UUID(after) if after else None, limit=limit
+        cases, documents = await queries.snapshot_cases(
+            scope, UUID(after) if after else None, limit
         )
-        documents = await queries.documents_of([case.id for case in cases])
         changes = [Change(CASE_ENTITY, str(c.id), "put", c.version, case_data(c)) for c in cases]
         changes += [
             Change(DOCUMENT_ENTITY, str(d.id), "put", d.version, document_data(d))

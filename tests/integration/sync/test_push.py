@@ -113,6 +113,15 @@ async def test_an_old_protocol_version_gets_protocol_outdated(device: Device) ->
     assert "更新" in body["errors"][0]["message"]
 
 
+async def test_an_old_protocol_version_on_pull_gets_protocol_outdated(device: Device) -> None:
+    body = await device.gql(
+        "query($c: ID!) { pull(clientId: $c, protocolVersion: 0) { cursor } }",
+        {"c": device.client_id},
+        token=device.token,
+    )
+    assert error_codes(body) == ["PROTOCOL_OUTDATED"]
+
+
 async def test_a_client_id_belongs_to_one_user(gql: GraphQL, device: Device) -> None:
     await device.do("createCase", {"id": new_id(), "kind": "withdrawal", "fields": {}})
     other = Device(gql, await gql.login("staff2"), client_id=device.client_id)
