@@ -32,6 +32,7 @@ _PARAMS: dict[str, Any] = {
 _MIN_SCORE = 0.5
 _CLS_SAMPLE = 24  # lines voted on for the upside-down decision
 _MIN_VOTES = 3
+_UNSURE_MEDIAN = 0.85  # sharp upright sample pages have median line scores ≥ 0.97
 
 
 class RapidOcrEngine:
@@ -61,9 +62,20 @@ class RapidOcrEngine:
             rotated = (rotated + 180) % 360
             boxes = self._detect(image)
             crops = [_crop(image, b) for b in boxes]
+        readings = self._recognise(crops)
+        if _unsure(readings):
+            # Few or split votes can leave a page upside down; its lines then read badly.
+            # Read the lines turned over once, and keep the turn if they read clearly better.
+            flipped = self._recognise([np.ascontiguousarray(c[::-1, ::-1]) for c in crops])
+            better = _median_score(flipped)
+            if better >= _UNSURE_MEDIAN and better > _median_score(readings) + 0.1:
+                image = np.asarray(cv2.rotate(image, cv2.ROTATE_180), np.uint8)
+                rotated = (rotated + 180) % 360
+                boxes = self._detect(image)
+                readings = self._recognise([_crop(image, b) for b in boxes])
         lines = [
             OcrLine(text, _quad(box), score)
-            for box, (text, score) in zip(boxes, self._recognise(crops), strict=True)
+            for box, (text, score) in zip(boxes, readings, strict=True)
             if text.strip() and score >= _MIN_SCORE
         ]
         h, w = image.shape[:2]
@@ -97,6 +109,15 @@ class RapidOcrEngine:
 
         result = self._rec(TextRecInput(img=crops))
         return list(zip(result.txts or (), (float(s) for s in result.scores or ()), strict=True))
+
+
+def _median_score(readings: list[tuple[str, float]]) -> float:
+    scores = sorted(s for _, s in readings)
+    return scores[len(scores) // 2] if scores else 0.0
+
+
+def _unsure(readings: list[tuple[str, float]]) -> bool:
+    return len(readings) >= _MIN_VOTES and _median_score(readings) < _UNSURE_MEDIAN
 
 
 def _width(box: np.ndarray) -> float:
