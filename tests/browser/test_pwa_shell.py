@@ -102,6 +102,7 @@ def test_staff_signs_in_on_the_chinese_login_screen_and_is_greeted_by_name(
     expect(page.get_by_label("用户名", exact=True)).to_be_visible()
     expect(page.get_by_label("密码", exact=True)).to_have_attribute("type", "password")
     expect(page).to_have_title("登录 · 上门服务")
+    page.wait_for_load_state("networkidle")
     page.screenshot(path=artifacts / "login-390x844.png")
 
     sign_in(page)
@@ -182,6 +183,8 @@ def test_tablet_layout_shows_the_tab_bar_and_the_me_page(
 ) -> None:
     page = tablet.new_page()
     page.goto("/")
+    expect(page.get_by_role("heading", name="住房公积金上门服务")).to_be_visible()
+    page.wait_for_load_state("networkidle")  # the logo too, for the screenshot
     page.screenshot(path=artifacts / "login-768x1024.png")
     sign_in_and_settle(page)
     page.screenshot(path=artifacts / "home-768x1024.png")
