@@ -1,0 +1,72 @@
+"""Every database query of the documents domain."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import msgspec
+
+from backend.documents.models import Reading
+from backend.documents.tables import DocumentReading
+
+_encode = msgspec.json.Encoder().encode
+_decode = msgspec.json.Decoder().decode
+
+
+def _reading(row: dict[str, Any]) -> Reading:
+    return Reading(
+        document_id=row["document_id"],
+        case_id=row["case_id"],
+        sha256=row["sha256"],
+        declared_type=row["declared_type"],
+        detected_type=row["detected_type"],
+        status=row["status"],
+        attempts=int(row["attempts"]),
+        result=_decode(row["result"]),
+        case_checks=_decode(row["case_checks"]),
+        error_code=row["error_code"],
+        error_message=row["error_message"],
+        updated_at=row["updated_at"],
+    )
+
+
+async def reading_of(document_id: UUID) -> Reading | None:
+    row = await DocumentReading.select().where(
+        DocumentReading.document_id == document_id
+    ).first()
+    return _reading(row) if row else None
+
+
+async def save_reading(reading: Reading) -> None:
+    values = {
+        DocumentReading.case_id: reading.case_id,
+        DocumentReading.sha256: reading.sha256,
+        DocumentReading.declared_type: reading.declared_type,
+        DocumentReading.detected_type: reading.detected_type,
+        DocumentReading.status: reading.status,
+        DocumentReading.attempts: reading.attempts,
+        DocumentReading.result: _encode(reading.result).decode(),
+        DocumentReading.case_checks: _encode(reading.case_checks).decode(),
+        DocumentReading.error_code: reading.error_code,
+        DocumentReading.error_message: reading.error_message,
+        DocumentReading.updated_at: reading.updated_at,
+    }
+    updated = await DocumentReading.update(values).where(
+        DocumentReading.document_id == reading.document_id
+    ).returning(DocumentReading.document_id)
+    if not updated:
+        await DocumentReading.insert(
+            DocumentReading(
+                document_id=reading.document_id,
+                **{column._meta.name: value for column, value in values.items()},
+            )
+        )
+
+
+async def case_checks_of(case_id: UUID) -> list[dict[str, Any]]:
+    """The checks the case's documents raise on it (disagreements, unreadable documents)."""
+    rows = await DocumentReading.select(DocumentReading.case_checks).where(
+        DocumentReading.case_id == case_id
+    ).order_by(DocumentReading.updated_at)
+    return [check for row in rows for check in _decode(row["case_checks"])]
