@@ -75,7 +75,7 @@ setup_node() {
 setup_pwa() {
   setup_node
   local stamp=pwa/dist/index.html
-  if [ ! -f "$stamp" ] || [ -n "$(find pwa/src pwa/public pwa/index.html pwa/vite.config.ts pwa/package-lock.json sync/client/src -newer "$stamp" -print -quit)" ]; then
+  if [ ! -f "$stamp" ] || [ -n "$(find pwa/src pwa/public pwa/build pwa/index.html pwa/vite.config.ts pwa/package-lock.json sync/client/src -newer "$stamp" -print -quit)" ]; then
     say "Building the PWA"
     npm --prefix pwa run build --silent
   fi

@@ -35,7 +35,7 @@ async def pwa(path: FromPath[str] = "") -> File | Response[str]:
     found = _resolve(dist, path) if path else None
     if found is not None:
         headers = IMMUTABLE if found.parent.name == "assets" else NO_CACHE
-        return File(found, headers=headers, content_disposition_type="inline")
+        return File(found, filename=found.name, headers=headers, content_disposition_type="inline")
     if Path(path).suffix and not path.endswith(".html"):
         raise NotFoundException()  # a missing asset, not a client-side route
-    return File(index, headers=NO_CACHE, content_disposition_type="inline")
+    return File(index, filename="index.html", headers=NO_CACHE, content_disposition_type="inline")
