@@ -19,7 +19,7 @@ from backend.documents.fields import FieldValue
 from backend.documents.layout import build_rows
 from backend.documents.ocr import DEFAULT_ENGINE, OcrPage, get_engine
 from backend.documents.preprocess import decode_image, prepare
-from backend.documents.quality import QualityMetrics, glare_share, measure
+from backend.documents.quality import QualityMetrics, measure
 from backend.documents.reread import reread_invalid_codes, reread_table_rows
 from backend.documents.result import ExtractionResult, Quality
 from backend.errors import DoorstepError, ErrorCode
@@ -47,9 +47,7 @@ def extract_document(
     page = ocr.read_page(page_image)
     timings["ocr"] = time.perf_counter() - t1
     metrics = measure(page.image if page.image is not None else page_image, page.lines,
-                      ocr.unsure_below)
-    metrics = QualityMetrics(metrics.softness, metrics.unsure_share, glare_share(photo),
-                             metrics.text_height, metrics.line_count)
+                      ocr.unsure_below, photo=photo)
     result = extract_from_page(page, doc_type, metrics, today=today)
     timings["total"] = time.perf_counter() - t0
     result.timings = timings

@@ -105,16 +105,17 @@ def glare_share(image: Image) -> float:
     return share
 
 
-def measure(image: Image, lines: list[OcrLine],
-            unsure_below: float = UNSURE_LINE_SCORE) -> QualityMetrics:
-    """``image`` is the upright page in colour; ``lines`` what OCR read from it."""
+def measure(image: Image, lines: list[OcrLine], unsure_below: float = UNSURE_LINE_SCORE,
+            *, photo: Image | None = None) -> QualityMetrics:
+    """``image`` is the upright page, ``lines`` what OCR read from it, ``photo`` the photo
+    as taken (glare is judged on it, background included)."""
     heights = [line.height for line in lines]
     text_height = statistics.median(heights) if heights else 0.0
     unsure = sum(1 for line in lines if line.score < unsure_below)
     return QualityMetrics(
         softness=round(edge_softness(image, text_height or _TEXT_HEIGHT), 3),
         unsure_share=round(unsure / len(lines), 3) if lines else 1.0,
-        glare_share=round(glare_share(image), 4),
+        glare_share=round(glare_share(photo if photo is not None else image), 4),
         text_height=round(text_height, 1),
         line_count=len(lines),
     )
