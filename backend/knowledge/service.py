@@ -23,6 +23,7 @@ from backend.knowledge.segmentation import index_text
 from backend.knowledge.snippets import highlight, plain_text
 
 EDITORS = frozenset({Role.ADMIN})
+BULK_LOAD = 100  # articles loaded at once after which the search index is tidied
 
 
 def _now() -> datetime:
@@ -173,4 +174,6 @@ async def load_articles(actor: UserRecord, articles: list[tuple[str, ArticleCont
                     published_at=now,
                 )
             )
+    if len(new) >= BULK_LOAD:
+        await queries.tidy_search_index()
     return [slug for _, slug, _ in new]

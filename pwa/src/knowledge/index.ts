@@ -40,12 +40,20 @@ interface IndexedArticle {
   text: string
 }
 
+/**
+ * A word containing another word of its group adds no match (住房公积金 contains 公积金):
+ * leaving it out keeps the posting lists the index walks short.
+ */
+export function essentialWords(group: string[]): string[] {
+  return group.filter((word) => !group.some((other) => other !== word && word.includes(other)))
+}
+
 function miniSearchQuery(plan: QueryPlan): Query {
   return {
     combineWith: 'AND',
     queries: plan.map((group) => ({
       combineWith: 'OR',
-      queries: group.map((word) => ({ combineWith: 'AND', queries: [word] })),
+      queries: essentialWords(group).map((word) => ({ combineWith: 'AND', queries: [word] })),
     })),
   }
 }
@@ -58,17 +66,18 @@ function matchesEveryGroup(text: string, plan: QueryPlan): boolean {
 export function buildIndex(articles: KnowledgeArticle[]): KnowledgeIndex {
   const byId = new Map<string, IndexedArticle>()
   const miniSearch = new MiniSearch<KnowledgeArticle>({
-    fields: ['title', 'keywords', 'text'],
+    // Two fields keep each search to two posting lists per term; keywords go with the text.
+    fields: ['title', 'text'],
     storeFields: [],
     tokenize,
     processTerm: (term) => term,
     extractField: (article, field) => {
       if (field === 'id') return article.id
       if (field === 'title') return article.title
-      if (field === 'keywords') return [...article.tags, article.category].join(' ')
-      return byId.get(article.id)?.text ?? ''
+      const text = byId.get(article.id)?.text ?? ''
+      return [...article.tags, article.category, text].join(' ')
     },
-    searchOptions: { boost: { title: 10, keywords: 4 }, prefix: false, fuzzy: false },
+    searchOptions: { boost: { title: 10 }, prefix: false, fuzzy: false },
   })
   for (const article of articles) byId.set(article.id, { article, text: plainText(article.body) })
   miniSearch.addAll([...byId.values()].map((entry) => entry.article))

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { buildIndex, type KnowledgeArticle } from '@/knowledge/index'
+import { buildIndex, essentialWords, type KnowledgeArticle } from '@/knowledge/index'
 
 const SEED_DIRECTORY = join(__dirname, '../../../../backend/knowledge/seed_articles')
 
@@ -26,6 +26,12 @@ function seedArticles(): KnowledgeArticle[] {
 }
 
 describe('offline knowledge index', () => {
+  it('leaves out synonyms that contain a shorter synonym (they add no match)', () => {
+    expect(essentialWords(['住房公积金', '公积金'])).toEqual(['公积金'])
+    expect(essentialWords(['租房', '租赁'])).toEqual(['租房', '租赁'])
+  })
+
+
   it('ranks a title match above body matches', () => {
     const index = buildIndex([
       article('body', '房屋日常维护问答', '阳台漏水怎么办？阳台防水层老化时，阳台地面要重做防水。'),
