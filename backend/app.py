@@ -10,6 +10,7 @@ from typing import Any
 from litestar import Litestar, Request, Response
 from litestar.config.compression import CompressionConfig
 from litestar.logging import LoggingConfig
+from litestar.logging.config import default_handlers
 from litestar.types import ControllerRouterHandler
 from strawberry.litestar import make_graphql_controller
 
@@ -21,6 +22,7 @@ from backend.graphql.schema import schema
 from backend.jobs import embedded as embedded_jobs
 from backend.settings import get_settings
 from backend.uploads.tus import TusController
+from backend.web import log_masking
 from backend.web.health import health
 from backend.web.pwa import pwa
 from backend.web.security import security_headers
@@ -63,8 +65,22 @@ def route_handlers() -> Sequence[ControllerRouterHandler]:
     return [health, graphql_controller(), TusController, pwa]
 
 
+def logging_config() -> LoggingConfig:
+    """Litestar's handlers, each with the filter that masks ID numbers in every record."""
+    handlers = {
+        name: {**handler, "filters": [log_masking.FILTER_NAME]}
+        for name, handler in default_handlers.items()
+    }
+    return LoggingConfig(
+        filters={log_masking.FILTER_NAME: {"()": log_masking.MaskIdNumbers}},
+        handlers=handlers,
+        root={"level": logging.getLevelName(logging.INFO), "handlers": ["queue_listener"]},
+    )
+
+
 def create_app() -> Litestar:
     settings = get_settings()
+    log_masking.install_on_server_loggers()
     register_upload_hooks()
     return Litestar(
         route_handlers=route_handlers(),
@@ -73,8 +89,6 @@ def create_app() -> Litestar:
         exception_handlers={DoorstepError: doorstep_error_response},
         middleware=[security_headers(production=settings.mode == "production")],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
-        logging_config=LoggingConfig(
-            root={"level": logging.getLevelName(logging.INFO), "handlers": ["queue_listener"]},
-        ),
+        logging_config=logging_config(),
         request_max_body_size=settings.upload_max_bytes + 1024 * 1024,
     )

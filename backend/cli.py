@@ -74,6 +74,10 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
         await run_migrations()
         if demo:
             await seed_demo(_settings())
+        if _settings().mode == "production":
+            from backend.demo.guard import refuse_demo_passwords
+
+            await refuse_demo_passwords()
 
     try:
         settings = _settings()

@@ -29,6 +29,7 @@ class ErrorCode(StrEnum):
     OUT_OF_ORDER = "OUT_OF_ORDER"
     UNKNOWN_MUTATOR = "UNKNOWN_MUTATOR"
     INVALID_STATE = "INVALID_STATE"
+    DEVICE_REVOKED = "DEVICE_REVOKED"
     # Uploads and documents
     UPLOAD_TOO_LARGE = "UPLOAD_TOO_LARGE"
     UPLOAD_HASH_MISMATCH = "UPLOAD_HASH_MISMATCH"
@@ -36,6 +37,7 @@ class ErrorCode(StrEnum):
     UNSUPPORTED_FILE = "UNSUPPORTED_FILE"
     IMAGE_UNREADABLE = "IMAGE_UNREADABLE"
     UPLOAD_EXPIRED = "UPLOAD_EXPIRED"
+    DOCUMENT_READ_FAILED = "DOCUMENT_READ_FAILED"
     # Notifications
     PUSH_ENDPOINT_INVALID = "PUSH_ENDPOINT_INVALID"
     PUSH_KEYS_INVALID = "PUSH_KEYS_INVALID"
@@ -58,12 +60,14 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.OUT_OF_ORDER: "同步顺序有误，将从正确位置重新发送。",
     ErrorCode.UNKNOWN_MUTATOR: "不支持的操作类型。",
     ErrorCode.INVALID_STATE: "当前状态下不能进行此操作。",
+    ErrorCode.DEVICE_REVOKED: "此设备已被停用，本机数据将被清除，请联系主管。",
     ErrorCode.UPLOAD_TOO_LARGE: "文件太大，无法上传。",
     ErrorCode.UPLOAD_HASH_MISMATCH: "文件校验失败，请重新上传。",
     ErrorCode.UPLOAD_INCOMPLETE: "文件尚未上传完成。",
     ErrorCode.UNSUPPORTED_FILE: "不支持的文件类型，请上传照片（JPEG/PNG）或 PDF。",
     ErrorCode.IMAGE_UNREADABLE: "无法读取该图片，请重新拍摄。",
     ErrorCode.UPLOAD_EXPIRED: "上传已过期，请重新上传。",
+    ErrorCode.DOCUMENT_READ_FAILED: "材料多次识别失败，请人工查看原件。",
     ErrorCode.PUSH_ENDPOINT_INVALID: "推送地址无效，无法开启消息推送。",
     ErrorCode.PUSH_KEYS_INVALID: "推送密钥无效，请重新开启消息推送。",
 }

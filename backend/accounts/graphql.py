@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from uuid import UUID
 
 import strawberry
 
-from backend.accounts import service
+from backend.accounts import devices, service
 from backend.accounts.models import Session, UserRecord
+from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.context import Info
 
 
@@ -72,6 +74,21 @@ class AccountsMutation:
     @strawberry.mutation(description="用刷新令牌换取新的访问令牌")
     async def refresh_session(self, info: Info, refresh_token: str) -> LoginPayload:
         return LoginPayload.of(await service.refresh_session(refresh_token, info.context.settings))
+
+    @strawberry.mutation(
+        description="停用设备（丢失或被盗）：该设备再推送一次后，同步时被要求清除本机数据"
+    )
+    async def revoke_device(self, info: Info, client_id: strawberry.ID) -> UserType:
+        owner = await devices.revoke_device(info.context.require_user(), str(client_id))
+        return UserType.of(owner)
+
+    @strawberry.mutation(description="停用账号：立即退出所有设备，且不能再登录")
+    async def disable_user(self, info: Info, id: strawberry.ID) -> UserType:
+        try:
+            user_id = UUID(str(id))
+        except ValueError:
+            raise DoorstepError(ErrorCode.NOT_FOUND, field="id") from None
+        return UserType.of(await devices.disable_user(info.context.require_user(), user_id))
 
     @strawberry.mutation(description="退出登录：该用户在所有设备上的令牌全部失效")
     async def logout(self, info: Info) -> bool:

@@ -27,3 +27,23 @@ class Session:
     refresh_token: str
     expires_at: datetime
     user: UserRecord
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceRevocationRecord:
+    client_id: str
+    user_id: UUID
+    revoked_by: UUID
+    revoked_at: datetime
+    final_push_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    at: datetime
+    actor_id: UUID
+    actor_name: str
+    device: str | None
+    action: str
+    case_id: UUID | None
+    detail: str = ""

@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from backend.accounts.models import UserRecord
+from backend.accounts.models import AuditRecord, DeviceRevocationRecord, UserRecord
 from backend.accounts.roles import Role
-from backend.accounts.tables import LoginAttempt, Team, Unit, User
+from backend.accounts.tables import AuditEntry, DeviceRevocation, LoginAttempt, Team, Unit, User
 
 
 def _record(row: dict[str, Any]) -> UserRecord:
@@ -116,3 +116,82 @@ async def insert_user_if_absent(
 
 async def set_active(user_id: UUID, active: bool) -> None:
     await User.update({User.active: active}).where(User.id == user_id)
+
+
+async def users_with_role(role: Role) -> list[UserRecord]:
+    return [_record(row) for row in await User.select().where(User.role == str(role))]
+
+
+async def password_hashes() -> list[tuple[str, str]]:
+    """(username, hash) of every active user: for the production start-up check."""
+    rows = await User.select(User.username, User.password_hash).where(
+        User.active == True  # noqa: E712  (Piccolo builds SQL from ==)
+    )
+    return [(row["username"], row["password_hash"]) for row in rows]
+
+
+def _revocation(row: dict[str, Any]) -> DeviceRevocationRecord:
+    return DeviceRevocationRecord(
+        client_id=row["client_id"],
+        user_id=row["user_id"],
+        revoked_by=row["revoked_by"],
+        revoked_at=row["revoked_at"],
+        final_push_at=row["final_push_at"],
+    )
+
+
+async def device_revocation(client_id: str) -> DeviceRevocationRecord | None:
+    row = await DeviceRevocation.select().where(DeviceRevocation.client_id == client_id).first()
+    return _revocation(row) if row else None
+
+
+async def insert_revocation_if_absent(record: DeviceRevocationRecord) -> None:
+    await DeviceRevocation.insert(
+        DeviceRevocation(
+            client_id=record.client_id,
+            user_id=record.user_id,
+            revoked_by=record.revoked_by,
+            revoked_at=record.revoked_at,
+            final_push_at=None,
+        )
+    ).on_conflict(action="DO NOTHING")
+
+
+async def use_final_push(client_id: str, at: datetime) -> bool:
+    """Marks the one push allowed after revocation as used; False if it already was."""
+    updated = await DeviceRevocation.update({DeviceRevocation.final_push_at: at}).where(
+        (DeviceRevocation.client_id == client_id) & DeviceRevocation.final_push_at.is_null()
+    ).returning(DeviceRevocation.client_id)
+    return bool(updated)
+
+
+async def append_audit(entry: AuditRecord) -> None:
+    await AuditEntry.insert(
+        AuditEntry(
+            at=entry.at,
+            actor_id=entry.actor_id,
+            actor_name=entry.actor_name,
+            device=entry.device,
+            action=entry.action,
+            case_id=entry.case_id,
+            detail=entry.detail,
+        )
+    )
+
+
+async def audit_entries(case_id: UUID | None = None) -> list[AuditRecord]:
+    query = AuditEntry.select().order_by(AuditEntry.id)
+    if case_id is not None:
+        query = query.where(AuditEntry.case_id == case_id)
+    return [
+        AuditRecord(
+            at=row["at"],
+            actor_id=row["actor_id"],
+            actor_name=row["actor_name"],
+            device=row["device"],
+            action=row["action"],
+            case_id=row["case_id"],
+            detail=row["detail"],
+        )
+        for row in await query
+    ]

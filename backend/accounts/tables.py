@@ -1,5 +1,6 @@
 from piccolo.columns import (
     UUID,
+    BigSerial,
     Boolean,
     ForeignKey,
     Integer,
@@ -42,3 +43,35 @@ class LoginAttempt(Table, tablename="login_attempt"):
     address = Varchar(length=64, index=True, help_text="client IP address")
     succeeded = Boolean(default=False)
     at = Timestamptz(index=True)
+
+
+class DeviceRevocation(Table, tablename="device_revocation"):
+    """A device (one sync client id) an administrator or supervisor has cut off.
+
+    Its next push is still accepted once (to save the work on it); after that every push
+    and pull answers ``DEVICE_REVOKED`` and the device wipes its local data.
+    """
+
+    client_id = Varchar(length=64, primary_key=True)
+    user_id = UUID(index=True, help_text="the device's owner")
+    revoked_by = UUID(help_text="who revoked it")
+    revoked_at = Timestamptz()
+    final_push_at = Timestamptz(
+        null=True, default=None, help_text="when the one push allowed after revocation came"
+    )
+
+
+class AuditEntry(Table, tablename="audit_entry"):
+    """Append-only: who saw or did what sensitive thing, when, from which device.
+
+    Only ever inserted (``queries.append_audit``); nothing updates or deletes rows.
+    """
+
+    id = BigSerial(primary_key=True)
+    at = Timestamptz(index=True)
+    actor_id = UUID(index=True)
+    actor_name = Varchar(length=64)
+    device = Varchar(length=64, null=True, default=None, help_text="X-Device-Id / client id")
+    action = Varchar(length=40, help_text="e.g. view_full_identity")
+    case_id = UUID(null=True, default=None, index=True)
+    detail = Varchar(length=200, default="")

@@ -160,7 +160,8 @@ class CaseConnection:
 class CasesQuery:
     @strawberry.field(name="case", description="一个案件的全部信息（无权查看时为 FORBIDDEN）")
     async def case_(self, info: Info, id: strawberry.ID) -> CaseType:
-        view = await reads.case_view(info.context.require_user(), reads.parse_id(id))
+        context = info.context
+        view = await reads.case_view(context.require_user(), reads.parse_id(id), context.device_id)
         node = CaseType.summary(view.case)
         node.fields = JSON(view.fields)
         node.assignee = UserType.of(view.assignee) if view.assignee else None

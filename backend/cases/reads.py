@@ -7,10 +7,11 @@ import binascii
 from dataclasses import replace
 from uuid import UUID
 
+from backend.accounts import audit
 from backend.accounts import queries as accounts
 from backend.accounts.models import UserRecord
 from backend.cases import queries
-from backend.cases.masking import mask_fields
+from backend.cases.masking import ID_NUMBER_FIELDS, mask_fields
 from backend.cases.models import CasePage, CaseView
 from backend.cases.policy import may_see, scope_of, shows_full_identity
 from backend.cases.status import CaseStatus
@@ -27,15 +28,17 @@ def parse_id(value: str, field: str = "id") -> UUID:
         raise DoorstepError(ErrorCode.NOT_FOUND, field=field) from None
 
 
-async def case_view(user: UserRecord, case_id: UUID) -> CaseView:
-    """The case with documents and history. Full ID numbers only for those who work it
-    (the place the audit log will record who looked)."""
+async def case_view(user: UserRecord, case_id: UUID, device: str | None = None) -> CaseView:
+    """The case with documents and history. Full ID numbers only for those who work it,
+    and each such view leaves an audit entry (who, when, which device, which case)."""
     case = await queries.case_by_id(case_id)
     if case is None:
         raise DoorstepError(ErrorCode.NOT_FOUND)
     if not may_see(user, case.parties):
         raise DoorstepError(ErrorCode.FORBIDDEN)
     full = shows_full_identity(user, case.parties)
+    if full and any(case.fields.get(key) for key in ID_NUMBER_FIELDS):
+        await audit.record(user, audit.VIEW_FULL_IDENTITY, device=device, case_id=case.id)
     assignees = await accounts.users_by_ids([case.assignee]) if case.assignee else []
     return CaseView(
         case=case,

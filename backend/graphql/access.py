@@ -25,6 +25,9 @@ OPERATION_ACCESS: dict[str, Access] = {
     "refreshSession": PUBLIC,
     "me": SIGNED_IN,
     "logout": SIGNED_IN,
+    # lost devices and leavers (supervisors: their own team's field staff; admins: anyone)
+    "revokeDevice": REVIEWERS,
+    "disableUser": REVIEWERS,
     # knowledge base (editing: administrators only)
     "knowledgeSearch": SIGNED_IN,
     "article": SIGNED_IN,

@@ -55,6 +55,8 @@ def _coded(error: GraphQLError) -> GraphQLError:
         extensions["field"] = extra["field"]
     if extra.get("details"):
         extensions["details"] = extra["details"]
+    if code == ErrorCode.DEVICE_REVOKED:
+        extensions["wipe"] = True  # the device drops its local data (sync/PROTOCOL.md)
     return GraphQLError(
         message=message,
         nodes=error.nodes,

@@ -1,0 +1,87 @@
+"""Lost or stolen tablets: revoking a device (one sync client id) and disabling users.
+
+A revoked device may push once more (its unsent work is saved); from then on every push
+and pull answers ``DEVICE_REVOKED`` (``extensions.wipe = true``) and the device drops its
+local data. See sync/PROTOCOL.md, "Revoked devices".
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from uuid import UUID
+
+from backend.accounts import queries
+from backend.accounts.models import DeviceRevocationRecord, UserRecord
+from backend.accounts.roles import Role
+from backend.errors import DoorstepError, ErrorCode
+from sync.piccolo_storage import get_storage
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def may_manage(actor: UserRecord, owner: UserRecord) -> bool:
+    """Admins manage everyone; a supervisor, the field staff of their own team."""
+    if actor.role == Role.ADMIN:
+        return True
+    return (
+        actor.role == Role.SUPERVISOR
+        and actor.team_id is not None
+        and owner.team_id == actor.team_id
+        and owner.role == Role.FIELD_STAFF
+    )
+
+
+async def revoke_device(actor: UserRecord, client_id: str) -> UserRecord:
+    """Revokes ``client_id``; returns its owner (the user the sync server knows it by)."""
+    client = await get_storage().client(client_id)
+    owner = await queries.user_by_id(client.user_id) if client else None
+    if owner is None:
+        raise DoorstepError(ErrorCode.NOT_FOUND, "找不到该设备", field="clientId")
+    if not may_manage(actor, owner):
+        raise DoorstepError(ErrorCode.FORBIDDEN)
+    await queries.insert_revocation_if_absent(
+        DeviceRevocationRecord(client_id, owner.id, actor.id, _now(), None)
+    )
+    return owner
+
+
+async def disable_user(actor: UserRecord, user_id: UUID) -> UserRecord:
+    """Signs the user out everywhere and refuses their sign-in from now on."""
+    user = await queries.user_by_id(user_id)
+    if user is None:
+        raise DoorstepError(ErrorCode.NOT_FOUND, field="id")
+    if user.id == actor.id:
+        raise DoorstepError(ErrorCode.VALIDATION_FAILED, "不能停用自己的账号", field="id")
+    if not may_manage(actor, user):
+        raise DoorstepError(ErrorCode.FORBIDDEN)
+    await queries.set_active(user.id, False)
+    await queries.raise_token_version(user.id)
+    disabled = await queries.user_by_id(user.id)
+    assert disabled is not None
+    return disabled
+
+
+def _revoked(final_push_allowed: bool) -> DoorstepError:
+    return DoorstepError(
+        ErrorCode.DEVICE_REVOKED,
+        details={"wipe": True, "finalPushAllowed": final_push_allowed},
+        field="clientId",
+    )
+
+
+async def admit_push(client_id: str) -> None:
+    """Inside the push transaction: the one push after revocation goes through."""
+    revocation = await queries.device_revocation(client_id)
+    if revocation is None:
+        return
+    if not await queries.use_final_push(client_id, _now()):
+        raise _revoked(final_push_allowed=False)
+
+
+async def admit_pull(client_id: str) -> None:
+    """Pull never serves a revoked device; it tells it to push what it can, then wipe."""
+    revocation = await queries.device_revocation(client_id)
+    if revocation is not None:
+        raise _revoked(final_push_allowed=revocation.final_push_at is None)

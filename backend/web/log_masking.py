@@ -1,0 +1,46 @@
+"""Resident ID numbers never reach a log: a filter masks them in every record.
+
+Installed on the app's log handlers (``backend.app``) and on uvicorn's, so messages,
+arguments and tracebacks alike show ``520201********1237``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+# An 18-character GB 11643 number standing alone: 17 digits and a digit or X.
+ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])")
+FILTER_NAME = "mask_id_numbers"
+
+
+def mask_id_numbers(text: str) -> str:
+    return ID_NUMBER.sub(lambda m: f"{m.group(1)}{'*' * 8}{m.group(2)}", text)
+
+
+class MaskIdNumbers(logging.Filter):
+    """Rewrites the record's message (and traceback text) with ID numbers masked."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # a malformed format string: mask what is there
+            message = f"{record.msg} {record.args}"
+        masked = mask_id_numbers(message)
+        if masked != message or record.args:
+            record.msg, record.args = masked, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_id_numbers(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_id_numbers(record.stack_info)
+        return True
+
+
+def install_on_server_loggers() -> None:
+    """uvicorn configures its own handlers before the app exists: add the filter there."""
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        for handler in logging.getLogger(name).handlers:
+            if not any(isinstance(f, MaskIdNumbers) for f in handler.filters):
+                handler.addFilter(MaskIdNumbers())
