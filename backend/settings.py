@@ -53,6 +53,9 @@ class Settings(BaseSettings):
         "embedded", description="embedded: worker pool inside the app; distributed: doorstep worker"
     )
     embedded_workers: int = Field(1, ge=0, le=16)
+    db_pool_max_size: int = Field(
+        10, ge=0, le=200, description="PostgreSQL connections per process; 0 disables the pool"
+    )
     test_crash_after_push_commit: bool = Field(
         False,
         description="tests only, honoured in demo mode: exit right after a push commits, "

@@ -7,6 +7,7 @@ from piccolo.engine import engine_finder
 from piccolo.engine.postgres import PostgresEngine
 
 from backend.errors import ConfigurationError
+from backend.settings import get_settings
 
 
 def current_engine() -> object:
@@ -18,13 +19,14 @@ def current_engine() -> object:
 
 async def open_pool() -> None:
     engine = current_engine()
-    if isinstance(engine, PostgresEngine):
-        await engine.start_connection_pool(min_size=1, max_size=10)
+    size = get_settings().db_pool_max_size
+    if isinstance(engine, PostgresEngine) and size > 0:
+        await engine.start_connection_pool(min_size=1, max_size=size)
 
 
 async def close_pool() -> None:
     engine = current_engine()
-    if isinstance(engine, PostgresEngine):
+    if isinstance(engine, PostgresEngine) and engine.pool is not None:
         await engine.close_connection_pool()
 
 
