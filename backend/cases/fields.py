@@ -22,6 +22,9 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _USCC_FORMAT = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}")
 _BANK_ACCOUNT = re.compile(r"\d{10,30}")
 _RATIO = re.compile(r"\d{1,2}(\.\d{1,2})?%?")
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})")
+_LOCATION = re.compile(r"-?\d{1,2}(\.\d{1,8})?,-?\d{1,3}(\.\d{1,8})?(,\d{1,6}(\.\d{1,2})?)?")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 _MAX_TEXT = 200
 
 DOC_TYPES = frozenset(
@@ -50,9 +53,13 @@ UNIT_KEYS = frozenset(
      "registered_capital", "established_date", "contact_name", "contact_phone",
      "unit_deposit_ratio", "personal_deposit_ratio", "employee_count", "payday", "bank", "note"}
 )
+# The home visit itself, recorded by the tablet: start/end (ISO 8601), where (only with the
+# person's permission: "lat,lng" or "lat,lng,accuracy_m"), and the consent signature (sha256
+# of the signature PNG, uploaded and attached with docType null).
+VISIT_KEYS = frozenset({"visit_started_at", "visit_ended_at", "visit_location", "signature"})
 KEYS_BY_KIND = {
-    CaseKind.WITHDRAWAL: PERSON_KEYS | WITHDRAWAL_KEYS,
-    CaseKind.UNIT_REGISTRATION: UNIT_KEYS | frozenset({"name", "id_number", "phone"}),
+    CaseKind.WITHDRAWAL: PERSON_KEYS | WITHDRAWAL_KEYS | VISIT_KEYS,
+    CaseKind.UNIT_REGISTRATION: UNIT_KEYS | VISIT_KEYS | frozenset({"name", "id_number", "phone"}),
 }
 # What submitCase needs (kept small: the verification issue adds completeness rules).
 REQUIRED_BY_KIND = {
@@ -95,6 +102,10 @@ FORMATS: dict[str, Callable[[str], str | None]] = {
     "lease_start": _pattern(_DATE, "日期格式应为 YYYY-MM-DD"),
     "lease_end": _pattern(_DATE, "日期格式应为 YYYY-MM-DD"),
     "established_date": _pattern(_DATE, "日期格式应为 YYYY-MM-DD"),
+    "visit_started_at": _pattern(_TIMESTAMP, "时间格式应为 ISO 8601，如 2026-11-27T09:30:00Z"),
+    "visit_ended_at": _pattern(_TIMESTAMP, "时间格式应为 ISO 8601，如 2026-11-27T09:30:00Z"),
+    "visit_location": _pattern(_LOCATION, "位置应为“纬度,经度”或“纬度,经度,精度”"),
+    "signature": _pattern(_SHA256, "签名应为签名图片的 SHA-256（64 位小写十六进制）"),
     "unit_deposit_ratio": _pattern(_RATIO, "缴存比例应为百分数，如 12%"),
     "personal_deposit_ratio": _pattern(_RATIO, "缴存比例应为百分数，如 12%"),
 }

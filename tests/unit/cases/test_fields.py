@@ -86,3 +86,24 @@ def test_an_unknown_kind_is_refused() -> None:
     with pytest.raises(DoorstepError) as caught:
         parse_kind("loan")
     assert caught.value.field == "kind"
+
+
+def test_a_visit_records_its_times_place_and_signature_on_both_kinds() -> None:
+    visit = {
+        "visit_started_at": "2026-11-27T09:30:00.123Z",
+        "visit_ended_at": "2026-11-27T10:05:00+08:00",
+        "visit_location": "26.5934,104.8303,35",
+        "signature": "ab" * 32,
+    }
+    assert validate_fields(CaseKind.WITHDRAWAL, visit) == visit
+    assert validate_fields(CaseKind.UNIT_REGISTRATION, visit) == visit
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("visit_started_at", "yesterday"), ("visit_location", "north"), ("signature", "abc")],
+)
+def test_malformed_visit_values_are_refused(key: str, value: str) -> None:
+    with pytest.raises(DoorstepError) as raised:
+        validate_fields(CaseKind.WITHDRAWAL, {key: value})
+    assert raised.value.code == ErrorCode.VALIDATION_FAILED
