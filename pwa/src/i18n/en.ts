@@ -1,3 +1,5 @@
+import staffEn from '@/features/staff/messages.en'
+
 import type { MessageSchema } from './zh-CN'
 
 // English: the fallback language; typed against zh-CN so no key can be missing.
@@ -65,6 +67,7 @@ const en: MessageSchema = {
     TOO_MANY_ATTEMPTS: 'Too many attempts. Please try again later.',
     UNKNOWN: 'Something went wrong. Please try again later.',
   },
+  staff: staffEn,
   languages: {
     'zh-CN': '简体中文',
     en: 'English',

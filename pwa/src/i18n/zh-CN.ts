@@ -1,4 +1,6 @@
 // Simplified Chinese: the app's first language. Every key must exist here; en.ts follows it.
+import staffZhCN from '@/features/staff/messages.zh-CN'
+
 const zhCN = {
   app: {
     name: '住房公积金上门服务',
@@ -63,6 +65,7 @@ const zhCN = {
     TOO_MANY_ATTEMPTS: '尝试次数过多，请稍后再试',
     UNKNOWN: '出现错误，请稍后再试',
   },
+  staff: staffZhCN,
   languages: {
     'zh-CN': '简体中文',
     en: 'English',
