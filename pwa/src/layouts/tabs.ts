@@ -7,5 +7,8 @@ export interface TabItem {
 
 export const TABS: readonly TabItem[] = [
   { routeName: 'home', icon: 'home-o', labelKey: 'tabs.home' },
+  { routeName: 'cases', icon: 'todo-list-o', labelKey: 'staff.tabs.cases' },
+  { routeName: 'knowledge', icon: 'bookmark-o', labelKey: 'staff.tabs.knowledge' },
+  { routeName: 'inbox', icon: 'chat-o', labelKey: 'staff.tabs.inbox' },
   { routeName: 'me', icon: 'user-o', labelKey: 'tabs.me' },
 ]

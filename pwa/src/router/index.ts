@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
 
 import type { SessionState } from '@/auth/session'
+import { staffRoutes } from '@/features/staff/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -29,6 +30,7 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/HomeView.vue'),
         meta: { titleKey: 'tabs.home' },
       },
+      ...staffRoutes,
       {
         path: 'me',
         name: 'me',

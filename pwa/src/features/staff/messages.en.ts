@@ -190,6 +190,18 @@ const staffEn: StaffMessages = {
     effective: 'Effective {date}',
   },
   inbox: { empty: 'No messages', unread: 'Unread', openCase: 'Open case' },
+  reasons: {
+    '01': 'Buying a home',
+    '02': 'Building or renovating a home',
+    '03': 'Retirement',
+    '04': 'Permanent incapacity and end of employment',
+    '05': 'Moving away or settling abroad',
+    '06': 'Repaying a home loan',
+    '07': 'Renting',
+    '08': 'Death',
+    '09': 'Serious illness',
+    '99': 'Other',
+  },
   common: { confirm: 'OK', cancel: 'Cancel' },
 }
 

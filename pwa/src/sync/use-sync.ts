@@ -1,0 +1,79 @@
+// The Vue side of the sync client: one SyncClient per signed-in user on this device, its
+// status as reactive state, and a revision that goes up whenever local data may have changed
+// (a pull, a queued mutation, a rejection), so views know when to re-read.
+import { SyncClient, type SyncStatus } from '@doorstep/sync-client'
+import { reactive, shallowRef, watch, type ShallowRef } from 'vue'
+import { useRouter, type Router } from 'vue-router'
+
+import type { SessionState } from '@/auth/session'
+import { useSession } from '@/auth/use-session'
+
+export interface SyncHandle {
+  client: Promise<SyncClient>
+  status: ShallowRef<SyncStatus | null>
+  revision: ShallowRef<number>
+  /** Bytes accepted per photo (sha256) while it uploads. */
+  uploadProgress: Record<string, { accepted: number; total: number }>
+}
+
+let handle: (SyncHandle & { userId: string }) | null = null
+const status = shallowRef<SyncStatus | null>(null)
+const revision = shallowRef(0)
+const uploadProgress = reactive<Record<string, { accepted: number; total: number }>>({})
+
+function open(session: SessionState, router: Router, userId: string): SyncHandle & { userId: string } {
+  const client = SyncClient.open({
+    userId,
+    getToken: () => session.current.value?.token ?? null,
+    onUnauthenticated: () => {
+      void router.replace({ name: 'login' })
+    },
+    onUploadProgress: (sha256, accepted, total) => {
+      uploadProgress[sha256] = { accepted, total }
+    },
+  }).then((sync) => {
+    status.value = sync.getStatus()
+    sync.subscribe((next) => {
+      status.value = next
+      revision.value += 1
+    })
+    sync.start()
+    return sync
+  })
+  return { userId, client, status, revision, uploadProgress }
+}
+
+function closeCurrent(): void {
+  const closing = handle
+  handle = null
+  status.value = null
+  if (closing !== null) void closing.client.then((sync) => sync.close())
+}
+
+/** The sync client of the signed-in user (opened on first use, closed on sign-out). */
+export function useSync(): SyncHandle {
+  const session = useSession()
+  const router = useRouter()
+  const userId = session.current.value?.user.id
+  if (userId === undefined) throw new Error('useSync needs a session')
+  if (handle?.userId !== userId) {
+    closeCurrent()
+    handle = open(session, router, userId)
+    const opened = handle
+    // A new sign-in resumes a loop paused by UNAUTHENTICATED; signing out closes it.
+    watch(
+      () => session.current.value?.token,
+      (token) => {
+        if (handle !== opened) return
+        if (token === undefined) closeCurrent()
+        else void opened.client.then((sync) => sync.resume())
+      },
+    )
+  }
+  return handle
+}
+
+/** Runs after a local write so views re-read at once, before the next status event. */
+export function bumpRevision(): void {
+  revision.value += 1
+}
