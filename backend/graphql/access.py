@@ -49,6 +49,22 @@ OPERATION_ACCESS: dict[str, Access] = {
 }
 
 
+# Sync mutators (pushed through ``push``): role × mutator, same rules. Which cases a role may
+# touch is the cases domain's ownership rule (``backend.cases.policy``): field staff their own
+# and assigned cases, a supervisor their team's, an employer their unit's registrations.
+MUTATOR_ACCESS: dict[str, Access] = {
+    "createCase": SIGNED_IN,  # employers: unit_registration only (cases.policy.may_create)
+    "updateCase": SIGNED_IN,
+    "attachDocument": SIGNED_IN,
+    "submitCase": SIGNED_IN,
+}
+
+
+def mutator_allowed(name: str, role: Role) -> bool:
+    access = MUTATOR_ACCESS.get(name)
+    return access == PUBLIC or (isinstance(access, frozenset) and role in access)
+
+
 def allowed(operation: str, role: Role | None) -> bool:
     access = OPERATION_ACCESS.get(operation)
     if access is None:

@@ -39,8 +39,9 @@ def _coded(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     if isinstance(original, DoorstepError):
         code, message, extra = original.code, original.message, original.as_dict()
-    elif original is None:
-        # Parse and validation errors: the client sent a malformed or too large query.
+    elif original is None or isinstance(original, GraphQLError) or error.path is None:
+        # Parse, validation and variable errors (no resolver path): the client sent a
+        # malformed or too large request, never a server fault.
         too_complex = any(
             word in error.message for word in ("exceeds maximum", "too many", "Too many", "aliases")
         )

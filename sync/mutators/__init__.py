@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from backend.errors import DoorstepError, ErrorCode
+from backend.graphql.access import mutator_allowed
 from sync.mutators.attach_document import attach_document
 from sync.mutators.context import MutationContext
 from sync.mutators.create_case import create_case
@@ -17,11 +19,25 @@ from sync.mutators.update_case import update_case
 
 Mutator = Callable[[MutationContext, Any], Awaitable[None]]
 
-MUTATORS: dict[str, Mutator] = {
+
+
+def _guarded(name: str, mutator: Mutator) -> Mutator:
+    """The role check of the declared policy (``MUTATOR_ACCESS``) before the mutator runs."""
+
+    async def run(context: MutationContext, args: Any) -> None:
+        if not mutator_allowed(name, context.user.role):
+            raise DoorstepError(ErrorCode.FORBIDDEN)
+        await mutator(context, args)
+
+    return run
+
+
+_UNGUARDED: dict[str, Mutator] = {
     "createCase": create_case,
     "updateCase": update_case,
     "attachDocument": attach_document,
     "submitCase": submit_case,
 }
+MUTATORS: dict[str, Mutator] = {name: _guarded(name, m) for name, m in _UNGUARDED.items()}
 
 __all__ = ["MUTATORS", "MutationContext", "Mutator"]
