@@ -30,6 +30,24 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/HomeView.vue'),
         meta: { titleKey: 'tabs.home' },
       },
+      {
+        path: 'review',
+        name: 'review',
+        component: () => import('@/features/review/ReviewView.vue'),
+        meta: { titleKey: 'tabs.review' },
+      },
+      {
+        path: 'review/:id',
+        name: 'review-case',
+        component: () => import('@/features/review/ReviewView.vue'),
+        meta: { titleKey: 'review.caseTitle' },
+      },
+      {
+        path: 'employer/case/:id?',
+        name: 'employer-case',
+        component: () => import('@/features/employer/EmployerCaseView.vue'),
+        meta: { titleKey: 'employer.title' },
+      },
       ...staffRoutes,
       {
         path: 'me',

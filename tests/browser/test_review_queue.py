@@ -1,0 +1,90 @@
+"""Supervisor review in real Chromium: the queue, a case, return with a reason, approve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .conftest import App
+from .sync_setup import DEMO_PASSWORD, submit_withdrawal
+
+pytestmark = pytest.mark.browser
+
+
+def sign_in_as_supervisor(page: Page) -> None:
+    page.goto("/login")
+    page.get_by_label("用户名", exact=True).fill("supervisor1")
+    page.get_by_label("密码", exact=True).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_test_id("greeting")).to_be_visible()
+
+
+def open_review_queue(page: Page) -> None:
+    page.get_by_role("link", name="审核").or_(page.get_by_text("审核", exact=True)).first.click()
+    expect(page.get_by_test_id("review-queue")).to_be_visible()
+
+
+def test_a_synced_case_can_be_returned_only_with_a_reason(
+    browser: Browser, app: App, artifacts: Path
+) -> None:
+    submit_withdrawal(app.base_url, "退回测试")
+    context = browser.new_context(
+        viewport={"width": 768, "height": 1024}, locale="zh-CN", base_url=app.base_url
+    )
+    page = context.new_page()
+    sign_in_as_supervisor(page)
+    open_review_queue(page)
+    page.get_by_role("button", name="退回测试").first.click()
+    review = page.get_by_test_id("case-review")
+    expect(review.get_by_test_id("case-status")).to_have_text("待审核")
+    page.screenshot(path=artifacts / "review-case-768x1024.png", full_page=True)
+
+    review.get_by_role("button", name="退回").click()
+    expect(review.get_by_text("请填写退回原因")).to_be_visible()
+    expect(review.get_by_test_id("case-status")).to_have_text("待审核")
+
+    review.get_by_test_id("return-reason").locator("textarea").fill("身份证照片不清晰，请重拍")
+    review.get_by_role("button", name="退回").click()
+    expect(review.get_by_test_id("case-status")).to_have_text("已退回")
+    expect(review.get_by_text("身份证照片不清晰，请重拍")).to_be_visible()
+    context.close()
+
+
+def test_a_supervisor_approves_a_case_beside_the_list_on_a_desktop(
+    browser: Browser, app: App, artifacts: Path
+) -> None:
+    submit_withdrawal(app.base_url, "通过测试")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, locale="zh-CN", base_url=app.base_url
+    )
+    page = context.new_page()
+    sign_in_as_supervisor(page)
+    open_review_queue(page)
+    queue = page.get_by_test_id("review-queue")
+    queue.get_by_role("button", name="通过测试").first.click()
+    review = page.get_by_test_id("case-review")
+    # Side by side: the list stays visible next to the case.
+    expect(queue).to_be_visible()
+    expect(review).to_be_visible()
+    page.screenshot(path=artifacts / "review-case-1280x800.png")
+    review.get_by_role("button", name="审核通过").click()
+    expect(review.get_by_test_id("case-status")).to_have_text("已通过")
+    # The approved case leaves the 待审核 list.
+    expect(queue.get_by_role("button", name="通过测试")).to_have_count(0)
+    context.close()
+
+
+def test_the_review_queue_on_a_phone(browser: Browser, app: App, artifacts: Path) -> None:
+    submit_withdrawal(app.base_url, "手机查看")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="zh-CN", base_url=app.base_url
+    )
+    page = context.new_page()
+    sign_in_as_supervisor(page)
+    open_review_queue(page)
+    queue = page.get_by_test_id("review-queue")
+    expect(queue.get_by_role("button", name="手机查看")).to_be_visible()
+    page.screenshot(path=artifacts / "review-queue-390x844.png")
+    context.close()
