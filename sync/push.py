@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from backend.accounts import devices
 from backend.accounts.models import UserRecord
 from backend.errors import DoorstepError, ErrorCode
-from sync import crash_hook
+from sync import changes, crash_hook
+from sync.changes import ChangeBuffer
 from sync.mutators import MUTATORS, MutationContext
 from sync.piccolo_storage import get_storage
 from sync.protocol import (
@@ -32,9 +33,12 @@ from sync.storage import ClientState, Rejection
 log = logging.getLogger("doorstep.sync")
 
 
-async def _apply(context: MutationContext, mutation: Mutation) -> MutationOutcome:
+async def _apply(
+    context: MutationContext, mutation: Mutation, buffer: ChangeBuffer
+) -> MutationOutcome:
     storage = get_storage()
     mutator = MUTATORS.get(mutation.name)
+    mark = buffer.mark()
     try:
         if mutator is None:
             raise DoorstepError(ErrorCode.UNKNOWN_MUTATOR, field="name")
@@ -46,6 +50,7 @@ async def _apply(context: MutationContext, mutation: Mutation) -> MutationOutcom
     except Exception:  # a bug must not brick the queue: reject this one, keep going
         log.exception("mutation %s #%d failed", mutation.name, mutation.id)
         rejected = DoorstepError(ErrorCode.INTERNAL_ERROR)
+    buffer.discard_after(mark)  # its changes went with its savepoint
     await storage.record_rejection(
         Rejection(
             client_id=context.client_id,
@@ -72,7 +77,7 @@ async def push(
         )
     storage = get_storage()
     results: list[MutationOutcome] = []
-    async with storage.write_transaction():
+    async with storage.write_transaction(), changes.collected() as buffer:
         client = await storage.client(client_id)
         if client is not None and client.user_id != user.id:
             raise DoorstepError(ErrorCode.FORBIDDEN, "该设备编号属于其他用户", field="clientId")
@@ -93,7 +98,7 @@ async def push(
                 results.append(MutationOutcome(mutation.id, MutationStatus.REJECTED, gap))
                 break
             context = MutationContext(user, client_id, mutation.id)
-            results.append(await _apply(context, mutation))
+            results.append(await _apply(context, mutation, buffer))
             last = mutation.id
         if last != start or first_seen:
             await storage.save_client(ClientState(client_id, user.id, last), datetime.now(UTC))

@@ -83,8 +83,14 @@ async def cases_by_ids(case_ids: Sequence[UUID]) -> dict[UUID, CaseRecord]:
     return {row["id"]: _case(row) for row in rows}
 
 
-async def insert_case(case: CaseRecord) -> None:
-    await Case.insert(Case(**_case_columns(case)))
+async def insert_case(case: CaseRecord) -> bool:
+    """False when a case with this id exists (nothing written, no error to roll back)."""
+    inserted = (
+        await Case.insert(Case(**_case_columns(case)))
+        .on_conflict(action="DO NOTHING")
+        .returning(Case.id)
+    )
+    return bool(inserted)
 
 
 async def save_case(case: CaseRecord) -> None:

@@ -78,8 +78,6 @@ async def create_case(
         raise DoorstepError(ErrorCode.FORBIDDEN)
     clean = validate_fields(kind, fields)
     async with changes.write_transaction():
-        if await queries.case_by_id(case_id) is not None:
-            raise DoorstepError(ErrorCode.CONFLICT, "该案件编号已存在", field="id")
         at = now()
         values = {key: value for key, value in clean.items() if value is not None}
         meta = {key: {"v": 1, "c": actor.client_id, "u": user.username} for key in values}
@@ -98,7 +96,8 @@ async def create_case(
             created_at=at,
             updated_at=at,
         )
-        await queries.insert_case(case)
+        if not await queries.insert_case(case):
+            raise DoorstepError(ErrorCode.CONFLICT, "该案件编号已存在", field="id")
         await queries.insert_history(history(actor, case, "create", None))
         await changes.record([case_put(case)], at)
     return case

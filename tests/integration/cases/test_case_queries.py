@@ -82,7 +82,8 @@ async def test_cases_filter_by_status_and_hide_others_cases(gql: GraphQL) -> Non
     body = await gql(CASES, {}, token=staff2)
     assert body["data"]["cases"]["edges"] == []
     staff1 = await gql.login("staff1")
-    submitted = await gql(CASES, {"s": "submitted"}, token=staff1)
-    assert [e["node"]["status"] for e in submitted["data"]["cases"]["edges"]] == ["submitted"]
+    drafts = await gql(CASES, {"s": "draft", "f": 50}, token=staff1)
+    statuses = [e["node"]["status"] for e in drafts["data"]["cases"]["edges"]]
+    assert statuses == ["draft"] * 4  # three demo drafts and the new one
     bad = await gql(CASES, {"s": "lost"}, token=staff1)
     assert error_codes(bad) == ["VALIDATION_FAILED"]

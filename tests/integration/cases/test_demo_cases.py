@@ -21,7 +21,9 @@ async def test_demo_cases_are_assigned_to_staff1_and_seeding_again_adds_none(
     token = await gql.login("staff1")
     edges = (await gql(CASES, token=token))["data"]["cases"]["edges"]
     assert sorted(e["node"]["id"] for e in edges) == sorted(str(c[0]) for c in DEMO_CASES)
-    assert {e["node"]["status"] for e in edges} == {"draft", "submitted"}
+    statuses = sorted(e["node"]["status"] for e in edges)
+    assert statuses.count("draft") == 3  # one demo case was submitted (and may have moved on)
+    assert set(statuses) - {"draft"} <= {"submitted", "processing", "needs_review"}
     first = str(DEMO_CASES[0][0])
     body = await gql(CASE, {"id": first}, token=token)
     assert body["data"]["case"]["assignee"] == {"username": "staff1"}
