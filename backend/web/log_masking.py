@@ -22,13 +22,14 @@ class MaskIdNumbers(logging.Filter):
     """Rewrites the record's message (and traceback text) with ID numbers masked."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except (TypeError, ValueError):  # a malformed format string: mask what is there
-            message = f"{record.msg} {record.args}"
-        masked = mask_id_numbers(message)
-        if masked != message or record.args:
-            record.msg, record.args = masked, None
+        # Arguments are masked one by one and keep their shape: some formatters (uvicorn's
+        # access log) read ``record.args`` themselves.
+        if isinstance(record.msg, str):
+            record.msg = mask_id_numbers(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(_masked(arg) for arg in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {key: _masked(value) for key, value in record.args.items()}
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
@@ -36,6 +37,16 @@ class MaskIdNumbers(logging.Filter):
         if record.stack_info:
             record.stack_info = mask_id_numbers(record.stack_info)
         return True
+
+
+def _masked(value: object) -> object:
+    if isinstance(value, str):
+        return mask_id_numbers(value)
+    if isinstance(value, int | float | bool | None):
+        return value
+    text = str(value)  # objects whose text shows a number (e.g. an exception)
+    masked = mask_id_numbers(text)
+    return masked if masked != text else value
 
 
 def install_on_server_loggers() -> None:

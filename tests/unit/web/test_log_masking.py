@@ -58,3 +58,12 @@ def test_the_apps_logging_config_puts_the_filter_on_every_handler() -> None:
     assert FILTER_NAME in config.filters
     assert config.handlers
     assert all(FILTER_NAME in handler["filters"] for handler in config.handlers.values())
+
+
+def test_argument_shapes_survive_for_formatters_that_read_them() -> None:
+    record = logging.LogRecord(
+        "uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", f"/x?id={ID}", "1.1", 200), None,
+    )
+    MaskIdNumbers().filter(record)
+    assert record.args == ("127.0.0.1:5000", "GET", "/x?id=520201********0023", "1.1", 200)
