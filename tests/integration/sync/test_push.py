@@ -6,9 +6,14 @@ import pytest
 
 from backend.accounts import service as accounts
 from backend.demo.seed import demo_user_id
+from backend.errors import DoorstepError, ErrorCode
+from sync import changes
+from sync.audience import Audience, Scope
+from sync.mutators import MUTATORS, MutationContext
 from sync.piccolo_storage import get_storage
 from sync.protocol import Mutation
 from sync.push import push
+from sync.storage import NewChange
 from tests.integration.conftest import GraphQL, error_codes
 from tests.integration.sync.device import Device, new_id
 
@@ -105,6 +110,33 @@ async def test_a_rejection_is_recorded_with_its_code() -> None:
         (1, "updateCase", "NOT_FOUND", "id"),
         (2, "createCase", "VALIDATION_FAILED", "kind"),
     ]
+
+
+async def test_a_rejected_mutation_leaves_no_change_in_the_log(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def record_then_fail(context: MutationContext, args: object) -> None:
+        everyone = Audience(frozenset(), public=True)
+        await changes.record([NewChange("probe", "p1", "put", 1, {"half": True}, everyone)])
+        raise DoorstepError(ErrorCode.VALIDATION_FAILED, field="probe")
+
+    monkeypatch.setitem(MUTATORS, "recordThenFail", record_then_fail)
+    staff1 = await accounts.get_user(demo_user_id("staff1"))
+    assert staff1 is not None
+    head = (await get_storage().log_info()).head
+    case_id = new_id()
+    outcome = await push(
+        staff1,
+        new_id(),
+        1,
+        [
+            Mutation(1, "recordThenFail", {}),
+            Mutation(2, "createCase", {"id": case_id, "kind": "withdrawal", "fields": {}}),
+        ],
+    )
+    assert [r.status for r in outcome.results] == ["rejected", "applied"]
+    logged = await get_storage().changes_after(head, Scope(staff1.id, everything=True), 10)
+    assert [(c.entity, c.entity_id) for c in logged] == [("case", case_id)]
 
 
 async def test_an_old_protocol_version_gets_protocol_outdated(device: Device) -> None:
