@@ -283,6 +283,18 @@ async def published_since(
     return [_record(row) for row in rows]
 
 
+async def published_current(after: UUID | None, limit: int) -> list[ArticleVersionRecord]:
+    """The version staff see of each published article, by article id after ``after``."""
+    query = _select_versions().where(
+        (ArticleVersion.status == str(VersionStatus.PUBLISHED))
+        & (ArticleVersion.version == ArticleVersion.article.published_version)
+    )
+    if after is not None:
+        query = query.where(ArticleVersion.article > after)
+    rows = await query.order_by(ArticleVersion.article).limit(limit)
+    return [_record(row) for row in rows]
+
+
 async def all_slugs() -> set[str]:
     rows = await Article.select(Article.slug)
     return {row["slug"] for row in rows}

@@ -10,6 +10,7 @@ from backend.accounts.models import UserRecord
 from backend.accounts.roles import Role
 from backend.errors import DoorstepError, ErrorCode
 from backend.knowledge import queries
+from backend.knowledge.changes import article_put
 from backend.knowledge.models import (
     ArticleContent,
     ArticleVersionRecord,
@@ -21,6 +22,7 @@ from backend.knowledge.models import (
 from backend.knowledge.query_plan import plan_query
 from backend.knowledge.segmentation import index_text
 from backend.knowledge.snippets import highlight, plain_text
+from sync import changes as sync_changes
 
 EDITORS = frozenset({Role.ADMIN})
 BULK_LOAD = 100  # articles loaded at once after which the search index is tidied
@@ -96,7 +98,9 @@ async def update_article(
 async def publish_article(actor: UserRecord, article_id: UUID) -> ArticleView:
     """Publishes the draft: it becomes the version staff see and is frozen from now on."""
     _require_editor(actor)
-    async with queries.transaction():
+    # A sync write transaction: the version, its index entry and its change for devices
+    # commit together, in the change log's order.
+    async with sync_changes.write_transaction():
         state = await queries.article_state(article_id)
         if state is None:
             raise _not_found()
@@ -106,6 +110,7 @@ async def publish_article(actor: UserRecord, article_id: UUID) -> ArticleView:
         record = await queries.version_of(article_id, latest)
         assert record is not None  # written in this transaction
         await _index(record)
+        await sync_changes.record([article_put(record)], record.published_at)
     return await _view(article_id, latest, actor)
 
 
@@ -160,20 +165,23 @@ async def load_articles(actor: UserRecord, articles: list[tuple[str, ArticleCont
     if not new:
         return []
     now = _now()
-    async with queries.transaction():
+    records = [
+        ArticleVersionRecord(
+            article_id=article_id,
+            slug=slug,
+            version=1,
+            status=VersionStatus.PUBLISHED,
+            content=content,
+            updated_at=now,
+            published_at=now,
+        )
+        for article_id, slug, content in new
+    ]
+    async with sync_changes.write_transaction():
         await queries.insert_published_batch(new, actor.id, now)
-        for article_id, slug, content in new:
-            await _index(
-                ArticleVersionRecord(
-                    article_id=article_id,
-                    slug=slug,
-                    version=1,
-                    status=VersionStatus.PUBLISHED,
-                    content=content,
-                    updated_at=now,
-                    published_at=now,
-                )
-            )
+        for record in records:
+            await _index(record)
+        await sync_changes.record([article_put(record) for record in records], now)
     if len(new) >= BULK_LOAD:
         await queries.tidy_search_index()
     return [slug for _, slug, _ in new]

@@ -7,4 +7,8 @@ import { runBenchmark } from './search-bench.ts'
 const [articlesPath, queriesPath, rounds = '10'] = process.argv.slice(2)
 const articles = JSON.parse(readFileSync(articlesPath, 'utf-8'))
 const queries = JSON.parse(readFileSync(queriesPath, 'utf-8'))
-console.log(JSON.stringify(runBenchmark(articles, queries, Number(rounds))))
+const cpuMs = () => {
+  const usage = process.cpuUsage()
+  return (usage.user + usage.system) / 1000
+}
+console.log(JSON.stringify(runBenchmark(articles, queries, Number(rounds), cpuMs)))
