@@ -1,7 +1,8 @@
 from pathlib import Path
 
-from piccolo.conf.apps import AppConfig
+from piccolo.conf.apps import AppConfig, Command
 
+from backend.knowledge.commands import load_seed
 from backend.knowledge.tables import Article, ArticleVersion
 
 APP_CONFIG = AppConfig(
@@ -9,5 +10,5 @@ APP_CONFIG = AppConfig(
     migrations_folder_path=str(Path(__file__).parent / "piccolo_migrations"),
     table_classes=[Article, ArticleVersion],
     migration_dependencies=["backend.accounts.piccolo_app"],
-    commands=[],
+    commands=[Command(load_seed)],
 )
