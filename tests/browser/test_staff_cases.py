@@ -179,3 +179,75 @@ def test_the_staff_screens_fit_phone_and_tablet(
     # Scrolling must stay vertical: nothing wider than the screen.
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= viewport["width"]
+
+
+def sign_on_the_pad(page: Page) -> None:
+    canvas = page.get_by_test_id("signature-canvas")
+    canvas.evaluate("element => element.scrollIntoView({block: 'center'})")  # not under the tab bar
+    canvas.hover(position={"x": 30, "y": 60})
+    box = canvas.bounding_box()
+    assert box is not None
+    page.mouse.down()
+    for step in range(1, 12):
+        page.mouse.move(box["x"] + 30 + step * 20, box["y"] + 60 + (step % 3) * 25)
+    page.mouse.up()
+    page.get_by_test_id("signature-save").click()
+    expect(page.get_by_test_id("signature-saved")).to_be_visible()
+
+
+def test_a_returned_case_shows_the_supervisors_reason_and_is_corrected_and_resubmitted(
+    phone: BrowserContext, app: App, artifacts: Path
+) -> None:
+    page = phone.new_page()
+    open_cases_synced(page)
+    page.get_by_test_id("new-withdrawal").click()
+    page.wait_for_url("**/cases/*/edit")
+    case_id = page.url.split("/cases/")[1].split("/")[0]
+    field(page, "name").fill("熊瑶")
+    field(page, "id_number").fill(MEMBER_ID)
+    field(page, "phone").fill("13812345678")
+    page.get_by_test_id("field-withdrawal_reason").click()
+    page.get_by_role("button", name="03 离休、退休").click()
+    field(page, "amount").fill("5000")
+    field(page, "bank_account").fill("6222021234567890123")
+    sign_on_the_pad(page)
+    page.get_by_test_id("submit-case").click()
+    page.get_by_role("dialog").get_by_role("button", name="仍要提交").click()  # no ID photo
+    expect(page.get_by_test_id("sync-bar")).to_contain_text("全部已发送", timeout=30_000)
+
+    supervisor = graphql(
+        app,
+        "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }",
+        {"u": "supervisor1", "p": DEMO_PASSWORD},
+    )["login"]["token"]
+    reason = "身份证照片缺失，请补拍后重新提交"
+    graphql(
+        app,
+        "mutation($id: ID!, $r: String) { reviewCase(id: $id, decision: RETURN, reason: $r) { status } }",
+        {"id": case_id, "r": reason},
+        supervisor,
+    )
+
+    page.get_by_role("button", name="立即同步").click()
+    expect(page.get_by_test_id("case-status")).to_have_text("已退回", timeout=20_000)
+    expect(page.get_by_test_id("return-reason")).to_contain_text(reason)
+    page.screenshot(path=artifacts / "staff-returned-case-390x844.png", full_page=True)
+
+    page.get_by_test_id("correct-case").click()
+    expect(field(page, "name")).to_have_value("熊瑶")
+    field(page, "phone").fill("13900001111")
+    page.get_by_test_id("submit-case").click()
+    page.get_by_role("dialog").get_by_role("button", name="仍要提交").click()
+    expect(page.get_by_test_id("case-status")).to_have_text("已提交")
+    expect(page.get_by_test_id("sync-bar")).to_contain_text("全部已发送", timeout=30_000)
+
+    found = graphql(
+        app,
+        "query($id: ID!) { case(id: $id) { status fields documents { docType sha256 } } }",
+        {"id": case_id},
+        staff_token(app),
+    )["case"]
+    assert found["status"] in {"submitted", "processing", "needs_review"}
+    assert found["fields"]["phone"] == "13900001111"
+    signatures = [d for d in found["documents"] if d["docType"] is None]
+    assert [d["sha256"] for d in signatures] == [found["fields"]["signature"]]
