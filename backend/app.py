@@ -22,6 +22,7 @@ from backend.graphql.schema import schema
 from backend.jobs import embedded as embedded_jobs
 from backend.settings import get_settings
 from backend.uploads.tus import TusController
+from backend.verification import upload_hooks as verification_hooks
 from backend.web import log_masking
 from backend.web.health import health
 from backend.web.pwa import pwa
@@ -82,6 +83,7 @@ def create_app() -> Litestar:
     settings = get_settings()
     log_masking.install_on_server_loggers()
     register_upload_hooks()
+    verification_hooks.register_upload_hooks()
     return Litestar(
         route_handlers=route_handlers(),
         on_startup=[lifecycle.open_pool, embedded_jobs.start],

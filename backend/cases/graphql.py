@@ -11,6 +11,7 @@ from strawberry.scalars import JSON
 
 from backend.accounts.graphql import UserType
 from backend.cases import reads, review
+from backend.cases.flags import case_flags
 from backend.cases.masking import mask_fields
 from backend.cases.models import Actor, CaseRecord, DocumentRecord, HistoryEntry
 from backend.cases.status import ReviewDecision as Decision
@@ -38,6 +39,16 @@ class Flag:
     field: str | None
     message: str
     evidence: JSON
+
+    @classmethod
+    def of(cls, item: dict[str, Any]) -> Flag:
+        return cls(
+            code=item["code"],
+            severity=item.get("severity", "warning"),
+            field=item.get("field"),
+            message=item.get("message", ""),
+            evidence=JSON(item.get("evidence") or {}),
+        )
 
 
 @strawberry.type
@@ -167,6 +178,7 @@ class CasesQuery:
         node.assignee = UserType.of(view.assignee) if view.assignee else None
         node.documents = [DocumentType.of(d) for d in view.documents]
         node.history = [HistoryItem.of(h) for h in view.history]
+        node.flags = [Flag.of(f) for f in await case_flags(view.case.id)]
         return node
 
     @strawberry.field(description="本人可见的案件列表（身份证号已遮挡）")

@@ -234,3 +234,16 @@ async def snapshot_cases(
         CaseDocument.created_at
     )
     return cases, [_document(row) for row in rows]
+
+
+async def save_document(document: DocumentRecord) -> None:
+    """What reading a document changed: its type, status, fields, checks and version."""
+    await CaseDocument.update(
+        {
+            CaseDocument.doc_type: document.doc_type,
+            CaseDocument.status: document.status,
+            CaseDocument.fields: _json(document.fields),
+            CaseDocument.checks: _json(document.checks),
+            CaseDocument.version: document.version,
+        }
+    ).where(CaseDocument.id == document.id)

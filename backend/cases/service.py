@@ -20,7 +20,9 @@ from backend.cases.fields import DOC_TYPES, missing_required, validate_fields
 from backend.cases.merge import Editor, merge_fields
 from backend.cases.models import Actor, CaseRecord, DocumentRecord, HistoryEntry
 from backend.cases.policy import may_create, may_edit
+from backend.cases.processing import status_after_submit
 from backend.cases.status import DEVICE_EDITABLE, SUBMITTABLE, CaseKind, CaseStatus
+from backend.documents.requests import request_processing
 from backend.errors import DoorstepError, ErrorCode
 from sync import changes
 
@@ -146,7 +148,8 @@ async def submit_case(actor: Actor, case_id: UUID) -> CaseRecord:
         await queries.save_case(updated)
         await queries.insert_history(history(actor, updated, "submit", case.status))
         await changes.record([case_put(updated)], updated.updated_at)
-    return updated
+        # Nothing left to read: straight to review. Verification is requested either way.
+        return await status_after_submit(updated)
 
 
 async def attach_document(
@@ -172,11 +175,14 @@ async def attach_document(
         )
         await queries.insert_document(document)
         await changes.record([document_put(document, case)], document.created_at)
+        if verified:  # file and attachment both present: read it in the background
+            await request_processing(document.id)
     return document
 
 
 async def mark_blob_uploaded(sha256: str) -> int:
-    """After an upload is verified: its pending documents become ``uploaded``."""
+    """After an upload is verified: its pending documents become ``uploaded`` and are
+    queued for reading (in the same transaction)."""
     async with changes.write_transaction():
         pending = await queries.documents_with_status(sha256, "pending_upload")
         cases = await queries.cases_by_ids([d.case_id for d in pending])
@@ -185,6 +191,7 @@ async def mark_blob_uploaded(sha256: str) -> int:
             done = replace(document, status="uploaded", version=document.version + 1)
             await queries.set_document_status(done)
             entries.append(document_put(done, cases[document.case_id]))
+            await request_processing(done.id)
         await changes.record(entries)
     return len(pending)
 

@@ -15,6 +15,7 @@ APP_REGISTRY = AppRegistry(
         "backend.uploads.piccolo_app",
         "backend.cases.piccolo_app",
         "backend.verification.piccolo_app",
+        "backend.documents.piccolo_app",
         "sync.piccolo_app",
     ]
 )

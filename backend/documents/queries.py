@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 import msgspec
+from piccolo.columns import Column
 
 from backend.documents.models import Reading
 from backend.documents.tables import DocumentReading
@@ -39,7 +40,7 @@ async def reading_of(document_id: UUID) -> Reading | None:
 
 
 async def save_reading(reading: Reading) -> None:
-    values = {
+    values: dict[Column | str, Any] = {
         DocumentReading.case_id: reading.case_id,
         DocumentReading.sha256: reading.sha256,
         DocumentReading.declared_type: reading.declared_type,
@@ -56,12 +57,11 @@ async def save_reading(reading: Reading) -> None:
         DocumentReading.document_id == reading.document_id
     ).returning(DocumentReading.document_id)
     if not updated:
-        await DocumentReading.insert(
-            DocumentReading(
-                document_id=reading.document_id,
-                **{column._meta.name: value for column, value in values.items()},
-            )
-        )
+        row = DocumentReading(document_id=reading.document_id)
+        for column, value in values.items():
+            assert isinstance(column, Column)
+            setattr(row, column._meta.name, value)
+        await DocumentReading.insert(row)
 
 
 async def case_checks_of(case_id: UUID) -> list[dict[str, Any]]:

@@ -10,7 +10,10 @@ from typing import Any
 JobHandler = Callable[[dict[str, Any]], Awaitable[None]]
 
 # Modules whose import registers job handlers.
-JOB_MODULES: list[str] = []
+JOB_MODULES: list[str] = [
+    "backend.verification.jobs",
+    "backend.documents.jobs",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,25 @@
+"""Asking for a case document to be read: a ``documents.process`` job, one per document.
+
+Kept apart from the job handler so the cases domain can enqueue without importing the
+pipeline (and without an import cycle).
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from backend.jobs.queue import enqueue
+
+PROCESS_DOCUMENT = "documents.process"
+MAX_READ_ATTEMPTS = 3  # OCR failures (not unreadable images) are retried this often
+RETRY_SECONDS = 20.0
+
+
+async def request_processing(document_id: UUID) -> None:
+    """Call inside the transaction in which the document became present (file verified
+    and attached): the job then exists exactly when its cause does."""
+    await enqueue(
+        PROCESS_DOCUMENT,
+        {"documentId": str(document_id)},
+        dedupe_key=f"{PROCESS_DOCUMENT}:{document_id}",
+    )
