@@ -53,7 +53,12 @@ export interface SyncClientOptions {
 }
 
 /** Options for SyncClient.open: one IndexedDB database per user on the device. */
-export type OpenSyncClientOptions = Omit<SyncClientOptions, "store"> & { userId: string; databasePrefix?: string };
+export type OpenSyncClientOptions = Omit<SyncClientOptions, "store"> & {
+  userId: string;
+  databasePrefix?: string;
+  /** Wraps the IndexedDB store before use, e.g. the app's encrypting store (data at rest). */
+  wrapStore?: (store: Store) => Promise<Store>;
+};
 
 
 /**
@@ -100,9 +105,10 @@ export class SyncClient {
   }
 
   static async open(options: OpenSyncClientOptions): Promise<SyncClient> {
-    const { userId, databasePrefix, ...rest } = options;
+    const { userId, databasePrefix, wrapStore, ...rest } = options;
     const name = `${databasePrefix ?? "doorstep-sync"}:${userId}`;
-    const store = await IndexedDbStore.open(name);
+    const raw = await IndexedDbStore.open(name);
+    const store = wrapStore === undefined ? raw : await wrapStore(raw);
     const client = new SyncClient({ broadcastChannel: name, ...rest, store });
     await client.refreshStatus();
     return client;

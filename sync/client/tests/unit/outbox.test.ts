@@ -52,6 +52,28 @@ describe("outbox", () => {
     staff2.close();
   });
 
+  it("open() hands its IndexedDB store to wrapStore and works through the wrapper", async () => {
+    const prefix = uniqueDbName("wrap");
+    const written: string[] = [];
+    const sync = await SyncClient.open({
+      userId: "staff1",
+      databasePrefix: prefix,
+      getToken: () => "t",
+      wrapStore: async (inner) => ({
+        read: (fn) => inner.read(fn),
+        write: (fn) =>
+          inner.write((tx) =>
+            fn({ ...tx, put: async (table, key, value) => { written.push(table); await tx.put(table, key, value); } }),
+          ),
+        close: () => inner.close(),
+      }),
+    });
+    await sync.mutate("submitCase", { id: "a" });
+    expect(written).toContain("outbox");
+    expect((await sync.pendingMutations()).map((m) => m.name)).toEqual(["submitCase"]);
+    sync.close();
+  });
+
   it("the database carries the schema version", async () => {
     const name = uniqueDbName("schema");
     (await IndexedDbStore.open(name)).close();
