@@ -1,7 +1,12 @@
 // The Vue side of the sync client: one SyncClient per signed-in user on this device, its
 // status as reactive state, and a revision that goes up whenever local data may have changed
 // (a pull, a queued mutation, a rejection), so views know when to re-read.
-import { SyncClient, type SyncStatus } from '@doorstep/sync-client'
+import {
+  SyncClient,
+  type Store,
+  type SyncClientOptions,
+  type SyncStatus,
+} from '@doorstep/sync-client'
 import { reactive, shallowRef, watch, type ShallowRef } from 'vue'
 import { useRouter, type Router } from 'vue-router'
 
@@ -17,21 +22,50 @@ export interface SyncHandle {
 }
 
 let handle: (SyncHandle & { userId: string }) | null = null
+let storeProvider: ((userId: string) => Promise<Store>) | null = null
+
+/**
+ * Where the sync client keeps its data: IndexedDB by default; the PIN/encryption layer
+ * (features/security) sets an encrypting Store here before the first useSync().
+ */
+export function setSyncStoreProvider(provider: ((userId: string) => Promise<Store>) | null): void {
+  storeProvider = provider
+}
+
+async function openClient(
+  options: Omit<SyncClientOptions, 'store'>,
+  userId: string,
+): Promise<SyncClient> {
+  if (storeProvider === null) return SyncClient.open({ ...options, userId })
+  const client = new SyncClient({
+    broadcastChannel: `doorstep-sync:${userId}`,
+    ...options,
+    store: await storeProvider(userId),
+  })
+  await client.refreshStatus()
+  return client
+}
 const status = shallowRef<SyncStatus | null>(null)
 const revision = shallowRef(0)
 const uploadProgress = reactive<Record<string, { accepted: number; total: number }>>({})
 
-function open(session: SessionState, router: Router, userId: string): SyncHandle & { userId: string } {
-  const client = SyncClient.open({
+function open(
+  session: SessionState,
+  router: Router,
+  userId: string,
+): SyncHandle & { userId: string } {
+  const client = openClient(
+    {
+      getToken: () => session.current.value?.token ?? null,
+      onUnauthenticated: () => {
+        void router.replace({ name: 'login' })
+      },
+      onUploadProgress: (sha256, accepted, total) => {
+        uploadProgress[sha256] = { accepted, total }
+      },
+    },
     userId,
-    getToken: () => session.current.value?.token ?? null,
-    onUnauthenticated: () => {
-      void router.replace({ name: 'login' })
-    },
-    onUploadProgress: (sha256, accepted, total) => {
-      uploadProgress[sha256] = { accepted, total }
-    },
-  }).then((sync) => {
+  ).then((sync) => {
     status.value = sync.getStatus()
     sync.subscribe((next) => {
       status.value = next

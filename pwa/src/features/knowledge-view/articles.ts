@@ -12,7 +12,9 @@ export function articleOf(record: EntityRecord): KnowledgeArticle | null {
     title: data.title,
     body: data.body,
     category: typeof data.category === 'string' ? data.category : '',
-    tags: Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === 'string') : [],
+    tags: Array.isArray(data.tags)
+      ? data.tags.filter((tag): tag is string => typeof tag === 'string')
+      : [],
     version: typeof data.version === 'number' ? data.version : record.version,
     effectiveDate: typeof data.effectiveDate === 'string' ? data.effectiveDate : '',
   }

@@ -46,9 +46,24 @@ export const UNIT_FIELDS: FieldSpec[] = [
   { key: 'legal_representative', labelKey: 'staff.form.legalRepresentative', maxlength: 40 },
   { key: 'contact_name', labelKey: 'staff.form.contactName', maxlength: 40 },
   { key: 'contact_phone', labelKey: 'staff.form.contactPhone', inputmode: 'tel', maxlength: 14 },
-  { key: 'unit_deposit_ratio', labelKey: 'staff.form.unitRatio', inputmode: 'decimal', maxlength: 6 },
-  { key: 'personal_deposit_ratio', labelKey: 'staff.form.personalRatio', inputmode: 'decimal', maxlength: 6 },
-  { key: 'employee_count', labelKey: 'staff.form.employeeCount', inputmode: 'numeric', maxlength: 7 },
+  {
+    key: 'unit_deposit_ratio',
+    labelKey: 'staff.form.unitRatio',
+    inputmode: 'decimal',
+    maxlength: 6,
+  },
+  {
+    key: 'personal_deposit_ratio',
+    labelKey: 'staff.form.personalRatio',
+    inputmode: 'decimal',
+    maxlength: 6,
+  },
+  {
+    key: 'employee_count',
+    labelKey: 'staff.form.employeeCount',
+    inputmode: 'numeric',
+    maxlength: 7,
+  },
   { key: 'payday', labelKey: 'staff.form.payday', inputmode: 'numeric', maxlength: 2 },
   { key: 'bank', labelKey: 'staff.form.bank', maxlength: 60 },
 ]

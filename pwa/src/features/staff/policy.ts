@@ -5,7 +5,18 @@ import type { GraphQLClient } from '@/api/client'
 
 import type { RatioBounds } from './validators'
 
-export const WITHDRAWAL_REASONS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '99'] as const
+export const WITHDRAWAL_REASONS = [
+  '01',
+  '02',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '08',
+  '09',
+  '99',
+] as const
 
 export interface StaffPolicy {
   materials: Record<string, string[]>
@@ -77,7 +88,11 @@ export async function refreshPolicy(
   }
 }
 
-export function materialsFor(policy: StaffPolicy, kind: string, reason: string | undefined): string[] {
+export function materialsFor(
+  policy: StaffPolicy,
+  kind: string,
+  reason: string | undefined,
+): string[] {
   if (kind === 'unit_registration') return policy.unitMaterials
   return reason === undefined ? [] : (policy.materials[reason] ?? ['id_card'])
 }

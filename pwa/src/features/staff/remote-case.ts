@@ -7,7 +7,13 @@ import type { Check } from './case-model'
 export interface RemoteCase {
   status: string
   flags: Check[]
-  history: { at: string; actor: string; action: string; toStatus: string | null; reason: string | null }[]
+  history: {
+    at: string
+    actor: string
+    action: string
+    toStatus: string | null
+    reason: string | null
+  }[]
 }
 
 const QUERY = `query StaffCase($id: ID!) { case(id: $id) { status

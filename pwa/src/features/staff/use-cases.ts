@@ -22,7 +22,12 @@ export async function readLocal(sync: SyncHandle): Promise<LocalData> {
     client.rejectedMutations(),
     client.uploads(),
   ])
-  return { cases: buildCaseViews([...cases, ...documents], pending, rejected), pending, rejected, uploads }
+  return {
+    cases: buildCaseViews([...cases, ...documents], pending, rejected),
+    pending,
+    rejected,
+    uploads,
+  }
 }
 
 export function useLocalData() {

@@ -51,17 +51,32 @@ describe('the case overlay', () => {
   })
 
   it('lays unsent edits over the server copy, a null clearing a field', () => {
-    const pending = [mutation('updateCase', { id: CASE_ID, fields: { phone: null, amount: '12000.00' } })]
+    const pending = [
+      mutation('updateCase', { id: CASE_ID, fields: { phone: null, amount: '12000.00' } }),
+    ]
     const [view] = buildCaseViews([serverCase], pending)
     expect(view?.sync).toBe('pending')
-    expect(view?.fields).toEqual({ name: '张伟', id_number: '520201198503150023', amount: '12000.00' })
+    expect(view?.fields).toEqual({
+      name: '张伟',
+      id_number: '520201198503150023',
+      amount: '12000.00',
+    })
   })
 
   it('shows a case created on the device before the server knows it, submitted and with its photo', () => {
     const pending = [
-      mutation('createCase', { id: NEW_ID, kind: 'unit_registration', fields: { unit_name: '某公司' } }),
+      mutation('createCase', {
+        id: NEW_ID,
+        kind: 'unit_registration',
+        fields: { unit_name: '某公司' },
+      }),
       mutation('updateCase', { id: NEW_ID, fields: { uscc: '91520221MA677WCG7A' } }),
-      mutation('attachDocument', { caseId: NEW_ID, documentId: 'doc-2', sha256: 'b'.repeat(64), docType: 'business_licence' }),
+      mutation('attachDocument', {
+        caseId: NEW_ID,
+        documentId: 'doc-2',
+        sha256: 'b'.repeat(64),
+        docType: 'business_licence',
+      }),
       mutation('submitCase', { id: NEW_ID }),
     ]
     const views = buildCaseViews([serverCase], pending)
@@ -74,7 +89,9 @@ describe('the case overlay', () => {
       pendingCount: 4,
       fields: { unit_name: '某公司', uscc: '91520221MA677WCG7A' },
     })
-    expect(created?.documents.map((d) => [d.docType, d.status])).toEqual([['business_licence', 'queued']])
+    expect(created?.documents.map((d) => [d.docType, d.status])).toEqual([
+      ['business_licence', 'queued'],
+    ])
     expect(views.find((v) => v.id === CASE_ID)?.sync).toBe('synced')
   })
 
@@ -104,7 +121,9 @@ describe('the case overlay', () => {
 
 describe('draft saving', () => {
   it('sends only what changed, a cleared field as null', () => {
-    expect(changedFields({ name: '张伟', phone: '1' }, { name: '张伟', phone: '', amount: '5.00' })).toEqual({
+    expect(
+      changedFields({ name: '张伟', phone: '1' }, { name: '张伟', phone: '', amount: '5.00' }),
+    ).toEqual({
       phone: null,
       amount: '5.00',
     })

@@ -1,7 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 
-import { BLUR_THRESHOLD, isBlurry, laplacianVariance, type Pixels } from '@/features/staff/sharpness'
+import {
+  BLUR_THRESHOLD,
+  isBlurry,
+  laplacianVariance,
+  type Pixels,
+} from '@/features/staff/sharpness'
 
 function image(width: number, height: number, gray: (x: number, y: number) => number): Pixels {
   const data = new Uint8ClampedArray(width * height * 4)
