@@ -64,9 +64,8 @@ async def save_reading(reading: Reading) -> None:
         await DocumentReading.insert(row)
 
 
-async def case_checks_of(case_id: UUID) -> list[dict[str, Any]]:
-    """The checks the case's documents raise on it (disagreements, unreadable documents)."""
-    rows = await DocumentReading.select(DocumentReading.case_checks).where(
-        DocumentReading.case_id == case_id
-    ).order_by(DocumentReading.updated_at)
-    return [check for row in rows for check in _decode(row["case_checks"])]
+async def readings_of_case(case_id: UUID) -> list[Reading]:
+    rows = await DocumentReading.select().where(DocumentReading.case_id == case_id).order_by(
+        DocumentReading.updated_at
+    )
+    return [_reading(row) for row in rows]

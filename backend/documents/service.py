@@ -105,10 +105,8 @@ async def _store(document: DocumentRecord, output: dict[str, Any], attempts: int
                 fields=dict(output.get("fields", {})), checks=list(output.get("checks", [])),
                 fills=comparison.fills,
             )
-            reading = _reading(
-                document, "processed", attempts, detected_type=detected, result=output,
-                case_checks=comparison.checks,
-            )
+            reading = _reading(document, "processed", attempts, detected_type=detected,
+                               result=output)
         if finished is None:
             return "skipped"
         await queries.save_reading(reading)
@@ -117,5 +115,15 @@ async def _store(document: DocumentRecord, output: dict[str, Any], attempts: int
 
 
 async def case_checks(case_id: UUID) -> list[dict[str, Any]]:
-    """Checks the case's documents raise on it: disagreements, unreadable documents."""
-    return await queries.case_checks_of(case_id)
+    """Checks the case's documents raise on it: documents that could not be read, and
+    values read that differ from what the case says now (so a correction clears them)."""
+    case = await load_case(case_id)
+    checks: list[dict[str, Any]] = []
+    for reading in await queries.readings_of_case(case_id):
+        if reading.status == "failed":
+            checks += reading.case_checks
+        elif reading.status == "processed":
+            doc_type = reading.declared_type or reading.detected_type
+            read = case_values(str(case.kind), doc_type, reading.result.get("fields", {}))
+            checks += compare(case.fields, read, str(reading.document_id), doc_type).checks
+    return checks
