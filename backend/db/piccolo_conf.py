@@ -16,6 +16,7 @@ APP_REGISTRY = AppRegistry(
         "backend.cases.piccolo_app",
         "backend.verification.piccolo_app",
         "backend.documents.piccolo_app",
+        "backend.notifications.piccolo_app",
         "sync.piccolo_app",
     ]
 )

@@ -25,6 +25,13 @@ OPERATION_ACCESS: dict[str, Access] = {
     "refreshSession": PUBLIC,
     "me": SIGNED_IN,
     "logout": SIGNED_IN,
+    # notifications (each caller sees and changes only their own inbox and subscriptions)
+    "vapidPublicKey": PUBLIC,
+    "inbox": SIGNED_IN,
+    "inboxUnreadCount": SIGNED_IN,
+    "markInboxRead": SIGNED_IN,
+    "registerPushSubscription": SIGNED_IN,
+    "unregisterPushSubscription": SIGNED_IN,
     # lost devices and leavers (supervisors: their own team's field staff; admins: anyone)
     "revokeDevice": REVIEWERS,
     "disableUser": REVIEWERS,

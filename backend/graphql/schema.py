@@ -10,16 +10,25 @@ from backend.accounts.graphql import AccountsMutation, AccountsQuery
 from backend.cases.graphql import CasesMutation, CasesQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
+from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
 from backend.settings import get_settings
 from backend.verification.graphql import VerificationMutation, VerificationQuery
 from sync.graphql import SyncMutation, SyncQuery
 
 Query = merge_types(
-    "Query", (AccountsQuery, SyncQuery, CasesQuery, KnowledgeQuery, VerificationQuery)
+    "Query",
+    (AccountsQuery, SyncQuery, CasesQuery, KnowledgeQuery, NotificationsQuery, VerificationQuery),
 )
 Mutation = merge_types(
     "Mutation",
-    (AccountsMutation, SyncMutation, CasesMutation, KnowledgeMutation, VerificationMutation),
+    (
+        AccountsMutation,
+        SyncMutation,
+        CasesMutation,
+        KnowledgeMutation,
+        NotificationsMutation,
+        VerificationMutation,
+    ),
 )
 
 

@@ -11,6 +11,7 @@ JobHandler = Callable[[dict[str, Any]], Awaitable[None]]
 
 # Modules whose import registers job handlers.
 JOB_MODULES: list[str] = [
+    "backend.notifications.jobs",
     "backend.verification.jobs",
     "backend.documents.jobs",
 ]

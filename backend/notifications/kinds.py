@@ -1,0 +1,13 @@
+"""The kinds of notification other domains may send."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class NotificationKind(StrEnum):
+    CASE_RETURNED = "case_returned"
+    RISK_FLAGGED = "risk_flagged"
+    CASE_APPROVED = "case_approved"
+    REGISTRATION_APPROVED = "registration_approved"
+    ARTICLE_PUBLISHED = "article_published"
