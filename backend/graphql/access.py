@@ -38,6 +38,7 @@ OPERATION_ACCESS: dict[str, Access] = {
     # knowledge base (editing: administrators only)
     "knowledgeSearch": SIGNED_IN,
     "article": SIGNED_IN,
+    "knowledgeArticles": SIGNED_IN,
     "createArticle": ADMINS,
     "updateArticle": ADMINS,
     "publishArticle": ADMINS,

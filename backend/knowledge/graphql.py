@@ -126,6 +126,31 @@ class ArticleInput:
         )
 
 
+@strawberry.type(name="ArticleSummary", description="文章列表中的一项（管理员还能看到草稿）")
+class ArticleSummaryType:
+    id: strawberry.ID
+    slug: str
+    version: int
+    status: ArticleStatus
+    title: str
+    category: str
+    effective_date: date
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, record: ArticleVersionRecord) -> ArticleSummaryType:
+        return cls(
+            id=strawberry.ID(str(record.article_id)),
+            slug=record.slug,
+            version=record.version,
+            status=ArticleStatus(str(record.status)),
+            title=record.content.title,
+            category=str(record.content.category),
+            effective_date=record.content.effective_date,
+            updated_at=record.updated_at,
+        )
+
+
 def _article_id(value: strawberry.ID) -> UUID:
     try:
         return UUID(str(value))
@@ -141,6 +166,15 @@ class KnowledgeQuery:
     ) -> list[KnowledgeHitType]:
         hits = await service.search(rules.search_query(query), rules.page_size(first))
         return [KnowledgeHitType.of(hit) for hit in hits]
+
+    @strawberry.field(description="文章列表：员工看到已发布版本，管理员还能看到草稿；最近修改的在前")
+    async def knowledge_articles(
+        self, info: Info, category: str | None = None, first: int | None = None
+    ) -> list[ArticleSummaryType]:
+        user = info.context.require_user()
+        wanted = rules.parse_category(category) if category else None
+        records = await service.list_articles(user, wanted, rules.page_size(first, 50, 500))
+        return [ArticleSummaryType.of(record) for record in records]
 
     @strawberry.field(description="读取文章：默认为已发布的当前版本，也可按版本号读取旧版本")
     async def article(

@@ -295,6 +295,33 @@ async def published_current(after: UUID | None, limit: int) -> list[ArticleVersi
     return [_record(row) for row in rows]
 
 
+async def latest_versions(
+    category: str | None, include_drafts: bool, limit: int
+) -> list[ArticleVersionRecord]:
+    """Each article's newest version (published only, unless drafts are wanted), newest
+    change first."""
+    status = ArticleVersion.status == str(VersionStatus.PUBLISHED)
+    newest = ArticleVersion.version == ArticleVersion.article.published_version
+    query = _select_versions()
+    if include_drafts:
+        # The draft when there is one, else the published version.
+        query = query.where(
+            (ArticleVersion.status == str(VersionStatus.DRAFT)) | (status & newest)
+        )
+    else:
+        query = query.where(status & newest)
+    if category is not None:
+        query = query.where(ArticleVersion.category == category)
+    rows = await query.order_by(ArticleVersion.updated_at, ascending=False).limit(limit)
+    records = [_record(row) for row in rows]
+    if include_drafts:  # an article with a draft is listed once, as its draft
+        drafted = {r.article_id for r in records if r.status is VersionStatus.DRAFT}
+        records = [
+            r for r in records if r.status is VersionStatus.DRAFT or r.article_id not in drafted
+        ]
+    return records
+
+
 async def all_slugs() -> set[str]:
     rows = await Article.select(Article.slug)
     return {row["slug"] for row in rows}

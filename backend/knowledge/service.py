@@ -63,6 +63,17 @@ async def read_article(actor: UserRecord, article_id: UUID, version: int | None)
     return await _view(article_id, version, actor)
 
 
+async def list_articles(
+    actor: UserRecord, category: Category | None, first: int
+) -> list[ArticleVersionRecord]:
+    """The articles as their reader sees them: staff the published versions, editors also
+    the drafts in progress (newest change first)."""
+    editor = actor.role in EDITORS
+    return await queries.latest_versions(
+        str(category) if category else None, include_drafts=editor, limit=first
+    )
+
+
 async def create_article(
     actor: UserRecord, content: ArticleContent, slug: str | None = None
 ) -> ArticleView:
