@@ -150,10 +150,14 @@ def test_a_blurred_photo_is_refused_at_once_and_a_wrong_id_check_digit_shows_whi
     page.get_by_test_id("field-withdrawal_reason").click()
     page.get_by_role("button", name="06 偿还购房贷款本息").click()
     page.get_by_test_id("photo-input-loan_contract").set_input_files(BLURRED_LOAN_CONTRACT)
-    expect(page.get_by_text("照片模糊，请重拍")).to_be_visible(timeout=20_000)
+    expect(page.get_by_test_id("photo-blurred")).to_have_text("照片模糊，请重拍", timeout=20_000)
     slot = page.locator("[data-testid=photo-slot][data-doc-type=loan_contract]")
     expect(slot.get_by_test_id("photo-status")).to_have_count(0)
     page.screenshot(path=artifacts / "staff-blurred-photo-768x1024.png")
+
+    page.get_by_test_id("photo-input-loan_contract").set_input_files(SHARP_LOAN_CONTRACT)
+    expect(slot.get_by_test_id("photo-status")).to_be_visible(timeout=20_000)
+    expect(page.get_by_test_id("photo-blurred")).to_have_count(0)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, TABLET], ids=["390x844", "768x1024"])
