@@ -87,6 +87,7 @@ def index_tokens(text: str) -> list[str]:
     return _words(_tokenizer().lcut_for_search(text))
 
 
+@lru_cache(maxsize=512)  # the shipped articles are loaded again and again in tests and demos
 def index_text(text: str) -> str:
     """The text as space-separated words, the form stored in the full-text index."""
     return " ".join(index_tokens(text))
