@@ -14,6 +14,7 @@ from backend.accounts.roles import Role
 from backend.cases import queries
 from backend.cases.changes import case_put, document_put, revocations
 from backend.cases.models import Actor, CaseRecord
+from backend.cases.notices import notify_decision
 from backend.cases.policy import may_assign, may_review
 from backend.cases.service import history, load_case, now
 from backend.cases.status import DECISION_STATUS, REVIEWABLE, ReviewDecision
@@ -46,6 +47,7 @@ async def review_case(
         action = "approve" if decision == ReviewDecision.APPROVE else "return"
         await queries.insert_history(history(actor, updated, action, case.status, reason))
         await changes.record([case_put(updated)], updated.updated_at)
+        await notify_decision(updated, decision, reason)
     return updated
 
 

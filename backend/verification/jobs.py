@@ -9,14 +9,14 @@ from uuid import UUID
 
 from backend.jobs.queue import enqueue
 from backend.jobs.registry import job
-from backend.verification import service
+from backend.verification.alerts import verify_and_notify
 
 VERIFY_CASE = "verification.verify_case"
 
 
 @job(VERIFY_CASE, max_attempts=3, backoff_seconds=30.0)
 async def verify_case_job(payload: dict[str, Any]) -> None:
-    await service.verify_case_by_id(UUID(payload["caseId"]))
+    await verify_and_notify(UUID(payload["caseId"]))
 
 
 async def request_verification(case_id: UUID, *, delay_seconds: float = 0.0) -> None:
