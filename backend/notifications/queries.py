@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -50,6 +49,16 @@ async def inbox_page(
         at, item_id = before
         query = query.where((n.created_at < at) | ((n.created_at == at) & (n.id < item_id)))
     rows = await query.order_by(n.created_at, n.id, ascending=False).limit(limit)
+    return [_item(row) for row in rows]
+
+
+async def inbox_by_id(user_id: UUID, after: UUID | None, limit: int) -> list[InboxItem]:
+    """The user's items in id order (full sync pages by key)."""
+    n = Notification
+    query = n.select().where(n.user_id == user_id)
+    if after is not None:
+        query = query.where(n.id > after)
+    rows = await query.order_by(n.id).limit(limit)
     return [_item(row) for row in rows]
 
 
@@ -168,9 +177,3 @@ async def record_attempt(
 async def mark_subscription_used(subscription_id: UUID, at: datetime) -> None:
     s = PushSubscription
     await s.update({s.last_success_at: at}).where(s.id == subscription_id)
-
-
-def transaction() -> AbstractAsyncContextManager[Any]:
-    """The current transaction if the caller opened one (their cause), else a new one."""
-    transaction_: AbstractAsyncContextManager[Any] = Notification._meta.db.transaction()
-    return transaction_

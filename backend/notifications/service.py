@@ -11,6 +11,7 @@ from backend.errors import DoorstepError, ErrorCode
 from backend.jobs.queue import enqueue
 from backend.notifications import jobs as _jobs  # noqa: F401  (registers the retry policy)
 from backend.notifications import queries
+from backend.notifications.changes import inbox_change
 from backend.notifications.content import clean_body, clean_title
 from backend.notifications.cursor import decode_cursor, encode_cursor
 from backend.notifications.delivery import DELIVER_PUSH
@@ -19,6 +20,7 @@ from backend.notifications.models import InboxItem, InboxPage
 from backend.notifications.subscription_rules import check_endpoint, check_keys
 from backend.notifications.vapid import vapid_keys
 from backend.settings import Settings
+from sync import changes as sync_changes
 
 INBOX_PAGE_DEFAULT = 20
 INBOX_PAGE_MAX = 100
@@ -46,8 +48,9 @@ async def notify(
         for user_id in recipients
     ]
     item_of_user = {item.user_id: item for item in items}
-    async with queries.transaction():
+    async with sync_changes.write_transaction():  # joins the caller's transaction if open
         await queries.insert_notifications(items)
+        await sync_changes.record([inbox_change(item) for item in items])
         for subscriber in await queries.subscribers(recipients):
             notification_id = item_of_user[subscriber.user_id].id
             delivery_id = await queries.insert_delivery(notification_id, subscriber.id, now)
@@ -73,8 +76,9 @@ async def unread_count(user: UserRecord) -> int:
 
 async def mark_inbox_read(user: UserRecord, ids: list[UUID]) -> list[InboxItem]:
     """Marks the caller's own items read (others' ids are ignored); returns them, as given."""
-    async with queries.transaction():
-        await queries.mark_read(user.id, ids, datetime.now(UTC))
+    async with sync_changes.write_transaction():
+        changed = await queries.mark_read(user.id, ids, datetime.now(UTC))
+        await sync_changes.record([inbox_change(item) for item in changed])
         items = {item.id: item for item in await queries.items_of(user.id, ids)}
     return [items[item_id] for item_id in dict.fromkeys(ids) if item_id in items]
 
