@@ -3,13 +3,17 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { GraphQLClient } from './api/client'
 import { API_KEY, DoorstepApi } from './api/doorstep-api'
-import { SessionState, webStorageSessionStore } from './auth/session'
+import { SessionState } from './auth/session'
 import { SESSION_KEY } from './auth/use-session'
 import { applyLocale, createDoorstepI18n, savedLocale } from './i18n'
+import { DeviceLock } from './features/security/device-lock'
+import { installDeviceLock } from './features/security/install'
 import { createDoorstepRouter } from './router'
 import './styles/global.css'
 
-const session = new SessionState(webStorageSessionStore(window.localStorage))
+// Tokens and local data are sealed with the PIN's key once a PIN is set (features/security).
+const deviceLock = new DeviceLock(window.localStorage)
+const session = new SessionState(deviceLock.sessionStore)
 const router = createDoorstepRouter(session)
 const i18n = createDoorstepI18n()
 const client = new GraphQLClient({
@@ -32,7 +36,9 @@ router.afterEach((to) => {
 
 await applyLocale(i18n.global.locale, savedLocale(window.localStorage))
 
-createApp(App)
+const app = createApp(App)
+installDeviceLock(app, router, session, deviceLock)
+app
   .use(i18n)
   .use(router)
   .provide(SESSION_KEY, session)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, expect
 
+from .device_pin import set_pin
 from .sync_setup import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -34,6 +35,7 @@ def test_employer_fills_signs_and_submits_the_registration_on_a_phone(
     page.get_by_label("用户名", exact=True).fill("employer1")
     page.get_by_label("密码", exact=True).fill(DEMO_PASSWORD)
     page.get_by_role("button", name="登录").click()
+    set_pin(page, "2468")  # the form keeps data on the phone: a PIN protects it first
     form = page.get_by_test_id("employer-case")
     expect(form.get_by_test_id("employer-status")).to_contain_text("尚未提交")
 
@@ -55,5 +57,7 @@ def test_employer_fills_signs_and_submits_the_registration_on_a_phone(
 
     # Later, on the same phone: the registration and its status are still there.
     page.reload()
+    page.get_by_test_id("unlock-pin").locator("input").fill("2468")
+    page.get_by_role("button", name="解锁").click()
     expect(form.get_by_test_id("employer-status")).to_contain_text("待审核")
     expect(form.get_by_label("单位名称", exact=True)).to_have_value(FORM["单位名称"])

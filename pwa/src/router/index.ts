@@ -46,7 +46,7 @@ const routes: RouteRecordRaw[] = [
         path: 'employer/case/:id?',
         name: 'employer-case',
         component: () => import('@/features/employer/EmployerCaseView.vue'),
-        meta: { titleKey: 'employer.title' },
+        meta: { titleKey: 'employer.title', localData: true },
       },
       ...staffRoutes,
       {
