@@ -18,4 +18,9 @@ def read_image(image_bytes: bytes, doc_type: str | None) -> dict[str, Any]:
         result = extract_document(image_bytes, doc_type or "auto")
     except DoorstepError as error:
         return {"error": {"code": str(error.code), "message": error.message}}
-    return {**result.to_json(), "engine": result.engine, "timings": result.timings}
+    return {
+        **result.to_json(),
+        "engine": result.engine,
+        "timings": result.timings,
+        "preprocessing": result.preprocessing,
+    }

@@ -40,7 +40,7 @@ def extract_document(
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     photo = decode_image(image_bytes)
-    page_image, _ = prepare(photo)
+    page_image, flattened = prepare(photo)
     timings["preprocess"] = time.perf_counter() - t0
     t1 = time.perf_counter()
     ocr = get_engine(engine)
@@ -51,6 +51,8 @@ def extract_document(
     result = extract_from_page(page, doc_type, metrics, today=today)
     timings["total"] = time.perf_counter() - t0
     result.timings = timings
+    result.preprocessing = {"page_flattened": flattened, "red_suppressed": True,
+                            "rotated_degrees": page.rotated_degrees}
     return result
 
 

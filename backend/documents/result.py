@@ -32,6 +32,8 @@ class ExtractionResult:
     rows: list[dict[str, Any]] | None = None  # repayment statements: the parsed table
     engine: str = ""
     timings: dict[str, float] = field(default_factory=dict)
+    # What was done to the photo before OCR (stored with case documents, not printed).
+    preprocessing: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -49,6 +49,14 @@ async def _case(gql: GraphQL, token: str, case_id: str) -> dict[str, Any]:
     return case
 
 
+def _lose_stored_file(sha256: str) -> None:
+    """A storage fault: the verified file is gone from the blob store."""
+    lost = list(Path(get_settings().uploads_dir).rglob(sha256))
+    assert lost
+    for path in lost:
+        path.unlink()
+
+
 async def _submitted_case_with(
     gql: GraphQL, client: AsyncTestClient[Any], content: bytes
 ) -> tuple[str, str, str]:
@@ -96,8 +104,7 @@ async def test_a_document_whose_file_is_lost_is_retried_then_failed_with_a_code(
 ) -> None:
     content = png_bytes((200, 120))
     token, case_id, document_id = await _submitted_case_with(gql, client, content)
-    for path in Path(get_settings().uploads_dir).rglob(hashlib.sha256(content).hexdigest()):
-        path.unlink()  # the stored file is gone (storage fault)
+    _lose_stored_file(hashlib.sha256(content).hexdigest())
     for _ in range(2):  # the job queue would retry these after a backoff
         with pytest.raises(Exception):  # noqa: B017, PT011  (whatever the store raises)
             await process_document(UUID(document_id))

@@ -8,12 +8,14 @@ import shutil
 import time
 from collections.abc import AsyncIterator
 from typing import Any
+from uuid import UUID
 
 import pytest
 from litestar.testing import AsyncTestClient
 
 from backend.app import create_app
 from backend.db import lifecycle
+from backend.documents.queries import reading_of
 from backend.jobs import cpu
 from backend.jobs.worker import drain
 from backend.settings import get_settings
@@ -114,6 +116,12 @@ async def test_a_case_is_read_verified_returned_corrected_and_approved(
     assert documents[id_card]["fields"]["id_number"] == ID_NUMBER
     assert documents[certificate]["docType"] == "no_housing_certificate"  # detected
     assert documents[certificate]["fields"]["issue_date"] == "2026-09-06"
+    reading = await reading_of(UUID(certificate))  # everything the pipeline said is kept
+    assert reading is not None
+    assert (reading.declared_type, reading.detected_type) == (None, "no_housing_certificate")
+    assert reading.result["confidence"]["id_number"] > 0.5
+    assert reading.result["quality"]["blurry"] is False
+    assert set(reading.result["preprocessing"]) >= {"page_flattened", "rotated_degrees"}
     # Empty fields filled from the ID card; what staff typed is kept.
     assert case["fields"]["name"] == "石英方"
     assert case["fields"]["sex"] == "女"
