@@ -168,6 +168,13 @@ def test_the_staff_screens_fit_phone_and_tablet(
     page.set_viewport_size(viewport)
     size = f"{viewport['width']}x{viewport['height']}"
     open_cases_synced(page)
+    page.get_by_test_id("case-search").locator("input").fill("李娜")  # a demo case of staff1
+    expect(page.get_by_test_id("case-item")).to_have_count(1)
+    page.get_by_role("tab", name="待审核").click()
+    expect(page.get_by_test_id("case-item")).to_have_count(1)
+    page.get_by_role("tab", name="已通过").click()
+    expect(page.get_by_test_id("case-item")).to_have_count(0)
+    page.get_by_test_id("case-search").locator("input").fill("")
     page.get_by_test_id("new-unit").click()
     page.wait_for_url("**/cases/*/edit")
     field(page, "uscc").fill("91520221MA677WCG7A")

@@ -7,7 +7,7 @@ import {
   type SyncClientOptions,
   type SyncStatus,
 } from '@doorstep/sync-client'
-import { reactive, shallowRef, watch, type ShallowRef } from 'vue'
+import { effectScope, reactive, shallowRef, watch, type ShallowRef } from 'vue'
 import { useRouter, type Router } from 'vue-router'
 
 import type { SessionState } from '@/auth/session'
@@ -94,15 +94,20 @@ export function useSync(): SyncHandle {
     closeCurrent()
     handle = open(session, router, userId)
     const opened = handle
-    // A new sign-in resumes a loop paused by UNAUTHENTICATED; signing out closes it.
-    watch(
-      () => session.current.value?.token,
-      (token) => {
-        if (handle !== opened) return
-        if (token === undefined) closeCurrent()
-        else void opened.client.then((sync) => sync.resume())
-      },
-    )
+    // A new sign-in resumes a loop paused by UNAUTHENTICATED; signing out closes it. In a
+    // detached scope: the watcher must outlive the view that happened to open the client.
+    effectScope(true).run(() => {
+      const stop = watch(
+        () => session.current.value?.token,
+        (token) => {
+          if (handle !== opened) return stop()
+          if (token === undefined) {
+            closeCurrent()
+            stop()
+          } else void opened.client.then((sync) => sync.resume())
+        },
+      )
+    })
   }
   return handle
 }
