@@ -222,6 +222,10 @@ def test_a_returned_case_shows_the_supervisors_reason_and_is_corrected_and_resub
     field(page, "amount").fill("5000")
     field(page, "bank_account").fill("6222021234567890123")
     sign_on_the_pad(page)
+    phone.grant_permissions(["geolocation"])
+    phone.set_geolocation({"latitude": 26.5934, "longitude": 104.8303, "accuracy": 20})
+    page.get_by_role("button", name="记录位置").click()
+    expect(page.get_by_text("26.593400,104.830300,20")).to_be_visible()
     page.get_by_test_id("submit-case").click()
     page.get_by_role("dialog").get_by_role("button", name="仍要提交").click()  # no ID photo
     expect(page.get_by_test_id("sync-bar")).to_contain_text("全部已发送", timeout=30_000)
@@ -260,5 +264,6 @@ def test_a_returned_case_shows_the_supervisors_reason_and_is_corrected_and_resub
     )["case"]
     assert found["status"] in {"submitted", "processing", "needs_review"}
     assert found["fields"]["phone"] == "13900001111"
+    assert found["fields"]["visit_location"] == "26.593400,104.830300,20"
     signatures = [d for d in found["documents"] if d["docType"] is None]
     assert [d["sha256"] for d in signatures] == [found["fields"]["signature"]]
