@@ -148,9 +148,13 @@ async def test_a_case_is_read_verified_returned_corrected_and_approved(
     reason = "无房证明已过期，请重新开具；姓名请按身份证填写"
     returned = await gql(REVIEW, {"id": case_id, "d": "RETURN", "r": reason}, token=supervisor1)
     assert returned["data"]["reviewCase"]["status"] == "returned", returned
-    await device.sync()
+    await device.sync()  # the decision and its reason reach the device through pull
     assert device.entities[("case", case_id)]["data"]["status"] == "returned"
-    [notice] = [n for n in await _inbox(gql, staff1) if n["kind"] == "case_returned"]
+    [notice] = [
+        e["data"] for (entity, _), e in device.entities.items()
+        if entity == "inbox" and e["data"]["kind"] == "case_returned"
+    ]
+    assert notice["caseId"] == case_id
     assert reason in notice["body"]
 
     # Corrected on the device, a new certificate photo attached, resubmitted.
