@@ -2,11 +2,11 @@
 // the PIN screen (and pages that keep data on the device to PIN setup first), the sealed
 // store for the sync client, and the 5-minute idle lock.
 import { IndexedDbStore } from '@doorstep/sync-client'
-import { inject, type App, type InjectionKey } from 'vue'
+import { inject, watch, type App, type InjectionKey } from 'vue'
 import type { Router } from 'vue-router'
 
 import type { SessionState } from '@/auth/session'
-import { setSyncStoreProvider } from '@/sync/use-sync'
+import { setSyncStoreProvider, useSync, type SyncHandle } from '@/sync/use-sync'
 
 import { DeviceLock, SYNC_DB_PREFIX, startIdleLock } from './device-lock'
 
@@ -62,6 +62,8 @@ export function installDeviceLock(
     lock.wrapStore(await IndexedDbStore.open(`${SYNC_DB_PREFIX}:${userId}`)),
   )
 
+  watchForRemoteWipe(app, router, session, lock)
+
   startIdleLock(() => {
     if (lock.state.value !== 'unlocked') return
     lock.lock()
@@ -70,4 +72,44 @@ export function installDeviceLock(
     const here = router.currentRoute.value.fullPath
     void router.replace({ name: 'lock', query: { redirect: here } })
   })
+}
+
+/**
+ * Remote wipe (sync/PROTOCOL.md "Revoked devices"): on DEVICE_REVOKED the device sends
+ * what it still can in one more round, then drops its data, session and key, and shows
+ * the sign-in page.
+ */
+function watchForRemoteWipe(
+  app: App,
+  router: Router,
+  session: SessionState,
+  lock: DeviceLock,
+): void {
+  let watched: SyncHandle | null = null
+  // Roles whose work lives in the sync client; after the router is installed (useSync uses it).
+  const syncing = (): string | undefined => {
+    const user = session.current.value?.user
+    return user?.role === 'FIELD_STAFF' || user?.role === 'EMPLOYER' ? user.id : undefined
+  }
+  void router.isReady().then(() =>
+    watch(
+      syncing,
+      (userId) => {
+        if (userId === undefined) return
+        const handle = app.runWithContext(() => useSync())
+        if (handle === watched) return
+        watched = handle
+        const stop = watch(handle.status, async (status) => {
+          if (status?.lastError?.code !== 'DEVICE_REVOKED') return
+          stop()
+          const sync = await handle.client
+          await sync.syncNow().catch(() => false) // the final push, when the server allows it
+          session.clear() // closes the sync client, so its database can be deleted
+          await lock.wipe()
+          await router.replace({ name: 'login' })
+        })
+      },
+      { immediate: true },
+    ),
+  )
 }
