@@ -22,6 +22,7 @@ from backend.graphql.schema import schema
 from backend.jobs import embedded as embedded_jobs
 from backend.notifications import vapid
 from backend.settings import get_settings
+from backend.uploads.files import serve_file
 from backend.uploads.tus import TusController
 from backend.verification import upload_hooks as verification_hooks
 from backend.web import log_masking
@@ -64,7 +65,7 @@ def graphql_controller() -> ControllerRouterHandler:
 
 
 def route_handlers() -> Sequence[ControllerRouterHandler]:
-    return [health, graphql_controller(), TusController, pwa]
+    return [health, graphql_controller(), TusController, serve_file, pwa]
 
 
 def logging_config() -> LoggingConfig:

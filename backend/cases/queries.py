@@ -247,3 +247,9 @@ async def save_document(document: DocumentRecord) -> None:
             CaseDocument.version: document.version,
         }
     ).where(CaseDocument.id == document.id)
+
+
+async def case_ids_with_file(sha256: str) -> list[UUID]:
+    """The cases with a document of this file (any document status)."""
+    rows = await CaseDocument.select(CaseDocument.case_id).where(CaseDocument.sha256 == sha256)
+    return list({UUID(str(row["case_id"])) for row in rows})

@@ -77,3 +77,10 @@ async def list_cases(
         end_cursor=page_cursor(page[-1].id) if page else None,
         has_next_page=len(rows) > limit,
     )
+
+
+async def may_see_file(user: UserRecord, sha256: str) -> bool:
+    """Whether the user may see some case with a document of this file (photos in review)."""
+    case_ids = await queries.case_ids_with_file(sha256)
+    cases = await queries.cases_by_ids(case_ids)
+    return any(may_see(user, case.parties) for case in cases.values())

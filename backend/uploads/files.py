@@ -1,0 +1,35 @@
+"""GET /files/{sha256}: a verified file, for users who may see a case that references it.
+
+The supervisor's review screen shows each document's photo; the PWA fetches it with the
+Bearer header (an <img src> cannot send one) and shows it through an object URL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, Response, get
+from litestar.params import FromPath
+
+from backend.accounts.service import user_for_token
+from backend.cases.reads import may_see_file
+from backend.errors import DoorstepError, ErrorCode
+from backend.settings import get_settings
+from backend.uploads import service
+
+
+@get("/files/{sha256:str}")
+async def serve_file(request: Request[Any, Any, Any], sha256: FromPath[str]) -> Response[bytes]:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise DoorstepError(ErrorCode.UNAUTHENTICATED)
+    user = await user_for_token(token.strip(), get_settings())
+    # Unknown and invisible look the same: a hash says nothing to someone who may not see it.
+    blob = await service.verified_blob(sha256)
+    if blob is None or not await may_see_file(user, blob.sha256):
+        raise DoorstepError(ErrorCode.NOT_FOUND, "找不到该文件。")
+    return Response(
+        await service.open_blob(blob.sha256),
+        media_type=blob.content_type,
+        headers={"Cache-Control": "private, no-store"},
+    )
