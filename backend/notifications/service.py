@@ -31,9 +31,11 @@ async def notify(
 ) -> None:
     """Writes an inbox entry per user and queues a push to each of their subscriptions.
 
-    Call it inside the transaction that writes the cause (a return, an approval…): the
-    notification and its push jobs then commit or roll back with it. ``title`` and ``body``
-    are user-facing Chinese text; ID numbers in them are masked.
+    Each entry is also recorded in the sync change log (entity ``inbox``, seen by its owner
+    only), so pull delivers it where Web Push cannot. Call it inside the transaction that
+    writes the cause (a return, an approval…), ideally a ``sync.changes.write_transaction``:
+    the entry, its change and its push jobs then commit or roll back with the cause.
+    ``title`` and ``body`` are user-facing Chinese text; ID numbers in them are masked.
     """
     known_kind = NotificationKind(kind)  # an unknown kind is a programming error
     recipients = list(dict.fromkeys(user_ids))
