@@ -267,3 +267,66 @@ def test_a_returned_case_shows_the_supervisors_reason_and_is_corrected_and_resub
     assert found["fields"]["visit_location"] == "26.593400,104.830300,20"
     signatures = [d for d in found["documents"] if d["docType"] is None]
     assert [d["sha256"] for d in signatures] == [found["fields"]["signature"]]
+
+
+def test_an_offline_edit_refused_by_the_server_shows_sync_failed_with_the_reason(
+    phone: BrowserContext, app: App, artifacts: Path
+) -> None:
+    page = phone.new_page()
+    open_cases_synced(page)
+    page.get_by_test_id("new-withdrawal").click()
+    page.wait_for_url("**/cases/*/edit")
+    case_id = page.url.split("/cases/")[1].split("/")[0]
+    field(page, "name").fill("熊瑶")
+    field(page, "id_number").fill(MEMBER_ID)
+    page.get_by_test_id("field-withdrawal_reason").click()
+    page.get_by_role("button", name="03 离休、退休").click()
+    page.wait_for_timeout(1000)  # past the save debounce
+    expect(page.get_by_test_id("sync-bar")).to_contain_text("全部已发送", timeout=30_000)
+
+    phone.set_offline(True)
+    field(page, "phone").fill("13812345678")
+    page.wait_for_timeout(1000)
+    page.get_by_role("tab", name="任务").click()
+
+    # Meanwhile the supervisor submits and approves it: the server's decision wins.
+    supervisor = graphql(
+        app,
+        "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }",
+        {"u": "supervisor1", "p": DEMO_PASSWORD},
+    )["login"]["token"]
+    pushed = graphql(
+        app,
+        "mutation($i: PushInput!) { push(input: $i) { results { status error { code } } } }",
+        {
+            "i": {
+                "clientId": f"supervisor-test-{case_id[:8]}",
+                "protocolVersion": 1,
+                "mutations": [{"id": 1, "name": "submitCase", "args": {"id": case_id}}],
+            }
+        },
+        supervisor,
+    )
+    assert pushed["push"]["results"][0]["status"] == "applied", pushed
+    graphql(
+        app,
+        "mutation($id: ID!) { reviewCase(id: $id, decision: APPROVE) { status } }",
+        {"id": case_id},
+        supervisor,
+    )
+
+    phone.set_offline(False)
+    item = page.locator(f"[data-testid=case-item][data-case-id='{case_id}']")
+    expect(item.get_by_test_id("case-sync")).to_have_attribute("data-sync", "failed", timeout=30_000)
+    expect(item.get_by_test_id("case-sync")).to_contain_text("同步失败")
+    page.screenshot(path=artifacts / "staff-sync-failed-390x844.png")
+
+    page.get_by_test_id("unsent-link").click()
+    rejected = page.get_by_test_id("unsent-rejected")
+    expect(rejected).to_have_count(1)
+    rejected.get_by_role("button", name="知道了").click()
+    page.get_by_role("dialog").get_by_role("button", name="取消").click()
+    expect(rejected).to_have_count(1)  # nothing goes without an explicit confirmation
+    rejected.get_by_role("button", name="知道了").click()
+    page.get_by_role("dialog").get_by_role("button", name="确定").click()
+    expect(rejected).to_have_count(0)
