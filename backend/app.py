@@ -20,6 +20,7 @@ from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.context import context_getter
 from backend.graphql.schema import schema
 from backend.jobs import embedded as embedded_jobs
+from backend.knowledge.startup import warm_up_search
 from backend.notifications import vapid
 from backend.settings import get_settings
 from backend.uploads.files import serve_file
@@ -88,7 +89,7 @@ def create_app() -> Litestar:
     verification_hooks.register_upload_hooks()
     return Litestar(
         route_handlers=route_handlers(),
-        on_startup=[lifecycle.open_pool, vapid.ensure_keys, embedded_jobs.start],
+        on_startup=[lifecycle.open_pool, vapid.ensure_keys, embedded_jobs.start, warm_up_search],
         on_shutdown=[embedded_jobs.stop, lifecycle.close_pool],
         exception_handlers={DoorstepError: doorstep_error_response},
         middleware=[security_headers(production=settings.mode == "production")],

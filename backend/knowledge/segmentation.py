@@ -9,68 +9,48 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import warnings
 from functools import lru_cache
 from typing import Any
 
 from backend.knowledge.synonyms import STOP_WORDS, all_terms
 
+# jieba 0.42 has invalid escape sequences that newer Pythons warn about when compiling it.
+# Imported here, in the importing thread: catching warnings is not thread-safe.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", SyntaxWarning)
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
 # Words jieba's general dictionary splits or misses; they must stay whole in both the index
 # and the query so that synonyms and titles line up.
 DOMAIN_WORDS: tuple[str, ...] = (
-    "住房公积金",
-    "公积金",
-    "缴存基数",
-    "缴存比例",
-    "汇缴",
-    "补缴",
-    "销户",
-    "销户提取",
-    "部分提取",
-    "提取",
-    "离退休",
-    "无房证明",
-    "不动产登记",
-    "借款合同",
-    "还款明细",
-    "上门核查",
-    "上门服务",
-    "代理人",
-    "受托银行",
-    "统一社会信用代码",
-    "婚姻状况",
-    "大病医疗",
-    "翻建",
-    "大修",
-    "出境定居",
-    "户口迁出",
-    "丧失劳动能力",
-    "12329",
-    "异地转移",
-    "转移接续",
-    "等额本息",
-    "等额本金",
-    "下次可提取日期",
-    "贷款额度",
+    "住房公积金", "公积金", "缴存基数", "缴存比例", "汇缴", "补缴", "销户", "销户提取",
+    "部分提取", "提取", "离退休", "无房证明", "不动产登记", "借款合同", "还款明细",
+    "上门核查", "上门服务", "代理人", "受托银行", "统一社会信用代码", "婚姻状况",
+    "大病医疗", "翻建", "大修", "出境定居", "户口迁出", "丧失劳动能力", "12329",
+    "异地转移", "转移接续", "等额本息", "等额本金", "下次可提取日期", "贷款额度",
 )
 
 _HAS_WORD_CHARACTER = re.compile(r"\w")
+_loading = threading.Lock()  # the start-up warm-up and a first search may race
+_loaded: list[Any] = []
 
 
-@lru_cache(maxsize=1)
 def _tokenizer() -> Any:
-    # jieba 0.42 has invalid escape sequences that newer Pythons warn about at import.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SyntaxWarning)
-        warnings.simplefilter("ignore", DeprecationWarning)
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        tokenizer = jieba.Tokenizer()
-        tokenizer.initialize()
-    for word in (*DOMAIN_WORDS, *all_terms()):
-        tokenizer.add_word(word, freq=50_000)
-    return tokenizer
+    if _loaded:
+        return _loaded[0]
+    with _loading:
+        if not _loaded:
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            for word in (*DOMAIN_WORDS, *all_terms()):
+                tokenizer.add_word(word, freq=50_000)
+            _loaded.append(tokenizer)
+    return _loaded[0]
 
 
 def warm_up() -> None:
