@@ -319,6 +319,7 @@ def test_an_offline_edit_refused_by_the_server_shows_sync_failed_with_the_reason
     item = page.locator(f"[data-testid=case-item][data-case-id='{case_id}']")
     expect(item.get_by_test_id("case-sync")).to_have_attribute("data-sync", "failed", timeout=30_000)
     expect(item.get_by_test_id("case-sync")).to_contain_text("同步失败")
+    expect(page.get_by_test_id("sync-bar")).to_contain_text("1 项同步失败")
     page.screenshot(path=artifacts / "staff-sync-failed-390x844.png")
 
     page.get_by_test_id("unsent-link").click()

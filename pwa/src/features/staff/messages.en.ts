@@ -31,6 +31,7 @@ const staffEn: StaffMessages = {
     syncNow: 'Sync now',
     syncing: 'Syncing…',
     offline: 'Offline; syncs when back online',
+    failedCount: '{count} failed to sync; see Unsent',
     summary: '{count} items to send',
     allSent: 'Everything sent',
     lastSync: 'Last sync {time}',

@@ -30,6 +30,7 @@ const staffZhCN = {
     syncNow: '立即同步',
     syncing: '正在同步…',
     offline: '离线，联网后自动同步',
+    failedCount: '{count} 项同步失败，请查看未发送',
     summary: '{count} 项待发送',
     allSent: '全部已发送',
     lastSync: '上次同步 {time}',
