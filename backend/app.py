@@ -56,13 +56,17 @@ warnings.filterwarnings(
 
 
 def graphql_controller() -> ControllerRouterHandler:
-    return make_graphql_controller(
+    settings = get_settings()
+    controller = make_graphql_controller(
         schema,
         path="/graphql",
         context_getter=context_getter,
-        graphql_ide="graphiql" if get_settings().mode == "demo" else None,
+        graphql_ide="graphiql" if settings.mode == "demo" else None,
         allow_queries_via_get=False,
     )
+    # Uploads go through /uploads/; a GraphQL body has no reason to be large.
+    controller.request_max_body_size = settings.graphql_max_body_bytes
+    return controller
 
 
 def route_handlers() -> Sequence[ControllerRouterHandler]:

@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(12, gt=2)
     graphql_max_aliases: int = Field(30, gt=0)
     graphql_max_tokens: int = Field(5000, gt=100)
+    graphql_max_body_bytes: int = Field(
+        2 * 1024 * 1024, gt=1024, description="largest GraphQL request body (413 above)"
+    )
     vapid_private_key: str = Field(
         "", description="Web Push VAPID private key (base64url raw or DER); empty: generated "
         "once into data_dir"

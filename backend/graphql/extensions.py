@@ -43,7 +43,8 @@ def _coded(error: GraphQLError) -> GraphQLError:
         # Parse, validation and variable errors (no resolver path): the client sent a
         # malformed or too large request, never a server fault.
         too_complex = any(
-            word in error.message for word in ("exceeds maximum", "too many", "Too many", "aliases")
+            word in error.message
+            for word in ("exceeds maximum", "too many", "Too many", "aliases", "more than")
         )
         code = ErrorCode.QUERY_TOO_COMPLEX if too_complex else ErrorCode.BAD_REQUEST
         message, extra = f"{DEFAULT_MESSAGES[code]}（{error.message}）", {}
