@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 import urllib.request
 from pathlib import Path
@@ -70,9 +71,9 @@ def test_a_withdrawal_made_offline_survives_a_reload_and_syncs_with_its_photo(
 
     phone.set_offline(True)
     page.get_by_test_id("new-withdrawal").click()
-    page.wait_for_url("**/cases/*/edit")
-    case_id = page.url.split("/cases/")[1].split("/")[0]
     field(page, "name").fill("熊瑶")
+    page.wait_for_url("**/cases/*/edit")  # created with the first thing typed
+    case_id = page.url.split("/cases/")[1].split("/")[0]
     field(page, "id_number").fill(MEMBER_ID)
     field(page, "phone").fill("13812345678")
     field(page, "address").fill("贵州省六盘水市钟山区人民路1号")
@@ -139,7 +140,7 @@ def test_a_blurred_photo_is_refused_at_once_and_a_wrong_id_check_digit_shows_whi
     open_cases_synced(page)
     page.screenshot(path=artifacts / "staff-cases-768x1024.png")
     page.get_by_test_id("new-withdrawal").click()
-    page.wait_for_url("**/cases/*/edit")
+    expect(page).to_have_url(re.compile(r"/cases/new/withdrawal$"))  # nothing typed: no case yet
 
     id_input = field(page, "id_number")
     id_input.press_sequentially(MEMBER_ID[:17])
@@ -176,8 +177,8 @@ def test_the_staff_screens_fit_phone_and_tablet(
     expect(page.get_by_test_id("case-item")).to_have_count(0)
     page.get_by_test_id("case-search").locator("input").fill("")
     page.get_by_test_id("new-unit").click()
-    page.wait_for_url("**/cases/*/edit")
     field(page, "uscc").fill("91520221MA677WCG7A")
+    page.wait_for_url("**/cases/*/edit")
     field(page, "unit_deposit_ratio").fill("15")
     expect(page.get_by_test_id("field-unit_deposit_ratio")).to_contain_text("5%–12%")
     page.screenshot(path=artifacts / f"staff-unit-form-{size}.png", full_page=True)
@@ -212,9 +213,9 @@ def test_a_returned_case_shows_the_supervisors_reason_and_is_corrected_and_resub
     page = phone.new_page()
     open_cases_synced(page)
     page.get_by_test_id("new-withdrawal").click()
-    page.wait_for_url("**/cases/*/edit")
-    case_id = page.url.split("/cases/")[1].split("/")[0]
     field(page, "name").fill("熊瑶")
+    page.wait_for_url("**/cases/*/edit")  # created with the first thing typed
+    case_id = page.url.split("/cases/")[1].split("/")[0]
     field(page, "id_number").fill(MEMBER_ID)
     field(page, "phone").fill("13812345678")
     page.get_by_test_id("field-withdrawal_reason").click()
@@ -275,9 +276,9 @@ def test_an_offline_edit_refused_by_the_server_shows_sync_failed_with_the_reason
     page = phone.new_page()
     open_cases_synced(page)
     page.get_by_test_id("new-withdrawal").click()
-    page.wait_for_url("**/cases/*/edit")
-    case_id = page.url.split("/cases/")[1].split("/")[0]
     field(page, "name").fill("熊瑶")
+    page.wait_for_url("**/cases/*/edit")  # created with the first thing typed
+    case_id = page.url.split("/cases/")[1].split("/")[0]
     field(page, "id_number").fill(MEMBER_ID)
     page.get_by_test_id("field-withdrawal_reason").click()
     page.get_by_role("button", name="03 离休、退休").click()
