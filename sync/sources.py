@@ -1,7 +1,7 @@
 """The entities sync serves: their full-sync sources, and what each reader may receive.
 
-Add a domain here (inbox, knowledge base) with its snapshot source; its changes reach the
-log through ``sync.changes.record`` with an audience.
+A domain joins by adding its snapshot source here; its changes reach the log through
+``sync.changes.record`` with an audience.
 """
 
 from __future__ import annotations
@@ -12,10 +12,13 @@ from backend.accounts.models import UserRecord
 from backend.accounts.roles import Role
 from backend.cases.changes import masked_for_reader
 from backend.cases.snapshot import CaseSnapshot
+from backend.knowledge.snapshot import KnowledgeSnapshot
+from backend.notifications.snapshot import InboxSnapshot
 from sync.protocol import Change
 from sync.snapshot import SnapshotSource
 
-SOURCES: tuple[SnapshotSource, ...] = (CaseSnapshot(),)
+# A full sync reads them in this order; each entity's later changes come through the log.
+SOURCES: tuple[SnapshotSource, ...] = (CaseSnapshot(), InboxSnapshot(), KnowledgeSnapshot())
 
 # Field staff receive only their own cases and supervisors their team's: both may see full
 # identity numbers. Everyone else receives them masked.
