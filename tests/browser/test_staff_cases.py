@@ -122,7 +122,8 @@ def test_a_withdrawal_made_offline_survives_a_reload_and_syncs_with_its_photo(
     assert found["status"] in {"submitted", "processing", "needs_review"}
     assert found["fields"]["withdrawal_reason"] == "06"
     assert found["fields"]["id_number"] == MEMBER_ID
-    assert "visit_started_at" in found["fields"] and "visit_ended_at" in found["fields"]
+    assert "visit_started_at" in found["fields"]
+    assert "visit_ended_at" in found["fields"]
 
     page.get_by_role("tab", name="任务").click()
     item = page.locator(f"[data-testid=case-item][data-case-id='{case_id}']")
@@ -239,7 +240,8 @@ def test_a_returned_case_shows_the_supervisors_reason_and_is_corrected_and_resub
     reason = "身份证照片缺失，请补拍后重新提交"
     graphql(
         app,
-        "mutation($id: ID!, $r: String) { reviewCase(id: $id, decision: RETURN, reason: $r) { status } }",
+        "mutation($id: ID!, $r: String) {"
+        " reviewCase(id: $id, decision: RETURN, reason: $r) { status } }",
         {"id": case_id, "r": reason},
         supervisor,
     )
@@ -318,7 +320,8 @@ def test_an_offline_edit_refused_by_the_server_shows_sync_failed_with_the_reason
 
     phone.set_offline(False)
     item = page.locator(f"[data-testid=case-item][data-case-id='{case_id}']")
-    expect(item.get_by_test_id("case-sync")).to_have_attribute("data-sync", "failed", timeout=30_000)
+    sync_tag = item.get_by_test_id("case-sync")
+    expect(sync_tag).to_have_attribute("data-sync", "failed", timeout=30_000)
     expect(item.get_by_test_id("case-sync")).to_contain_text("同步失败")
     expect(page.get_by_test_id("sync-bar")).to_contain_text("1 项同步失败")
     page.screenshot(path=artifacts / "staff-sync-failed-390x844.png")
