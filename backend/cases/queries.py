@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -253,3 +254,31 @@ async def case_ids_with_file(sha256: str) -> list[UUID]:
     """The cases with a document of this file (any document status)."""
     rows = await CaseDocument.select(CaseDocument.case_id).where(CaseDocument.sha256 == sha256)
     return list({UUID(str(row["case_id"])) for row in rows})
+
+
+async def case_ids_active_between(start: datetime, end: datetime) -> list[UUID]:
+    """Cases with a history entry in ``start <= at < end`` (the metrics period)."""
+    rows = await CaseHistory.select(CaseHistory.case_id).where(
+        (CaseHistory.at >= start) & (CaseHistory.at < end)
+    )
+    return list({UUID(str(row["case_id"])) for row in rows})
+
+
+async def history_of_cases(case_ids: Sequence[UUID]) -> list[HistoryEntry]:
+    if not case_ids:
+        return []
+    rows = await CaseHistory.select().where(CaseHistory.case_id.is_in(list(case_ids)))
+    return [
+        HistoryEntry(
+            case_id=row["case_id"],
+            at=row["at"],
+            actor=row["actor"],
+            actor_name=row["actor_name"],
+            client_id=row["client_id"],
+            action=row["action"],
+            from_status=row["from_status"],
+            to_status=row["to_status"],
+            reason=row["reason"],
+        )
+        for row in rows
+    ]

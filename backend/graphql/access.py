@@ -54,6 +54,7 @@ OPERATION_ACCESS: dict[str, Access] = {
     "cases": SIGNED_IN,
     "reviewCase": REVIEWERS,
     "assignCase": REVIEWERS,
+    "staffMetrics": REVIEWERS,
 }
 
 

@@ -8,6 +8,7 @@ from strawberry.tools import merge_types
 
 from backend.accounts.graphql import AccountsMutation, AccountsQuery
 from backend.cases.graphql import CasesMutation, CasesQuery
+from backend.cases.metrics_graphql import MetricsQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
@@ -17,7 +18,15 @@ from sync.graphql import SyncMutation, SyncQuery
 
 Query = merge_types(
     "Query",
-    (AccountsQuery, SyncQuery, CasesQuery, KnowledgeQuery, NotificationsQuery, VerificationQuery),
+    (
+        AccountsQuery,
+        SyncQuery,
+        CasesQuery,
+        MetricsQuery,
+        KnowledgeQuery,
+        NotificationsQuery,
+        VerificationQuery,
+    ),
 )
 Mutation = merge_types(
     "Mutation",
