@@ -99,6 +99,9 @@ def app() -> Iterator[App]:
         "DOORSTEP_DATABASE_URL": f"sqlite:///{workdir / 'doorstep.db'}",
         "DOORSTEP_DATA_DIR": str(workdir),
         "DOORSTEP_PWA_DIST": str(pwa_dist),
+        # The real app processes documents in the background (tests/conftest.py turns the
+        # embedded worker off for in-process tests only).
+        "DOORSTEP_EMBEDDED_WORKERS": "1",
     }
     log = workdir / "server.log"
     with log.open("wb") as log_file:
