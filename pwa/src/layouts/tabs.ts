@@ -17,6 +17,12 @@ export const TABS: readonly TabItem[] = [
     labelKey: 'tabs.review',
     roles: ['SUPERVISOR', 'ADMIN'],
   },
+  {
+    routeName: 'dashboard',
+    icon: 'chart-trending-o',
+    labelKey: 'tabs.dashboard',
+    roles: ['SUPERVISOR', 'ADMIN'],
+  },
   { routeName: 'employer-case', icon: 'records-o', labelKey: 'tabs.employer', roles: ['EMPLOYER'] },
   { routeName: 'cases', icon: 'todo-list-o', labelKey: 'staff.tabs.cases', roles: ['FIELD_STAFF'] },
   { routeName: 'knowledge', icon: 'bookmark-o', labelKey: 'staff.tabs.knowledge' },

@@ -43,6 +43,12 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'review.caseTitle' },
       },
       {
+        path: 'dashboard',
+        name: 'dashboard',
+        component: () => import('@/features/dashboard/DashboardView.vue'),
+        meta: { titleKey: 'tabs.dashboard' },
+      },
+      {
         path: 'employer/case/:id?',
         name: 'employer-case',
         component: () => import('@/features/employer/EmployerCaseView.vue'),

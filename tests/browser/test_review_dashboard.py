@@ -1,0 +1,48 @@
+"""The supervisor's 考核 dashboard in real Chromium: a decided case shows up in the metrics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from .conftest import App
+from .sync_setup import DEMO_PASSWORD, graphql, login, submit_withdrawal
+from .test_a11y_screens import blocking_violations
+
+pytestmark = pytest.mark.browser
+
+REVIEW = "mutation($id: ID!) { reviewCase(id: $id, decision: APPROVE) { status } }"
+
+
+@pytest.mark.parametrize("viewport", [(390, 844), (768, 1024), (1280, 800)])
+def test_dashboard_shows_staff_metrics_chart_and_table(
+    browser: Browser, app: App, artifacts: Path, viewport: tuple[int, int]
+) -> None:
+    case_id = submit_withdrawal(app.base_url, "考核统计")
+    graphql(app.base_url, REVIEW, {"id": case_id}, login(app.base_url, "supervisor1"))
+    width, height = viewport
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        locale="zh-CN",
+        base_url=app.base_url,
+        bypass_csp=True,  # axe is injected inline
+    )
+    page = context.new_page()
+    page.goto("/dashboard")
+    page.get_by_label("用户名", exact=True).fill("supervisor1")
+    page.get_by_label("密码", exact=True).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    table = page.get_by_test_id("metrics-table")
+    row = table.get_by_role("row").filter(has_text="王芳")
+    expect(row).to_be_visible()
+    expect(page.get_by_role("img", name="各外勤人员的提交、通过、退回数量柱状图")).to_be_visible()
+    page.screenshot(path=artifacts / f"dashboard-{width}x{height}.png", full_page=True)
+    assert blocking_violations(page) == []
+    with page.expect_download() as download:
+        page.get_by_role("button", name="导出 CSV").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert text.startswith("外勤人员,用户名,提交,通过,退回")
+    assert "王芳,staff1," in text
+    context.close()
