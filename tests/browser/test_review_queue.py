@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import App
-from .sync_setup import DEMO_PASSWORD, submit_withdrawal
+from .sync_setup import DEMO_PASSWORD, submit_withdrawal, submit_withdrawal_with_photo
 
 pytestmark = pytest.mark.browser
 
@@ -87,4 +87,26 @@ def test_the_review_queue_on_a_phone(browser: Browser, app: App, artifacts: Path
     queue = page.get_by_test_id("review-queue")
     expect(queue.get_by_role("button", name="手机查看")).to_be_visible()
     page.screenshot(path=artifacts / "review-queue-390x844.png")
+    context.close()
+
+
+def test_the_case_shows_each_photo_beside_what_was_read_from_it(
+    browser: Browser, app: App, artifacts: Path
+) -> None:
+    photo = (Path("/work/shared/fixtures/documents/id_card") / "772bdb7acb.jpg").read_bytes()
+    case_id = submit_withdrawal_with_photo(app.base_url, "照片审核", photo)
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, locale="zh-CN", base_url=app.base_url
+    )
+    page = context.new_page()
+    page.goto(f"/review/{case_id}")
+    page.get_by_label("用户名", exact=True).fill("supervisor1")
+    page.get_by_label("密码", exact=True).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    image = page.get_by_test_id("case-review").get_by_role("img", name="id_card的照片")
+    expect(image).to_be_visible()
+    # The photo really decoded (an object URL of the verified file, fetched with the token).
+    width = image.evaluate("img => img.complete ? img.naturalWidth : 0")
+    assert width > 100
+    page.screenshot(path=artifacts / "review-case-photo-1280x800.png", full_page=True)
     context.close()
