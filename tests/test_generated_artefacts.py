@@ -9,4 +9,5 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 def test_schema_graphql_matches_the_code() -> None:
     committed = (REPO_ROOT / "schema.graphql").read_text(encoding="utf-8")
-    assert committed.strip() == schema.as_str().strip(), "schema.graphql is stale: run `just schema`"
+    stale = "schema.graphql is stale: run `just schema`"
+    assert committed.strip() == schema.as_str().strip(), stale
