@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from backend.accounts.graphql import AccountsMutation, AccountsQuery
 from backend.cases.graphql import CasesMutation, CasesQuery
@@ -41,9 +43,20 @@ Mutation = merge_types(
 )
 
 
+class DoorstepSchema(strawberry.Schema):
+    """Expected failures (a wrong password, a forbidden case) are answers, not incidents:
+    :class:`CodedErrors` logs only unexpected exceptions, so strawberry's own error log,
+    which prints a traceback for every error, stays quiet."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        return None
+
+
 def build_schema() -> strawberry.Schema:
     settings = get_settings()
-    return strawberry.Schema(
+    return DoorstepSchema(
         query=Query,
         mutation=Mutation,
         extensions=[
