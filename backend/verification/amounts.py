@@ -118,16 +118,17 @@ def to_upper_amount(amount: Decimal) -> str:
 def parse_figure_amount(text: str) -> Decimal | None:
     """'人民币736,000.00元' / '¥ 736000' / '73.6万元' → Decimal with two places."""
     s = halfwidth(text).replace("，", ",")
-    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(万)?", s)
+    m = re.search(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万)?", s)
     if not m:
         return None
     try:
         value = Decimal(m.group(1).replace(",", ""))
+        if m.group(2):
+            value *= 10_000
+        # Absurdly long digit runs exceed Decimal's precision: not an amount.
+        return value.quantize(_CENTS)
     except InvalidOperation:
         return None
-    if m.group(2):
-        value *= 10_000
-    return value.quantize(_CENTS)
 
 
 def format_amount(value: Decimal) -> str:

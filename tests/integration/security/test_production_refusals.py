@@ -62,7 +62,10 @@ def test_production_refuses_sqlite() -> None:
         Settings(mode="production", secret_key="k" * 40, database_url="sqlite:///x.db")
 
 
-@pytest.mark.skipif(not os.environ.get("DOORSTEP_TEST_PG"), reason="needs PostgreSQL")
+@pytest.mark.skipif(
+    os.environ.get("DOORSTEP_TEST_ENGINE") != "postgres",
+    reason="production mode needs PostgreSQL: runs in the PostgreSQL pass",
+)
 @pytest.mark.slow
 def test_doorstep_serve_in_production_refuses_to_start_with_demo_passwords() -> None:
     url = os.environ["DOORSTEP_DATABASE_URL"]  # the run's PostgreSQL database
