@@ -291,6 +291,13 @@ export class SyncClient {
       await this.setState("outdated");
       return;
     }
+    if (!isOnline()) {
+      // The link dropped during the round: that is being offline, not a failure to show;
+      // the "online" event starts the next round.
+      await this.setState("offline");
+      void registerBackgroundSync(this.options.backgroundSyncTag ?? SYNC_TAG);
+      return;
+    }
     await this.recordError(coded);
     await this.setState("error");
     this.schedule(backoffDelay(this.attempt++, this.backoff, this.options.random));
