@@ -49,6 +49,7 @@ def test_pin_is_set_twice_then_locks_unlocks_and_counts_wrong_tries(
     expect(page.get_by_test_id("employer-case")).to_be_visible()
 
     # 立即锁定 from 设备安全, then the right PIN brings the person back.
+    page.wait_for_load_state("networkidle")  # the unlocked store reopens and syncs first
     page.get_by_role("tab", name="我的").click()
     page.get_by_text("设备安全").click()
     page.get_by_role("button", name="立即锁定").click()

@@ -26,6 +26,9 @@ def sign_in_as_employer(page: Page) -> None:
 
 
 def open_security_page(page: Page) -> None:
+    # After the PIN is set the app reopens its encrypted store and syncs; let that settle so
+    # the tab click is not undone by the store's reopening.
+    page.wait_for_load_state("networkidle")
     page.get_by_role("tab", name="我的").click()
     page.get_by_text("设备安全").click()
     expect(page.get_by_role("heading", name="修改 PIN")).to_be_visible()
