@@ -81,11 +81,6 @@ async def ensure_team(team_id: UUID, name: str) -> None:
         await Team.insert(Team(id=team_id, name=name))
 
 
-async def unit_id_for_uscc(uscc: str) -> UUID | None:
-    row = await Unit.select(Unit.id).where(Unit.uscc == uscc).first()
-    return row["id"] if row else None
-
-
 async def ensure_unit(unit_id: UUID, name: str, uscc: str | None) -> None:
     if not await Unit.exists().where(Unit.id == unit_id):
         await Unit.insert(Unit(id=unit_id, name=name, uscc=uscc))

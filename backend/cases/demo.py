@@ -40,10 +40,6 @@ DEMO_CASES: list[tuple[UUID, CaseKind, dict[str, str], bool]] = [
 ]
 
 
-# The demo company's registration (its USCC links it to the demo unit, so employer1 sees it).
-DEMO_UNIT_CASE = DEMO_CASES[3][0]
-
-
 async def seed_demo_cases(staff: UserRecord) -> int:
     """Creates the missing demo cases as ``staff`` (so they are assigned to them)."""
     actor = Actor(staff, client_id="demo-seed")

@@ -45,15 +45,6 @@ def _supervises(user: UserRecord, case: CaseParties) -> bool:
     return user.role == Role.SUPERVISOR and team is not None and team == case.team_id
 
 
-def _employs(user: UserRecord, case: CaseParties) -> bool:
-    return (
-        user.role == Role.EMPLOYER
-        and case.kind == CaseKind.UNIT_REGISTRATION
-        and user.unit_id is not None
-        and user.unit_id == case.unit_id
-    )
-
-
 def may_see(user: UserRecord, case: CaseParties) -> bool:
     return sees(scope_of(user), audience_of(case))
 
@@ -65,13 +56,10 @@ def may_create(user: UserRecord, kind: CaseKind) -> bool:
 
 
 def may_edit(user: UserRecord, case: CaseParties) -> bool:
-    """Device edits: the staff working the case, its creator, the team's supervisor, admins,
-    and the employer of the unit a registration case belongs to."""
+    """Device edits: the staff working the case, its creator, the team's supervisor, admins."""
     if user.role == Role.ADMIN:
         return True
     if user.id in (case.creator, case.assignee):
-        return True
-    if _employs(user, case):
         return True
     return _supervises(user, case)
 

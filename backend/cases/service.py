@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from backend.accounts import queries as account_queries
 from backend.accounts.roles import Role
 from backend.cases import queries
 from backend.cases.blobs import blob_is_verified
@@ -95,11 +94,7 @@ async def create_case(
             creator=user.id,
             assignee=user.id if user.role == Role.FIELD_STAFF else None,
             team_id=user.team_id,
-            unit_id=(
-                user.unit_id
-                if user.role == Role.EMPLOYER
-                else await _registered_unit(kind, values)
-            ),
+            unit_id=user.unit_id if user.role == Role.EMPLOYER else None,
             created_at=at,
             updated_at=at,
         )
@@ -108,15 +103,6 @@ async def create_case(
         await queries.insert_history(history(actor, case, "create", None))
         await changes.record([case_put(case)], at)
     return case
-
-
-async def _registered_unit(kind: CaseKind, fields: Mapping[str, Any]) -> UUID | None:
-    """A registration case staff open for a known unit joins that unit, so its employer can
-    open the case on their own phone (the QR link) and fill in the rest."""
-    uscc = fields.get("uscc")
-    if kind != CaseKind.UNIT_REGISTRATION or not isinstance(uscc, str) or not uscc:
-        return None
-    return await account_queries.unit_id_for_uscc(uscc.upper())
 
 
 async def update_case(
@@ -137,13 +123,8 @@ async def update_case(
         )
         if not merged.changed:
             return case
-        unit_id = case.unit_id or await _registered_unit(case.kind, merged.fields)
         updated = case.next(
-            at,
-            fields=merged.fields,
-            field_meta=merged.field_meta,
-            conflicts=merged.conflicts,
-            unit_id=unit_id,
+            at, fields=merged.fields, field_meta=merged.field_meta, conflicts=merged.conflicts
         )
         await queries.save_case(updated)
         await changes.record([case_put(updated)], at)
