@@ -269,7 +269,8 @@ export class SyncClient {
         await setMeta(tx, "lastSyncAt", this.now());
         await setMeta(tx, "lastError", null);
       });
-      await this.setState("idle");
+      // The link may have dropped while the round finished: the state says so.
+      await this.setState(isOnline() ? "idle" : "offline");
       if (this.options.pollIntervalMs !== 0) this.schedule(this.options.pollIntervalMs ?? 60_000);
       return true;
     }
