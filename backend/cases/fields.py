@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from backend.cases.status import CaseKind
+from backend.documents.types import DOCUMENT_TYPES
 from backend.errors import DoorstepError, ErrorCode
 from backend.verification.validators import check_id_number, halfwidth, is_mobile_number
 
@@ -27,18 +28,7 @@ _LOCATION = re.compile(r"-?\d{1,2}(\.\d{1,8})?,-?\d{1,3}(\.\d{1,8})?(,\d{1,6}(\.
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _MAX_TEXT = 200
 
-DOC_TYPES = frozenset(
-    {
-        "id_card",
-        "business_licence",
-        "loan_contract",
-        "repayment_statement",
-        "marital_status_certificate",
-        "no_housing_certificate",
-        "unit_registration_form",
-        "rental_contract",
-    }
-)
+DOC_TYPES = frozenset(DOCUMENT_TYPES)
 
 PERSON_KEYS = frozenset(
     {"name", "sex", "ethnicity", "birth_date", "address", "id_number", "phone", "bank_account",

@@ -118,24 +118,25 @@ async def insert_history(entry: HistoryEntry) -> None:
     )
 
 
+def _history_entry(row: dict[str, Any]) -> HistoryEntry:
+    return HistoryEntry(
+        case_id=row["case_id"],
+        at=row["at"],
+        actor=row["actor"],
+        actor_name=row["actor_name"],
+        client_id=row["client_id"],
+        action=row["action"],
+        from_status=row["from_status"],
+        to_status=row["to_status"],
+        reason=row["reason"],
+    )
+
+
 async def history_of(case_id: UUID) -> list[HistoryEntry]:
     rows = await CaseHistory.select().where(CaseHistory.case_id == case_id).order_by(
         CaseHistory.id
     )
-    return [
-        HistoryEntry(
-            case_id=row["case_id"],
-            at=row["at"],
-            actor=row["actor"],
-            actor_name=row["actor_name"],
-            client_id=row["client_id"],
-            action=row["action"],
-            from_status=row["from_status"],
-            to_status=row["to_status"],
-            reason=row["reason"],
-        )
-        for row in rows
-    ]
+    return [_history_entry(row) for row in rows]
 
 
 async def document_by_id(document_id: UUID) -> DocumentRecord | None:
@@ -268,17 +269,4 @@ async def history_of_cases(case_ids: Sequence[UUID]) -> list[HistoryEntry]:
     if not case_ids:
         return []
     rows = await CaseHistory.select().where(CaseHistory.case_id.is_in(list(case_ids)))
-    return [
-        HistoryEntry(
-            case_id=row["case_id"],
-            at=row["at"],
-            actor=row["actor"],
-            actor_name=row["actor_name"],
-            client_id=row["client_id"],
-            action=row["action"],
-            from_status=row["from_status"],
-            to_status=row["to_status"],
-            reason=row["reason"],
-        )
-        for row in rows
-    ]
+    return [_history_entry(row) for row in rows]

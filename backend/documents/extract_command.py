@@ -43,7 +43,7 @@ def run_extract(paths: list[str], doc_type: str, out: typing.TextIO) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from backend.documents.extractors import DOCUMENT_TYPES
+    from backend.documents.types import DOCUMENT_TYPES
 
     parser = argparse.ArgumentParser(prog="doorstep extract")
     parser.add_argument("--type", default="auto", choices=("auto", *DOCUMENT_TYPES))

@@ -12,7 +12,7 @@ from typing import Any
 
 from backend.documents import checks as chk
 from backend.documents.classify import classify
-from backend.documents.extractors import DOCUMENT_TYPES, extractor_for, fields_of
+from backend.documents.extractors import extractor_for, fields_of
 from backend.documents.extractors import repayment_statement as rs
 from backend.documents.extractors.base import Extraction
 from backend.documents.fields import FieldValue
@@ -22,6 +22,7 @@ from backend.documents.preprocess import decode_image, prepare
 from backend.documents.quality import QualityMetrics, measure
 from backend.documents.reread import reread_invalid_codes, reread_table_rows
 from backend.documents.result import ExtractionResult, Quality
+from backend.documents.types import DOCUMENT_TYPES
 from backend.errors import DoorstepError, ErrorCode
 
 BOOLEAN_FIELDS = frozenset({"has_property"})

@@ -12,18 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from backend.documents.types import DOCUMENT_TYPES
 from backend.errors import DoorstepError, ErrorCode
 
-DOCUMENT_TYPES = (
-    "id_card",
-    "business_licence",
-    "loan_contract",
-    "repayment_statement",
-    "marital_status_certificate",
-    "no_housing_certificate",
-    "unit_registration_form",
-    "rental_contract",
-)
 WITHDRAWAL_REASONS = ("01", "02", "03", "04", "05", "06", "07", "08", "09", "99")
 REASON_ZH = {
     "01": "购买住房",

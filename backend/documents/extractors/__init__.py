@@ -17,6 +17,7 @@ from backend.documents.extractors import (
 )
 from backend.documents.extractors.base import Extraction
 from backend.documents.layout import Row
+from backend.documents.types import DOCUMENT_TYPES
 
 _MODULES: dict[str, ModuleType] = {
     "id_card": id_card,
@@ -28,7 +29,7 @@ _MODULES: dict[str, ModuleType] = {
     "unit_registration_form": unit_registration_form,
     "rental_contract": rental_contract,
 }
-DOCUMENT_TYPES: tuple[str, ...] = tuple(_MODULES)
+assert tuple(_MODULES) == DOCUMENT_TYPES, "one extractor per document type"
 
 
 def fields_of(doc_type: str) -> tuple[str, ...]:
