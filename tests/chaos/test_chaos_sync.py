@@ -13,7 +13,7 @@ import pytest
 
 from tests.chaos.proxy import FaultyProxy
 from tests.chaos.scenario import check_devices, run_devices
-from tests.chaos.server import ServerProcess, server_env
+from tests.support.server import ServerProcess, server_env
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import nodes
 
-from tests.chaos.server import ServerProcess, server_env
+from tests.support.server import ServerProcess, server_env
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
 

@@ -15,7 +15,7 @@ import pytest
 
 from tests.chaos.proxy import FaultyProxy
 from tests.chaos.scenario import check_devices, run_devices
-from tests.chaos.server import REPO_ROOT, ServerProcess, doorstep_command, server_env
+from tests.support.server import REPO_ROOT, ServerProcess, doorstep_command, server_env
 
 pytestmark = [
     pytest.mark.slow,

@@ -15,7 +15,7 @@ from backend.accounts.tables import User
 from backend.demo.guard import accounts_with_demo_password, refuse_demo_passwords
 from backend.errors import ConfigurationError
 from backend.settings import Settings
-from tests.chaos.server import REPO_ROOT, doorstep_command
+from tests.support.server import REPO_ROOT, doorstep_command
 
 POSTGRES = "postgresql://postgres@127.0.0.1:5432/doorstep"
 

@@ -173,7 +173,7 @@ def test_a_server_killed_mid_upload_resumes_after_restart_to_the_same_hash(
             time.sleep(0.5)
             server.kill()
 
-        server.start()  # same data directory and database, new process and port
+        server.start()  # same data directory, database and port; a new process
         token = server.login("staff1")
         resumed = uploader(server, token, data, url=f"{server.base_url}{path}", chunk=10_000)
         # The request never finished, so its bytes were not recorded: resume where the

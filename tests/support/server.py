@@ -1,4 +1,5 @@
-"""``doorstep serve`` subprocesses for the chaos and scale-out tests (fixed port, restartable)."""
+"""``doorstep serve`` subprocesses for tests that need a real server process (fixed port,
+restartable): chaos, scale-out, fuzzing, uploads cut mid-transfer."""
 
 from __future__ import annotations
 
