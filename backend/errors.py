@@ -41,6 +41,11 @@ class ErrorCode(StrEnum):
     # Notifications
     PUSH_ENDPOINT_INVALID = "PUSH_ENDPOINT_INVALID"
     PUSH_KEYS_INVALID = "PUSH_KEYS_INVALID"
+    # Employer links (the QR code staff show on site)
+    LINK_NOT_SYNCED = "LINK_NOT_SYNCED"
+    LINK_CODE_WRONG = "LINK_CODE_WRONG"
+    LINK_USED = "LINK_USED"
+    LINK_EXPIRED = "LINK_EXPIRED"
 
 
 DEFAULT_MESSAGES: dict[ErrorCode, str] = {
@@ -70,6 +75,10 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.DOCUMENT_READ_FAILED: "材料多次识别失败，请人工查看原件。",
     ErrorCode.PUSH_ENDPOINT_INVALID: "推送地址无效，无法开启消息推送。",
     ErrorCode.PUSH_KEYS_INVALID: "推送密钥无效，请重新开启消息推送。",
+    ErrorCode.LINK_NOT_SYNCED: "工作人员的平板尚未同步此案件，请稍后再试",
+    ErrorCode.LINK_CODE_WRONG: "验证码不正确，请核对工作人员告诉您的验证码。",
+    ErrorCode.LINK_USED: "此二维码已被使用，请让工作人员重新生成。",
+    ErrorCode.LINK_EXPIRED: "此二维码已过期，请让工作人员重新生成。",
 }
 
 
