@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from .conftest import PHONE, TABLET, App
+from .device_pin import set_pin, unlock
 from .test_pwa_shell import DEMO_PASSWORD, sign_in_and_settle, wait_for_active_service_worker
 
 pytestmark = pytest.mark.browser
@@ -21,6 +22,7 @@ FIXTURES = Path("/work/shared/fixtures/documents")
 SHARP_LOAN_CONTRACT = FIXTURES / "loan_contract" / "d894a71a89.jpg"  # truth: not blurry
 BLURRED_LOAN_CONTRACT = FIXTURES / "loan_contract" / "95176942b1.jpg"  # truth: blurry
 MEMBER_ID = "520221197212046745"  # valid GB 11643 check digit (熊瑶, from the fixture)
+PIN = "2468"
 
 
 def graphql(app: App, query: str, variables: dict[str, Any], token: str | None = None) -> Any:
@@ -53,10 +55,13 @@ def field(page: Page, key: str) -> Any:
 
 
 def open_cases_synced(page: Page) -> None:
+    """Signs staff1 in; the task list first asks for a PIN (its data stays on the device)."""
     page.goto("/")
     sign_in_and_settle(page)
     assert wait_for_active_service_worker(page) == "activated"
     page.get_by_role("tab", name="任务").click()
+    set_pin(page, PIN)
+    expect(page).to_have_url(re.compile(r"/cases$"))
     expect(page.get_by_test_id("sync-bar")).to_contain_text("全部已发送", timeout=20_000)
 
 
@@ -91,6 +96,8 @@ def test_a_withdrawal_made_offline_survives_a_reload_and_syncs_with_its_photo(
     page.screenshot(path=artifacts / "staff-withdrawal-form-390x844.png", full_page=True)
 
     page.reload()  # still offline: served by the service worker, data from IndexedDB
+    expect(page.get_by_role("heading", name="请输入 PIN")).to_be_visible(timeout=20_000)
+    unlock(page, PIN)  # the sealed session and drafts open offline with the PIN
     expect(field(page, "name")).to_have_value("熊瑶", timeout=20_000)
     expect(field(page, "id_number")).to_have_value(MEMBER_ID)
     expect(field(page, "amount")).to_have_value("12000.00")
