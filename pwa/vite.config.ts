@@ -9,11 +9,8 @@ import { VitePWA } from 'vite-plugin-pwa'
 
 import { stripRemoteFonts } from './build/strip-remote-fonts.ts'
 import packageJson from './package.json' with { type: 'json' }
+import { SERVER_PATHS } from './src/pwa/server-paths.ts'
 import { THEME_COLOR } from './src/theme.ts'
-
-// The backend (doorstep serve) owns these paths; the service worker must never answer them
-// with the cached app shell.
-const SERVER_PATHS = [/^\/graphql/, /^\/uploads/, /^\/health/]
 
 // DOORSTEP_BUILD_ID, when set, marks a deployment in the version shown (the browser tests use
 // it to publish a "new version" and check the update prompt).
@@ -38,7 +35,11 @@ export default defineConfig({
     Components({ dirs: [], resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
     VitePWA({
       registerType: 'prompt',
-      strategies: 'generateSW',
+      // Our own worker (src/sw.ts: the precached shell and Web Push), built by the plugin
+      // with the precache manifest injected.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
       injectRegister: false,
       manifestFilename: 'manifest.webmanifest',
       includeAssets: ['favicon.png', 'apple-touch-icon.png'],
@@ -66,15 +67,9 @@ export default defineConfig({
           },
         ],
       },
-      workbox: {
-        // Versioned caches: every cache name carries this prefix, precache entries carry a
-        // content revision, and caches from older service worker versions are deleted.
-        cacheId: 'doorstep-shell',
-        cleanupOutdatedCaches: true,
+      injectManifest: {
         // Icons, the manifest and includeAssets are added by the plugin itself.
         globPatterns: ['**/*.{js,css,html}'],
-        navigateFallback: 'index.html',
-        navigateFallbackDenylist: SERVER_PATHS,
       },
     }),
   ],

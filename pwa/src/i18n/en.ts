@@ -1,3 +1,4 @@
+import pushEn from '@/features/push/messages.en'
 import staffEn from '@/features/staff/messages.en'
 
 import type { MessageSchema } from './zh-CN'
@@ -221,6 +222,7 @@ const en: MessageSchema = {
     UNKNOWN: 'Something went wrong. Please try again later.',
   },
   staff: staffEn,
+  push: pushEn,
   languages: {
     'zh-CN': '简体中文',
     en: 'English',

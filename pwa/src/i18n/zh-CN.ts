@@ -1,4 +1,5 @@
 // Simplified Chinese: the app's first language. Every key must exist here; en.ts follows it.
+import pushZhCN from '@/features/push/messages.zh-CN'
 import staffZhCN from '@/features/staff/messages.zh-CN'
 
 const zhCN = {
@@ -218,6 +219,7 @@ const zhCN = {
     UNKNOWN: '出现错误，请稍后再试',
   },
   staff: staffZhCN,
+  push: pushZhCN,
   languages: {
     'zh-CN': '简体中文',
     en: 'English',
