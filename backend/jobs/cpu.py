@@ -14,10 +14,14 @@ _pool: ProcessPoolExecutor | None = None
 _size = 1
 
 
-def _limit_threads() -> None:
+def _init_process() -> None:
     # One OCR thread per process: processes scale, threads inside one fight over 2 cores.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    # Pool processes are spawned fresh: let Pillow read HEIC photos here too.
+    from backend.imaging import register_heif
+
+    register_heif()
 
 
 def configure(processes: int) -> None:
@@ -31,7 +35,7 @@ def _get_pool() -> ProcessPoolExecutor:
         _pool = ProcessPoolExecutor(
             max_workers=_size,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_limit_threads,
+            initializer=_init_process,
         )
     return _pool
 

@@ -39,6 +39,7 @@ def job(
 
 
 def load_job_modules() -> None:
+    importlib.import_module("backend.imaging")  # handlers decode photos, HEIC included
     for module in JOB_MODULES:
         importlib.import_module(module)
 

@@ -1,19 +1,22 @@
 """GET /files/{sha256}: a verified file, for users who may see a case that references it.
 
 The supervisor's review screen shows each document's photo; the PWA fetches it with the
-Bearer header (an <img src> cannot send one) and shows it through an object URL.
+Bearer header (an <img src> cannot send one) and shows it through an object URL. Browsers
+other than Safari cannot show HEIC, so a HEIC/HEIF photo is sent as a JPEG rendition.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import anyio.to_thread
 from litestar import Request, Response, get
 from litestar.params import FromPath
 
 from backend.accounts.service import user_for_token
 from backend.cases.reads import may_see_file
 from backend.errors import DoorstepError, ErrorCode
+from backend.imaging import HEIF_TYPES, jpeg_rendition
 from backend.settings import get_settings
 from backend.uploads import service
 
@@ -28,8 +31,11 @@ async def serve_file(request: Request[Any, Any, Any], sha256: FromPath[str]) -> 
     blob = await service.verified_blob(sha256)
     if blob is None or not await may_see_file(user, blob.sha256):
         raise DoorstepError(ErrorCode.NOT_FOUND, "找不到该文件。")
+    content, media_type = await service.open_blob(blob.sha256), blob.content_type
+    if media_type in HEIF_TYPES:
+        content, media_type = await anyio.to_thread.run_sync(jpeg_rendition, content), "image/jpeg"
     return Response(
-        await service.open_blob(blob.sha256),
-        media_type=blob.content_type,
+        content,
+        media_type=media_type,
         headers={"Cache-Control": "private, no-store"},
     )

@@ -1,14 +1,16 @@
 """What a completed upload really is, decided from its bytes alone (pure functions).
 
-Accepted: JPEG and PNG photos and PDF documents. The declared name and content type are
-never trusted. Images are opened with Pillow restricted to the sniffed format, their
+Accepted: JPEG, PNG and HEIC/HEIF photos and PDF documents. The declared name and content
+type are never trusted. Images are opened with Pillow restricted to the sniffed format, their
 dimensions checked against a pixel cap *before* decoding (decompression bombs), then
 verified (chunk CRCs) and fully decoded (truncation). JPEGs are decoded at 1/8 scale
 (``draft``), which still reads every scan but needs a 64th of the memory.
 
-HEIC/HEIF is refused with its own message: the PWA re-encodes photos to JPEG before upload,
-and the OCR pipeline reads JPEG/PNG; accepting HEIC would mean storing something the rest
-of the system cannot read (and converting it would break content addressing by sha256).
+HEIC/HEIF photos (iPads and iPhones, when the camera is not set to JPEG) are accepted as
+they are: recognised by their ``ftyp`` brands, read through pillow-heif (``backend.imaging``,
+which the rest of the system uses to decode them too), with the same pixel cap, taken from
+the container's header before anything is decoded. AVIF shares the container but not the
+codec, and is refused.
 
 PDFs are checked structurally (header, ``startxref`` and ``%%EOF`` trailer) and refused if
 they carry active content (JavaScript, launch actions, embedded files). This is a screen,
@@ -25,6 +27,7 @@ import warnings
 from PIL import Image, UnidentifiedImageError
 
 from backend.errors import DoorstepError, ErrorCode
+from backend.imaging import HEIC, HEIF, PILLOW_HEIF_FORMAT
 
 JPEG = "image/jpeg"
 PNG = "image/png"
@@ -35,7 +38,11 @@ PDF = "application/pdf"
 MAX_IMAGE_PIXELS = 50_000_000
 MAX_IMAGE_SIDE = 20_000
 
-_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif"}
+# ISO/IEC 23008-12 brands: HEVC-coded images (HEIC) and the generic image-file brands.
+_HEIC_BRANDS = frozenset({b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs"})
+_HEIF_BRANDS = frozenset({b"mif1", b"msf1", b"mif2"})
+_AVIF_BRANDS = frozenset({b"avif", b"avis"})
+_PILLOW_FORMAT = {JPEG: "JPEG", PNG: "PNG", HEIC: PILLOW_HEIF_FORMAT, HEIF: PILLOW_HEIF_FORMAT}
 _PDF_HEADER = re.compile(rb"%PDF-(1\.[0-7]|2\.0)")
 _PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA|SubmitForm)\b")
 _PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
@@ -49,13 +56,31 @@ def sniff_content_type(data: bytes) -> str:
         return PNG
     if _PDF_HEADER.match(data):
         return PDF
-    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
-        raise DoorstepError(
-            ErrorCode.UNSUPPORTED_FILE,
-            "暂不支持 HEIC/HEIF 照片，请在相机设置中选择“兼容性最佳”（JPEG）后重新拍摄。",
-            details={"detected": "image/heif"},
-        )
+    if data[4:8] == b"ftyp":
+        return _heif_type(data)
     raise DoorstepError(ErrorCode.UNSUPPORTED_FILE)
+
+
+def _ftyp_brands(data: bytes) -> list[bytes]:
+    """Major brand, then the compatible brands of the leading ``ftyp`` box."""
+    box_size = int.from_bytes(data[:4], "big")
+    end = min(len(data), box_size) if 16 <= box_size <= 4096 else 16
+    compatible = [data[i : i + 4] for i in range(16, end - 3, 4)]
+    return [data[8:12], *compatible]
+
+
+def _heif_type(data: bytes) -> str:
+    brands = set(_ftyp_brands(data))
+    if brands & _HEIC_BRANDS:
+        return HEIC
+    if brands & _AVIF_BRANDS:
+        raise DoorstepError(
+            ErrorCode.UNSUPPORTED_FILE, "暂不支持 AVIF 图片，请上传 JPEG、PNG 或 HEIC 照片。",
+            details={"detected": "image/avif"},
+        )
+    if brands & _HEIF_BRANDS:
+        return HEIF
+    raise DoorstepError(ErrorCode.UNSUPPORTED_FILE)  # MP4, MOV, 3GP … share the box format
 
 
 def verified_content_type(data: bytes) -> str:
@@ -64,7 +89,7 @@ def verified_content_type(data: bytes) -> str:
     if content_type == PDF:
         check_pdf(data)
     else:
-        check_image(data, "JPEG" if content_type == JPEG else "PNG")
+        check_image(data, _PILLOW_FORMAT[content_type])
     return content_type
 
 
@@ -90,8 +115,11 @@ def check_image(data: bytes, pillow_format: str) -> None:
             raise DoorstepError(
                 ErrorCode.IMAGE_UNREADABLE, "图片尺寸过大。", details={"reason": "too_many_pixels"}
             ) from None
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
-            # Pillow reports corrupt data through all of these (SyntaxError for bad chunks).
+        except (
+            UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, RuntimeError
+        ) as error:
+            # Pillow reports corrupt data through all of these (SyntaxError for bad chunks),
+            # pillow-heif through ValueError (libheif's errors) or RuntimeError.
             raise _unreadable(type(error).__name__) from None
 
 

@@ -9,9 +9,12 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from PIL import Image
+
+from backend.imaging import PILLOW_HEIF_FORMAT, register_heif
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = (
@@ -21,7 +24,46 @@ FIXTURES = (
 
 def photo(index: int = 0) -> bytes:
     """A real document photo (JPEG) from the shared fixtures."""
-    return sorted(FIXTURES.glob("*/*.jpg"))[index].read_bytes()
+    return fixture_photos()[index].read_bytes()
+
+
+def heic_photo(index: int = 0) -> bytes:
+    """A real HEIC made from a shared fixture photo (see :func:`heic_of`)."""
+    return heic_of(fixture_photos()[index])
+
+
+@cache
+def heic_of(path: Path) -> bytes:
+    """A real HEIC, encoded here with pillow-heif from a photo (as an iPad would store it:
+    HEVC in a HEIF container)."""
+    register_heif()
+    with Image.open(path) as source:
+        return _heic(source.convert("RGB"))
+
+
+def _heic(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    # ultrafast: the fixtures are encoded during the tests, on a shared 2-core machine.
+    image.save(buffer, PILLOW_HEIF_FORMAT, quality=80, enc_params={"preset": "ultrafast"})
+    return buffer.getvalue()
+
+
+@cache
+def small_heic() -> bytes:
+    register_heif()
+    return _heic(Image.new("RGB", (96, 64), (30, 120, 200)))
+
+
+def heic_declaring(width: int, height: int) -> bytes:
+    """A valid small HEIC whose ``ispe`` box (the declared image size) says width × height."""
+    data = bytearray(small_heic())
+    ispe = data.index(b"ispe")
+    struct.pack_into(">II", data, ispe + 8, width, height)  # after version and flags
+    return bytes(data)
+
+
+def fixture_photos() -> list[Path]:
+    return sorted(FIXTURES.glob("*/*.jpg"))
 
 
 def png_bytes(size: tuple[int, int] = (64, 48)) -> bytes:
@@ -139,9 +181,39 @@ def hostile_files() -> list[Hostile]:
         ),
         Hostile("shell script", b"#!/bin/sh\nrm -rf /\n", "a.jpg", "UNSUPPORTED_FILE"),
         Hostile(
-            "HEIC photo",
+            "HEIC brand without an image",
             b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64,
             "IMG_0001.HEIC",
+            "IMAGE_UNREADABLE",
+        ),
+        Hostile(
+            "truncated HEIC",
+            small_heic()[: len(small_heic()) * 2 // 3],
+            "a.heic",
+            "IMAGE_UNREADABLE",
+        ),
+        Hostile(
+            "HEIC declaring 9000x9000",
+            heic_declaring(9_000, 9_000),
+            "bomb.heic",
+            "IMAGE_UNREADABLE",
+        ),
+        Hostile(
+            "HEIC declaring 60000x60000",
+            heic_declaring(60_000, 60_000),
+            "bomb.heic",
+            "IMAGE_UNREADABLE",
+        ),
+        Hostile(
+            "AVIF",
+            b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf" + b"\x00" * 64,
+            "a.avif",
+            "UNSUPPORTED_FILE",
+        ),
+        Hostile(
+            "MP4 video renamed .heic",
+            b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + b"\x00" * 64,
+            "a.heic",
             "UNSUPPORTED_FILE",
         ),
         Hostile("GIF", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "a.gif", "UNSUPPORTED_FILE"),
