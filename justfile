@@ -23,10 +23,12 @@ lint:
     npm --prefix pwa run typecheck --silent
     npm --prefix sync/client run typecheck --silent
 
-# Regenerate schema.graphql from the code (a test fails when it is stale)
+# Regenerate schema.graphql from the code and the PWA's GraphQL types from both (tests fail when either is stale)
 schema:
     scripts/setup.sh python
+    scripts/setup.sh node
     .venv/bin/strawberry export-schema backend.graphql.schema:schema --output schema.graphql
+    npm --prefix pwa run codegen --silent
 
 # Apply database migrations (safe to run again)
 migrate:

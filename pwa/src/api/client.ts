@@ -10,6 +10,7 @@ import {
   ServerErrorCode,
   type GraphQLErrorPayload,
 } from './errors'
+import type { RefreshSessionMutation } from './graphql-types'
 import { REFRESH_SESSION } from './operations'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
@@ -105,7 +106,7 @@ export class GraphQLClient {
 
   private async refresh(refreshToken: string): Promise<void> {
     try {
-      const data = await this.send<{ refreshSession: unknown }>(
+      const data = await this.send<RefreshSessionMutation>(
         REFRESH_SESSION,
         { r: refreshToken },
         null,

@@ -4,6 +4,7 @@ import { isSessionUser, type SessionState, type SessionUser } from '@/auth/sessi
 
 import { toSession, type GraphQLClient } from './client'
 import { ApiError, ClientErrorCode } from './errors'
+import type { LoginMutation, LoginMutationVariables, LogoutMutation, MeQuery } from './graphql-types'
 import { LOGIN, LOGOUT, ME } from './operations'
 
 /** What the views call. Each method is one GraphQL operation plus its session bookkeeping. */
@@ -14,18 +15,16 @@ export class DoorstepApi {
   ) {}
 
   async login(username: string, password: string): Promise<SessionUser> {
-    const data = await this.client.request<{ login: unknown }>(
-      LOGIN,
-      { u: username, p: password },
-      { auth: false },
-    )
+    const variables: LoginMutationVariables = { u: username, p: password }
+    const data = await this.client.request<LoginMutation>(LOGIN, variables, { auth: false })
     const session = toSession(data.login)
     this.session.set(session)
     return session.user
   }
 
   async me(): Promise<SessionUser> {
-    const data = await this.client.request<{ me: unknown }>(ME)
+    // Typed by the schema, still checked: an older server may answer with less.
+    const data = await this.client.request<MeQuery>(ME)
     if (!isSessionUser(data.me)) {
       throw new ApiError(ClientErrorCode.SERVER_ERROR, null, { reason: 'malformed user' })
     }
@@ -39,7 +38,7 @@ export class DoorstepApi {
    */
   async logout(): Promise<void> {
     try {
-      if (this.session.current.value !== null) await this.client.request<unknown>(LOGOUT)
+      if (this.session.current.value !== null) await this.client.request<LogoutMutation>(LOGOUT)
     } catch {
       // Offline or already expired: the local session is still removed below.
     } finally {
