@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
@@ -136,6 +136,10 @@ class CaseType:
     documents: list[DocumentType] = strawberry.field(default_factory=list)
     flags: list[Flag] = strawberry.field(default_factory=list)
     history: list[HistoryItem] = strawberry.field(default_factory=list)
+    risk: str | None = strawberry.field(
+        default=None,
+        description="风险等级（提示与核查中最高的严重程度）：none、warning、error；仅列表中提供",
+    )
 
     @classmethod
     def summary(cls, case: CaseRecord, *, masked: bool = False) -> CaseType:
@@ -181,19 +185,35 @@ class CasesQuery:
         node.flags = [Flag.of(f) for f in await case_flags(view.case.id)]
         return node
 
-    @strawberry.field(description="本人可见的案件列表（身份证号已遮挡）")
+    @strawberry.field(
+        description="本人可见的案件列表（身份证号已遮挡），即审核队列：可按状态、风险等级、"
+        "外勤人员和提交日期（起止均含，中心所在时区）筛选；按案件编号稳定排序，"
+        "游标与筛选条件绑定"
+    )
     async def cases(
         self,
         info: Info,
         status: str | None = None,
         first: int | None = None,
         after: str | None = None,
+        risk: str | None = None,
+        staff_id: strawberry.ID | None = None,
+        submitted_from: date | None = None,
+        submitted_to: date | None = None,
     ) -> CaseConnection:
-        page = await reads.list_cases(info.context.require_user(), status, first, after)
-        edges = [
-            CaseEdge(node=CaseType.summary(case), cursor=reads.page_cursor(case.id))
-            for case in page.cases
-        ]
+        request = reads.ListRequest(
+            status=status,
+            risk=risk,
+            staff_id=str(staff_id) if staff_id is not None else None,
+            submitted_from=submitted_from,
+            submitted_to=submitted_to,
+        )
+        page = await reads.list_cases(info.context.require_user(), request, first, after)
+        edges = []
+        for case, cursor in zip(page.cases, page.cursors, strict=True):
+            node = CaseType.summary(case)
+            node.risk = page.risks.get(case.id, "none")
+            edges.append(CaseEdge(node=node, cursor=cursor))
         return CaseConnection(
             edges=edges,
             page_info=PageInfo(end_cursor=page.end_cursor, has_next_page=page.has_next_page),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -87,3 +87,21 @@ class CasePage:
     cases: list[CaseRecord]  # fields already masked
     end_cursor: str | None
     has_next_page: bool
+    cursors: list[str] = field(default_factory=list)  # one per case, tied to the filter
+    risks: dict[UUID, str] = field(default_factory=dict)  # case id → none, warning, error
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFilter:
+    """What a case list (the review queue) is narrowed to; None means any."""
+
+    status: str | None = None
+    risk: str | None = None  # highest severity of flags and checks: none, warning, error
+    staff_id: UUID | None = None  # the field worker: the assignee, else the creator
+    submitted_from: datetime | None = None  # some submission at or after
+    submitted_before: datetime | None = None  # ... and before
+
+    def key(self) -> str:
+        """The filter as text, so a page cursor can be tied to the filter it came from."""
+        parts = (self.status, self.risk, self.staff_id, self.submitted_from, self.submitted_before)
+        return "|".join("" if p is None else str(p) for p in parts)

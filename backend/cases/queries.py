@@ -9,9 +9,10 @@ from uuid import UUID
 
 import msgspec
 
-from backend.cases.models import CaseRecord, DocumentRecord, HistoryEntry
+from backend.cases.models import CaseFilter, CaseRecord, DocumentRecord, HistoryEntry
 from backend.cases.status import CaseKind, CaseStatus
 from backend.cases.tables import Case, CaseDocument, CaseHistory
+from backend.verification.tables import CaseFlags
 from sync.audience import Scope
 
 _encode = msgspec.json.Encoder().encode
@@ -195,20 +196,61 @@ def _visible(scope: Scope) -> Any:
     return condition
 
 
+def _filtered(where: CaseFilter) -> list[Any]:
+    """The filter as conditions on ``Case``; risk and submission dates are subqueries."""
+    conditions: list[Any] = []
+    if where.status is not None:
+        conditions.append(Case.status == where.status)
+    if where.risk == "none":
+        risky = CaseFlags.select(CaseFlags.case_id).where(
+            CaseFlags.risk.is_in(["warning", "error"])
+        )
+        conditions.append(Case.id.not_in(risky))
+    elif where.risk is not None:
+        conditions.append(
+            Case.id.is_in(CaseFlags.select(CaseFlags.case_id).where(CaseFlags.risk == where.risk))
+        )
+    if where.staff_id is not None:
+        conditions.append(
+            (Case.assignee == where.staff_id)
+            | (Case.assignee.is_null() & (Case.creator == where.staff_id))
+        )
+    if where.submitted_from is not None or where.submitted_before is not None:
+        submits = CaseHistory.select(CaseHistory.case_id).where(CaseHistory.action == "submit")
+        if where.submitted_from is not None:
+            submits = submits.where(CaseHistory.at >= where.submitted_from)
+        if where.submitted_before is not None:
+            submits = submits.where(CaseHistory.at < where.submitted_before)
+        conditions.append(Case.id.is_in(submits))
+    return conditions
+
+
 async def visible_cases(
-    scope: Scope, *, status: str | None, after: UUID | None, limit: int
+    scope: Scope, *, where: CaseFilter, after: UUID | None, limit: int
 ) -> list[CaseRecord]:
-    """The cases the scope sees, by id, after ``after``: one query per page."""
+    """The cases the scope sees that match ``where``, by id, after ``after``: one query
+    per page (the id order is total, so pages neither repeat nor skip under a filter)."""
     query = Case.select()
     visible = _visible(scope)
-    if visible is not None:
-        query = query.where(visible)
-    if status is not None:
-        query = query.where(Case.status == status)
+    conditions = [visible] if visible is not None else []
+    conditions += _filtered(where)
     if after is not None:
-        query = query.where(Case.id > after)
+        conditions.append(Case.id > after)
+    for condition in conditions:
+        query = query.where(condition)
     rows = await query.order_by(Case.id).limit(limit)
     return [_case(row) for row in rows]
+
+
+async def risk_levels(case_ids: Sequence[UUID]) -> dict[UUID, str]:
+    """Each case's risk level from its latest verification; ``none`` if never verified."""
+    levels = dict.fromkeys(case_ids, "none")
+    if case_ids:
+        rows = await CaseFlags.select(CaseFlags.case_id, CaseFlags.risk).where(
+            CaseFlags.case_id.is_in(list(case_ids))
+        )
+        levels.update({UUID(str(row["case_id"])): row["risk"] for row in rows})
+    return levels
 
 
 # The full sync reads many rows: it leaves out what devices never receive (field_meta).

@@ -144,16 +144,35 @@ async def case_ids_mentioning(subject: str) -> set[UUID]:
 
 
 async def save_case_flags(
-    case_id: UUID, flags: list[dict[str, Any]], policy_on: date, at: datetime
+    case_id: UUID, flags: list[dict[str, Any]], policy_on: date, at: datetime, risk: str
 ) -> None:
     encoded = json.dumps(flags, ensure_ascii=False)
     await CaseFlags.insert(
-        CaseFlags(case_id=case_id, flags=encoded, policy_on=policy_on, verified_at=at)
+        CaseFlags(case_id=case_id, flags=encoded, policy_on=policy_on, verified_at=at, risk=risk)
     ).on_conflict(
         target=CaseFlags.case_id,
         action="DO UPDATE",
-        values=[CaseFlags.flags, CaseFlags.policy_on, CaseFlags.verified_at],
+        values=[CaseFlags.flags, CaseFlags.policy_on, CaseFlags.verified_at, CaseFlags.risk],
     )
+
+
+async def save_case_checks(case_id: UUID, checks: list[dict[str, Any]], risk: str) -> None:
+    """After ``save_case_flags``: the document checks seen and the case's risk level."""
+    await CaseFlags.update(
+        {CaseFlags.checks: json.dumps(checks, ensure_ascii=False), CaseFlags.risk: risk}
+    ).where(CaseFlags.case_id == case_id)
+
+
+async def case_flags_and_checks(case_id: UUID) -> list[dict[str, Any]]:
+    """The flags and document checks of the case's latest verification (what was told)."""
+    row = (
+        await CaseFlags.select(CaseFlags.flags, CaseFlags.checks)
+        .where(CaseFlags.case_id == case_id)
+        .first()
+    )
+    if row is None:
+        return []
+    return [*json.loads(row["flags"]), *json.loads(row["checks"])]
 
 
 async def case_flags(case_id: UUID) -> list[dict[str, Any]] | None:

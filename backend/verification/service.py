@@ -26,6 +26,7 @@ from backend.verification.images import is_near, photo_hash
 from backend.verification.models import CaseSnapshot, EarlierCase, Flag, PersonHistory
 from backend.verification.policy import Policy, PolicyEntry, build_policy
 from backend.verification.policy_keys import KEY_SPECS, parse_value
+from backend.verification.risk import risk_level
 
 log = logging.getLogger("doorstep.verification")
 
@@ -140,7 +141,8 @@ async def verify_case(case: CaseSnapshot) -> list[Flag]:
     flags = evaluate(case, history, others, policy)
     case_id = UUID(case.id)
     await queries.replace_property_fingerprints(case_id, property_addresses(case, owned_only=False))
-    await queries.save_case_flags(case_id, [f.to_json() for f in flags], case.submitted_on, now())
+    stored = [f.to_json() for f in flags]
+    await queries.save_case_flags(case_id, stored, case.submitted_on, now(), risk_level(stored))
     log.info("case %s verified: %d flag(s)", case.id, len(flags))
     return flags
 
@@ -155,6 +157,17 @@ async def case_snapshot(case_id: UUID) -> CaseSnapshot:
 
 async def verify_case_by_id(case_id: UUID) -> list[Flag]:
     return await verify_case(await case_snapshot(case_id))
+
+
+async def record_case_checks(case_id: UUID, checks: list[dict[str, Any]]) -> None:
+    """After ``verify_case``: the document checks seen now; the risk level counts them too."""
+    flags = await queries.case_flags(case_id) or []
+    await queries.save_case_checks(case_id, checks, risk_level([*flags, *checks]))
+
+
+async def told_of(case_id: UUID) -> list[dict[str, Any]]:
+    """The flags and document checks of the latest verification: what people were told."""
+    return await queries.case_flags_and_checks(case_id)
 
 
 async def flags_of(case_id: UUID) -> list[dict[str, Any]]:

@@ -33,9 +33,19 @@ class PropertyFingerprint(Table, tablename="property_fingerprint"):
 
 
 class CaseFlags(Table, tablename="case_flags"):
-    """The latest verification of a case: its flags and the policy date used."""
+    """The latest verification of a case: its flags, the policy date used, the document
+    checks seen then (so the next run tells only what is new) and the case's risk level."""
 
     case_id = UUID(primary_key=True)
     flags = Text(default="[]", help_text="JSON list of flags {code severity field message …}")
+    checks = Text(
+        default="[]", help_text="JSON: the case's document checks when it was last verified"
+    )
+    risk = Varchar(
+        length=16,
+        default="none",
+        index=True,
+        help_text="highest severity of flags and checks: none, warning or error",
+    )
     policy_on = Date(help_text="the submission date whose policy was applied")
     verified_at = Timestamptz()
