@@ -3,6 +3,22 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** 文章内容（分类：缴存、提取、贷款、转移、其他） */
+export type ArticleInput = {
+  body: string;
+  category: string;
+  changeNote?: string;
+  effectiveDate: string;
+  policyRefs?: Array<string>;
+  tags?: Array<string>;
+  title: string;
+};
+
+/** 文章版本状态：草稿 / 已发布（已发布的版本不再修改） */
+export type ArticleStatus =
+  | 'DRAFT'
+  | 'PUBLISHED';
+
 /** 用户角色 */
 export type Role =
   | 'ADMIN'
@@ -36,3 +52,43 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LogoutMutation = { logout: boolean };
+
+export type AdminArticleFieldsFragment = { id: string, slug: string, version: number, status: ArticleStatus, title: string, body: string, category: string, tags: Array<string>, policyRefs: Array<string>, effectiveDate: string, changeNote: string, updatedAt: string, publishedAt: string | null, publishedVersion: number, versions: Array<{ version: number, status: ArticleStatus, title: string, effectiveDate: string, changeNote: string, publishedAt: string | null }> };
+
+export type AdminArticleListQueryVariables = Exact<{
+  category?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type AdminArticleListQuery = { knowledgeArticles: Array<{ id: string, slug: string, version: number, status: ArticleStatus, title: string, category: string, effectiveDate: string, updatedAt: string }> };
+
+export type AdminArticleQueryVariables = Exact<{
+  id: string;
+  version?: number | null | undefined;
+}>;
+
+
+export type AdminArticleQuery = { article: { id: string, slug: string, version: number, status: ArticleStatus, title: string, body: string, category: string, tags: Array<string>, policyRefs: Array<string>, effectiveDate: string, changeNote: string, updatedAt: string, publishedAt: string | null, publishedVersion: number, versions: Array<{ version: number, status: ArticleStatus, title: string, effectiveDate: string, changeNote: string, publishedAt: string | null }> } };
+
+export type CreateArticleMutationVariables = Exact<{
+  input: ArticleInput;
+}>;
+
+
+export type CreateArticleMutation = { createArticle: { id: string, slug: string, version: number, status: ArticleStatus, title: string, body: string, category: string, tags: Array<string>, policyRefs: Array<string>, effectiveDate: string, changeNote: string, updatedAt: string, publishedAt: string | null, publishedVersion: number, versions: Array<{ version: number, status: ArticleStatus, title: string, effectiveDate: string, changeNote: string, publishedAt: string | null }> } };
+
+export type UpdateArticleMutationVariables = Exact<{
+  id: string;
+  input: ArticleInput;
+}>;
+
+
+export type UpdateArticleMutation = { updateArticle: { id: string, slug: string, version: number, status: ArticleStatus, title: string, body: string, category: string, tags: Array<string>, policyRefs: Array<string>, effectiveDate: string, changeNote: string, updatedAt: string, publishedAt: string | null, publishedVersion: number, versions: Array<{ version: number, status: ArticleStatus, title: string, effectiveDate: string, changeNote: string, publishedAt: string | null }> } };
+
+export type PublishArticleMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PublishArticleMutation = { publishArticle: { id: string, slug: string, version: number, status: ArticleStatus, title: string, body: string, category: string, tags: Array<string>, policyRefs: Array<string>, effectiveDate: string, changeNote: string, updatedAt: string, publishedAt: string | null, publishedVersion: number, versions: Array<{ version: number, status: ArticleStatus, title: string, effectiveDate: string, changeNote: string, publishedAt: string | null }> } };

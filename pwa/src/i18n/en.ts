@@ -2,6 +2,7 @@ import pushEn from '@/features/push/messages.en'
 import staffEn from '@/features/staff/messages.en'
 
 import type { MessageSchema } from './zh-CN'
+import knowledgeAdminEn from '@/features/knowledge-admin/messages.en'
 
 // English: the fallback language; typed against zh-CN so no key can be missing.
 const en: MessageSchema = {
@@ -222,6 +223,7 @@ const en: MessageSchema = {
     UNKNOWN: 'Something went wrong. Please try again later.',
   },
   staff: staffEn,
+  knowledgeAdmin: knowledgeAdminEn,
   push: pushEn,
   languages: {
     'zh-CN': '简体中文',

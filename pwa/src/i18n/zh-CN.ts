@@ -1,6 +1,7 @@
 // Simplified Chinese: the app's first language. Every key must exist here; en.ts follows it.
 import pushZhCN from '@/features/push/messages.zh-CN'
 import staffZhCN from '@/features/staff/messages.zh-CN'
+import knowledgeAdminZhCN from '@/features/knowledge-admin/messages.zh-CN'
 
 const zhCN = {
   app: {
@@ -219,6 +220,7 @@ const zhCN = {
     UNKNOWN: '出现错误，请稍后再试',
   },
   staff: staffZhCN,
+  knowledgeAdmin: knowledgeAdminZhCN,
   push: pushZhCN,
   languages: {
     'zh-CN': '简体中文',

@@ -26,6 +26,12 @@ export const TABS: readonly TabItem[] = [
   { routeName: 'employer-case', icon: 'records-o', labelKey: 'tabs.employer', roles: ['EMPLOYER'] },
   { routeName: 'cases', icon: 'todo-list-o', labelKey: 'staff.tabs.cases', roles: ['FIELD_STAFF'] },
   { routeName: 'knowledge', icon: 'bookmark-o', labelKey: 'staff.tabs.knowledge' },
+  {
+    routeName: 'knowledge-admin',
+    icon: 'edit',
+    labelKey: 'knowledgeAdmin.tab',
+    roles: ['ADMIN'],
+  },
   { routeName: 'inbox', icon: 'chat-o', labelKey: 'staff.tabs.inbox' },
   { routeName: 'me', icon: 'user-o', labelKey: 'tabs.me' },
 ]

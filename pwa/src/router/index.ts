@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
 
 import type { SessionState } from '@/auth/session'
+import { knowledgeAdminRoutes } from '@/features/knowledge-admin/routes'
 import { staffRoutes } from '@/features/staff/routes'
 
 declare module 'vue-router' {
@@ -55,6 +56,7 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'employer.title', localData: true },
       },
       ...staffRoutes,
+      ...knowledgeAdminRoutes,
       {
         path: 'me',
         name: 'me',
