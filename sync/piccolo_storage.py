@@ -194,6 +194,12 @@ class PiccoloSyncStorage:
             head=int(head["seq"]) if head else int(meta.get("floor", "0")),
         )
 
+    async def last_seq_before(self, at: datetime) -> int | None:
+        row = await SyncChange.select(SyncChange.seq).where(SyncChange.at < at).order_by(
+            SyncChange.seq, ascending=False
+        ).first()
+        return int(row["seq"]) if row else None
+
     async def compact(self, through_seq: int) -> int:
         async with self.write_transaction():
             deleted = await SyncChange.delete().where(SyncChange.seq <= through_seq).returning(

@@ -82,5 +82,8 @@ class SyncStorage(Protocol):
 
     async def log_info(self) -> LogInfo: ...
 
+    async def last_seq_before(self, at: datetime) -> int | None:
+        """The highest sequence written before ``at`` (None when there is none)."""
+
     async def compact(self, through_seq: int) -> int:
         """Drops changes at or below ``through_seq``; cursors before it get ``reset``."""

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from backend.jobs.tables import Job
+from backend.jobs.tables import Job, ScheduledTask
 
 
 async def insert(
@@ -81,5 +81,55 @@ async def by_id(job_id: UUID) -> dict[str, Any] | None:
     return row
 
 
-async def delete_finished_before(cutoff: datetime) -> None:
-    await Job.delete().where((Job.status == "done") & (Job.finished_at < cutoff))
+async def delete_finished_before(cutoff: datetime) -> int:
+    rows = await Job.delete().where((Job.status == "done") & (Job.finished_at < cutoff)).returning(
+        Job.id
+    )
+    return len(rows)
+
+
+# --- periodic tasks ------------------------------------------------------------------------
+
+
+async def ensure_scheduled(name: str, first_run_at: datetime) -> None:
+    await ScheduledTask.insert(
+        ScheduledTask(name=name, next_run_at=first_run_at, runs=0, last_result="")
+    ).on_conflict(action="DO NOTHING")
+
+
+async def try_claim_scheduled(
+    name: str, worker: str, now: datetime, next_run_at: datetime, lease_until: datetime
+) -> bool:
+    """One conditional UPDATE: of all workers asking at once, exactly one gets the period.
+
+    PostgreSQL re-checks the condition after the row lock is granted, and SQLite has one
+    writer at a time, so a second claimer finds ``next_run_at`` already moved on.
+    """
+    rows = await (
+        ScheduledTask.update(
+            {ScheduledTask.next_run_at: next_run_at, ScheduledTask.locked_by: worker,
+             ScheduledTask.locked_until: lease_until, ScheduledTask.last_started_at: now,
+             ScheduledTask.runs: ScheduledTask.runs + 1}
+        )
+        .where(
+            (ScheduledTask.name == name)
+            & (ScheduledTask.next_run_at <= now)
+            & (ScheduledTask.locked_until.is_null() | (ScheduledTask.locked_until < now))
+        )
+        .returning(ScheduledTask.name)
+    )
+    return bool(rows)
+
+
+async def finish_scheduled(name: str, worker: str, now: datetime, result: str) -> None:
+    await ScheduledTask.update(
+        {ScheduledTask.locked_by: None, ScheduledTask.locked_until: None,
+         ScheduledTask.last_finished_at: now, ScheduledTask.last_result: result[:2000]}
+    ).where((ScheduledTask.name == name) & (ScheduledTask.locked_by == worker))
+
+
+async def scheduled(name: str) -> dict[str, Any] | None:
+    row: dict[str, Any] | None = await ScheduledTask.select().where(
+        ScheduledTask.name == name
+    ).first()
+    return row

@@ -9,11 +9,15 @@ from typing import Any
 
 JobHandler = Callable[[dict[str, Any]], Awaitable[None]]
 
-# Modules whose import registers job handlers.
+# Modules whose import registers job handlers or periodic tasks.
 JOB_MODULES: list[str] = [
     "backend.notifications.jobs",
     "backend.verification.jobs",
     "backend.documents.jobs",
+    # periodic housekeeping (backend.jobs.schedule)
+    "backend.jobs.housekeeping",
+    "backend.uploads.jobs",
+    "sync.compaction",
 ]
 
 

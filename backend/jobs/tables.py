@@ -21,3 +21,21 @@ class Job(Table, tablename="job"):
     last_error = Text(default="")
     created_at = Timestamptz()
     finished_at = Timestamptz(null=True, default=None)
+
+
+class ScheduledTask(Table, tablename="scheduled_task"):
+    """One periodic housekeeping task: when it is next due, and who holds its lease.
+
+    Every worker loop (embedded or ``doorstep worker``) may try to claim a due task; the claim
+    is one conditional UPDATE, so exactly one of them runs it per period.
+    """
+
+    name = Varchar(length=100, primary_key=True, help_text="registered task name")
+    next_run_at = Timestamptz(help_text="not run before this time")
+    locked_by = Varchar(length=100, null=True, default=None, help_text="worker running it")
+    locked_until = Timestamptz(null=True, default=None,
+                               help_text="lease; a crashed runner's task is taken over after it")
+    runs = Integer(default=0, help_text="how many times it was started")
+    last_started_at = Timestamptz(null=True, default=None)
+    last_finished_at = Timestamptz(null=True, default=None)
+    last_result = Text(default="", help_text="what the last run did, or its error")

@@ -2,7 +2,8 @@
 
 Embedded mode runs :func:`work_forever` as a task inside the app; distributed mode runs it
 in ``doorstep worker`` processes. Both read the same ``job`` table, so jobs survive restarts
-and a crashed worker's job is taken over when its lease ends.
+and a crashed worker's job is taken over when its lease ends. Every loop also looks for due
+periodic housekeeping tasks now and then (``scheduler``: one runner per period overall).
 """
 
 from __future__ import annotations
@@ -13,17 +14,19 @@ import json
 import logging
 import os
 import socket
+import time
 import traceback
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from backend.jobs import cpu, queries
+from backend.jobs import cpu, queries, scheduler
 from backend.jobs.backoff import retry_delay_seconds
 from backend.jobs.registry import load_job_modules, spec_for
 
 log = logging.getLogger("doorstep.jobs")
 LEASE = timedelta(minutes=10)
 IDLE_POLL_SECONDS = 1.0
+SCHEDULE_POLL_SECONDS = 30.0
 WORKER_NAME = f"{socket.gethostname()}:{os.getpid()}"
 
 
@@ -76,10 +79,18 @@ async def drain(max_jobs: int = 1000) -> int:
     return count
 
 
-async def work_forever(stop: asyncio.Event) -> None:
+async def work_forever(
+    stop: asyncio.Event,
+    schedule_poll_seconds: float = SCHEDULE_POLL_SECONDS,
+    worker_name: str = WORKER_NAME,
+) -> None:
     load_job_modules()
+    next_schedule_check = 0.0
     while not stop.is_set():
         try:
+            if time.monotonic() >= next_schedule_check:
+                next_schedule_check = time.monotonic() + schedule_poll_seconds
+                await scheduler.run_due_tasks(worker_name)
             busy = await run_one()
         except Exception:  # a database hiccup must not end the worker
             log.exception("worker loop error; retrying")

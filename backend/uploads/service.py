@@ -228,7 +228,8 @@ async def remove_expired_partials(
 ) -> int:
     """Deletes uploads whose expiry passed (bytes first, then rows); returns how many.
 
-    Called now and then on upload creation; the worker may call it on a schedule.
+    Called now and then on upload creation, and every 15 minutes by the worker
+    (``backend.uploads.jobs``).
     """
     settings = settings or get_settings()
     store = blob_store(settings)
