@@ -15,6 +15,10 @@ from backend.accounts.roles import Role
 from backend.cases.status import CaseKind
 from sync.audience import Audience, Scope, sees
 
+# The account a one-time code creates (``backend.cases.claims``): an employer of a new unit
+# holding only the claimed case. People's usernames never start like this.
+LINK_GUEST_PREFIX = "code:"
+
 
 @dataclass(frozen=True, slots=True)
 class CaseParties:
@@ -45,23 +49,41 @@ def _supervises(user: UserRecord, case: CaseParties) -> bool:
     return user.role == Role.SUPERVISOR and team is not None and team == case.team_id
 
 
+def _employs(user: UserRecord, case: CaseParties) -> bool:
+    """The employer of the unit a registration case belongs to (created by them, or a case
+    staff opened and the unit claimed with the link shown on site)."""
+    return (
+        user.role == Role.EMPLOYER
+        and case.kind == CaseKind.UNIT_REGISTRATION
+        and user.unit_id is not None
+        and user.unit_id == case.unit_id
+    )
+
+
+def is_link_guest(user: UserRecord) -> bool:
+    return user.role == Role.EMPLOYER and user.username.startswith(LINK_GUEST_PREFIX)
+
+
 def may_see(user: UserRecord, case: CaseParties) -> bool:
     return sees(scope_of(user), audience_of(case))
 
 
 def may_create(user: UserRecord, kind: CaseKind) -> bool:
     if user.role == Role.EMPLOYER:
-        return kind == CaseKind.UNIT_REGISTRATION and user.unit_id is not None
+        # A one-time code's session is limited to the one case it claimed.
+        unit_employer = user.unit_id is not None and not is_link_guest(user)
+        return kind == CaseKind.UNIT_REGISTRATION and unit_employer
     return True
 
 
 def may_edit(user: UserRecord, case: CaseParties) -> bool:
-    """Device edits: the staff working the case, its creator, the team's supervisor, admins."""
+    """Device edits: the staff working the case, its creator, the team's supervisor, admins,
+    and the employer of the unit a registration case belongs to."""
     if user.role == Role.ADMIN:
         return True
     if user.id in (case.creator, case.assignee):
         return True
-    return _supervises(user, case)
+    return _employs(user, case) or _supervises(user, case)
 
 
 def may_review(user: UserRecord, case: CaseParties) -> bool:

@@ -45,3 +45,23 @@ class CaseDocument(Table, tablename="case_document"):
     checks = Text(default="[]", help_text="JSON list of checks {code severity field message}")
     version = Integer(default=1)
     created_at = Timestamptz()
+
+
+class EmployerLink(Table, tablename="employer_link"):
+    """A claim link for one registration case, offered by staff on site (QR code + code).
+
+    The tablet draws a random secret and a short code; only their SHA-256 digests travel
+    (by sync) and are kept here. Claimed once, by one unit (``backend.cases.claims``).
+    """
+
+    id = UUID(primary_key=True, help_text="chosen by the tablet")
+    case_id = UUID(index=True)
+    token_hash = Varchar(length=64, unique=True, help_text="sha256(secret) hex")
+    code_hash = Varchar(length=64, help_text="sha256(secret + ':' + code) hex")
+    offered_by = UUID(help_text="app_user.id of the staff member who showed it")
+    offered_at = Timestamptz(help_text="when it reached the server")
+    expires_at = Timestamptz()
+    failed_attempts = Integer(default=0, help_text="wrong one-time codes so far")
+    claimed_at = Timestamptz(null=True, default=None)
+    claimed_unit = UUID(null=True, default=None, help_text="unit.id the case joined")
+    claimed_by = UUID(null=True, default=None, help_text="app_user.id who claimed it")

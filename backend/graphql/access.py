@@ -55,6 +55,11 @@ OPERATION_ACCESS: dict[str, Access] = {
     "reviewCase": REVIEWERS,
     "assignCase": REVIEWERS,
     "staffMetrics": REVIEWERS,
+    # employer links (the QR code staff show on site; backend.cases.claims): a signed-in
+    # employer claims the case for their unit; without an account the link plus the
+    # one-time code give a session limited to that case (single use, throttled, expiring)
+    "claimEmployerLink": frozenset({Role.EMPLOYER}),
+    "redeemEmployerCode": PUBLIC,
 }
 
 
@@ -66,6 +71,7 @@ MUTATOR_ACCESS: dict[str, Access] = {
     "updateCase": SIGNED_IN,
     "attachDocument": SIGNED_IN,
     "submitCase": SIGNED_IN,
+    "offerEmployerLink": STAFF,  # the case's own staff (cases.policy.may_edit)
 }
 
 

@@ -9,6 +9,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from backend.accounts.graphql import AccountsMutation, AccountsQuery
+from backend.cases.claims_graphql import EmployerLinkMutation
 from backend.cases.graphql import CasesMutation, CasesQuery
 from backend.cases.metrics_graphql import MetricsQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
@@ -36,6 +37,7 @@ Mutation = merge_types(
         AccountsMutation,
         SyncMutation,
         CasesMutation,
+        EmployerLinkMutation,
         KnowledgeMutation,
         NotificationsMutation,
         VerificationMutation,

@@ -14,6 +14,7 @@ from backend.graphql.access import mutator_allowed
 from sync.mutators.attach_document import attach_document
 from sync.mutators.context import MutationContext
 from sync.mutators.create_case import create_case
+from sync.mutators.offer_employer_link import offer_employer_link
 from sync.mutators.submit_case import submit_case
 from sync.mutators.update_case import update_case
 
@@ -37,6 +38,7 @@ _UNGUARDED: dict[str, Mutator] = {
     "updateCase": update_case,
     "attachDocument": attach_document,
     "submitCase": submit_case,
+    "offerEmployerLink": offer_employer_link,
 }
 MUTATORS: dict[str, Mutator] = {name: _guarded(name, m) for name, m in _UNGUARDED.items()}
 

@@ -189,6 +189,8 @@ def _args(name: str, case_id: str) -> dict[str, Any]:
         return {"id": case_id}
     if name == "attachDocument":
         return {"caseId": case_id, "documentId": new_id(), "sha256": "a" * 64, "docType": None}
+    if name == "offerEmployerLink":  # staff who may edit the case (then: not a registration)
+        return {"id": new_id(), "caseId": case_id, "tokenHash": "b" * 64, "codeHash": "c" * 64}
     raise AssertionError(f"no probe for mutator {name}: add one with its ownership rule")
 
 
