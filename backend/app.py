@@ -14,6 +14,7 @@ from litestar.logging.config import default_handlers
 from litestar.types import ControllerRouterHandler
 from strawberry.litestar import make_graphql_controller
 
+from backend.cases.exports_http import staff_metrics_csv, staff_metrics_xlsx
 from backend.cases.upload_hooks import register_upload_hooks
 from backend.db import lifecycle
 from backend.errors import DoorstepError, ErrorCode
@@ -70,7 +71,15 @@ def graphql_controller() -> ControllerRouterHandler:
 
 
 def route_handlers() -> Sequence[ControllerRouterHandler]:
-    return [health, graphql_controller(), TusController, serve_file, pwa]
+    return [
+        health,
+        graphql_controller(),
+        TusController,
+        serve_file,
+        staff_metrics_csv,
+        staff_metrics_xlsx,
+        pwa,
+    ]
 
 
 def logging_config() -> LoggingConfig:
