@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,7 +10,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from .conftest import PWA_DIR, App
 from .device_pin import set_pin
-from .sync_setup import DEMO_PASSWORD, submit_withdrawal
+from .sync_setup import DEMO_PASSWORD, submit_withdrawal, submit_withdrawal_with_photo
+from .test_staff_ocr import FIXTURES, ID_CARD, wait_for_the_read_values
 
 pytestmark = pytest.mark.browser
 
@@ -79,3 +81,59 @@ def test_employer_form_pin_and_lock_screens_have_no_serious_violations(page: Pag
     page.reload()
     expect(page.get_by_role("heading", name="请输入 PIN")).to_be_visible()
     assert blocking_violations(page) == []
+
+
+def test_staff_screens_have_no_serious_violations(page: Page, app: App, artifacts: Path) -> None:
+    """我的任务, an OCR-read case with flags, both forms, 未发送 with work, 知识库, 消息."""
+    found: dict[str, list[str]] = {}
+    photo = (FIXTURES / ID_CARD).read_bytes()
+    case_id = submit_withdrawal_with_photo(app.base_url, "无障碍核对", photo)
+    page.goto("/cases")
+    sign_in(page, "staff1")
+    set_pin(page, "9753")
+    expect(page.get_by_test_id("sync-bar")).to_contain_text("全部已发送", timeout=20_000)
+    expect(page.get_by_test_id("case-item").first).to_be_visible()
+    found["我的任务"] = blocking_violations(page)
+
+    # In-app navigation from here on: a new page load would ask for the PIN again.
+    page.locator(f"[data-testid=case-item][data-case-id='{case_id}']").click()
+    wait_for_the_read_values(page)
+    expect(page.get_by_test_id("check").first).to_be_visible(timeout=30_000)
+    found["案件详情"] = blocking_violations(page)
+
+    # Offline from here: the form's photo and edits wait in 未发送.
+    page.context.set_offline(True)
+    page.get_by_role("tab", name="任务").click()
+    page.get_by_test_id("new-withdrawal").click()
+    page.get_by_test_id("field-name").locator("input").fill("无障碍表单")
+    page.wait_for_url("**/cases/*/edit")
+    page.get_by_test_id("field-withdrawal_reason").click()
+    page.get_by_role("button", name="06 偿还购房贷款本息").click()
+    expect(page.get_by_test_id("materials")).to_contain_text("借款合同")
+    page.get_by_test_id("field-id_number").locator("input").fill("520221197212046746")
+    expect(page.get_by_test_id("field-id_number")).to_contain_text("校验位错误")
+    page.get_by_test_id("photo-input-id_card").set_input_files(FIXTURES / ID_CARD)
+    slot = page.locator("[data-testid=photo-slot][data-doc-type=id_card]")
+    expect(slot.get_by_test_id("photo-status")).to_be_visible(timeout=20_000)
+    found["上门提取"] = blocking_violations(page)
+
+    page.get_by_role("tab", name="任务").click()
+    page.get_by_test_id("new-unit").click()
+    page.get_by_test_id("field-uscc").locator("input").fill("91520221MA677WCG7B")
+    expect(page.get_by_test_id("field-uscc")).to_contain_text("校验")
+    found["单位建缴"] = blocking_violations(page)
+
+    page.get_by_test_id("unsent-link").click()
+    expect(page.get_by_test_id("unsent-upload")).to_have_count(1)
+    found["未发送"] = blocking_violations(page)
+    page.screenshot(path=artifacts / "a11y-staff-unsent-768x1024.png", full_page=True)
+
+    page.get_by_role("tab", name="知识库").click()
+    expect(page.get_by_test_id("knowledge")).to_be_visible()
+    found["知识库"] = blocking_violations(page)
+
+    page.get_by_role("tab", name="消息").click()
+    expect(page.get_by_test_id("inbox")).to_be_visible()
+    found["消息"] = blocking_violations(page)
+    failing = {screen: v for screen, v in found.items() if v}
+    assert not failing, "\n".join(f"{screen}: {v}" for screen, v in failing.items())

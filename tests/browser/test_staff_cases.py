@@ -93,7 +93,7 @@ def test_a_withdrawal_made_offline_survives_a_reload_and_syncs_with_its_photo(
     expect(slot.get_by_test_id("photo-status")).to_have_text("待上传", timeout=20_000)
     expect(page.get_by_test_id("save-state")).to_have_text("草稿已保存在本机")
     page.wait_for_timeout(1000)  # past the save debounce
-    page.screenshot(path=artifacts / "staff-withdrawal-form-390x844.png", full_page=True)
+    page.screenshot(path=artifacts / "staff-withdrawal-form-offline-390x844.png", full_page=True)
 
     page.reload()  # still offline: served by the service worker, data from IndexedDB
     expect(page.get_by_role("heading", name="请输入 PIN")).to_be_visible(timeout=20_000)
@@ -112,7 +112,7 @@ def test_a_withdrawal_made_offline_survives_a_reload_and_syncs_with_its_photo(
     page.get_by_test_id("unsent-link").click()
     expect(page.get_by_test_id("unsent-upload")).to_have_count(1)
     expect(page.get_by_test_id("unsent-mutation").first).to_be_visible()
-    page.screenshot(path=artifacts / "staff-unsent-390x844.png", full_page=True)
+    page.screenshot(path=artifacts / "staff-unsent-offline-390x844.png", full_page=True)
 
     phone.set_offline(False)
     expect(page.get_by_test_id("sync-bar")).to_contain_text("全部已发送", timeout=30_000)
@@ -184,6 +184,20 @@ def test_the_staff_screens_fit_phone_and_tablet(
     page.get_by_role("tab", name="已通过").click()
     expect(page.get_by_test_id("case-item")).to_have_count(0)
     page.get_by_test_id("case-search").locator("input").fill("")
+    page.get_by_role("tab", name="全部").click()
+    page.screenshot(path=artifacts / f"staff-cases-{size}.png")
+    page.get_by_test_id("new-withdrawal").click()
+    field(page, "name").fill("熊瑶")
+    page.wait_for_url("**/cases/*/edit")
+    page.get_by_test_id("field-withdrawal_reason").click()
+    page.get_by_role("button", name="06 偿还购房贷款本息").click()
+    expect(page.get_by_test_id("materials")).to_contain_text("借款合同")
+    page.screenshot(path=artifacts / f"staff-withdrawal-form-{size}.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    page.get_by_test_id("unsent-link").click()
+    expect(page.get_by_test_id("unsent")).to_be_visible()
+    page.screenshot(path=artifacts / f"staff-unsent-{size}.png", full_page=True)
+    page.get_by_role("tab", name="任务").click()
     page.get_by_test_id("new-unit").click()
     field(page, "uscc").fill("91520221MA677WCG7A")
     page.wait_for_url("**/cases/*/edit")
