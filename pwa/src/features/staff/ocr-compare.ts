@@ -46,7 +46,9 @@ function comparable(value: string): string {
 export function compareDocument(document: DocumentView, typed: Fields): Comparison[] {
   const mapping = CASE_KEY_OF[document.docType ?? ''] ?? {}
   return Object.entries(document.fields).map(([documentField, recognised]) => {
-    const caseField = mapping[documentField] ?? null
+    // A value the server copied into the case under its own name (e.g. the ID card's sex).
+    const caseField =
+      mapping[documentField] ?? (typed[documentField] !== undefined ? documentField : null)
     const value = caseField === null ? null : (typed[caseField] ?? null)
     return {
       documentField,

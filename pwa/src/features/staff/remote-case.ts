@@ -1,5 +1,7 @@
 // What only the server knows about a case (risk flags, history with the return reason):
-// asked when online, remembered on the device for offline visits.
+// asked when online, remembered on the device (sealed) for offline visits.
+import type { Store } from '@doorstep/sync-client'
+
 import type { GraphQLClient } from '@/api/client'
 
 import type { Check } from './case-model'
@@ -19,29 +21,45 @@ export interface RemoteCase {
 const QUERY = `query StaffCase($id: ID!) { case(id: $id) { status
   flags { code severity field message }
   history { at actor action toStatus reason } } }`
-const KEY = (id: string) => `doorstep.staff.case.${id}`
+/** Written by earlier versions in the clear (flag messages name the applicant): dropped. */
+const LEGACY_PREFIX = 'doorstep.staff.case.'
 
-export function cachedRemoteCase(id: string, storage: Storage = localStorage): RemoteCase | null {
-  try {
-    const saved = storage.getItem(KEY(id))
-    return saved === null ? null : (JSON.parse(saved) as RemoteCase)
-  } catch {
-    return null
+/**
+ * Where the answer is remembered for offline visits: a Store sealed with the device's data
+ * key (features/security), never Web Storage, since flags quote names and ID numbers.
+ */
+export interface RemoteCaseCache {
+  get(id: string): Promise<RemoteCase | null>
+  put(id: string, value: RemoteCase): Promise<void>
+}
+
+export function storeCache(store: Store): RemoteCaseCache {
+  return {
+    get: async (id) =>
+      (await store.read((tx) => tx.get<RemoteCase>('meta', ['remoteCase', id]))) ?? null,
+    put: (id, value) => store.write((tx) => tx.put('meta', ['remoteCase', id], value)),
+  }
+}
+
+export function dropLegacyCache(storage: Storage = localStorage): void {
+  for (const key of Object.keys(storage)) {
+    if (key.startsWith(LEGACY_PREFIX)) storage.removeItem(key)
   }
 }
 
 export async function fetchRemoteCase(
   client: GraphQLClient,
   id: string,
-  storage: Storage = localStorage,
+  cache: RemoteCaseCache | null,
 ): Promise<RemoteCase | null> {
-  if (!navigator.onLine) return cachedRemoteCase(id, storage)
+  const cached = async () => (cache === null ? null : cache.get(id).catch(() => null))
+  if (!navigator.onLine) return cached()
   try {
     const data = await client.request<{ case: RemoteCase }>(QUERY, { id })
-    storage.setItem(KEY(id), JSON.stringify(data.case))
+    await cache?.put(id, data.case).catch(() => undefined)
     return data.case
   } catch {
-    return cachedRemoteCase(id, storage)
+    return cached()
   }
 }
 

@@ -99,6 +99,13 @@ describe('recognised values beside typed ones', () => {
       },
     ])
   })
+
+  it('pairs a value the server copied into the case under the same name', () => {
+    const idCard: DocumentView = { ...loanContract, docType: 'id_card', fields: { sex: '女' } }
+    expect(compareDocument(idCard, { sex: '女' })).toEqual([
+      { documentField: 'sex', recognised: '女', caseField: 'sex', typed: '女', differs: false },
+    ])
+  })
 })
 
 describe('a returned case', () => {
