@@ -8,7 +8,7 @@ const pushEn: PushMessages = {
   disabled: 'Push notifications are off',
   failures: {
     unsupported:
-      'This browser does not support push notifications. New messages still appear in Inbox.',
+      'This browser (or a private window) does not support push notifications. New messages still appear in Inbox.',
     denied:
       'Notifications are blocked for this site. To turn push on, allow notifications in the browser’s site settings; new messages still appear in Inbox.',
     dismissed: 'Notification permission was not given; push notifications are off.',

@@ -2,7 +2,7 @@
 import { isApiError } from '@/api/errors'
 
 export type PushFailure =
-  /** No service worker, PushManager or Notification in this browser (or not https). */
+  /** No service worker, PushManager or Notification here (not https, or a private window). */
   | 'unsupported'
   /** The person (or a policy) blocked notifications for this site. */
   | 'denied'
@@ -34,9 +34,16 @@ export class PushError extends Error {
 export function pushFailure(error: unknown): PushFailure {
   if (error instanceof PushError) return error.reason
   if (isApiError(error)) return error.code === 'NETWORK_ERROR' ? 'offline' : 'server'
-  const name =
-    typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : null
+  const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown
+    message?: unknown
+  }
   if (name === 'NotAllowedError') return 'denied'
+  // Chrome's incognito windows have no push at all: subscribe fails with "Registration
+  // failed - permission denied" although notifications are allowed.
+  if (name === 'AbortError' && typeof message === 'string' && /permission denied/i.test(message)) {
+    return 'unsupported'
+  }
   if (name === 'NotSupportedError' || name === 'InvalidStateError') return 'unsupported'
   return 'unreachable'
 }

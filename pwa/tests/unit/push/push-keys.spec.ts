@@ -52,7 +52,16 @@ describe('why turning push on failed', () => {
     [domError('NotAllowedError'), 'denied'],
     [domError('NotSupportedError'), 'unsupported'],
     [domError('InvalidStateError'), 'unsupported'],
-    [domError('AbortError'), 'unreachable'], // "Registration failed - push service error"
+    [domError('AbortError'), 'unreachable'],
+    [
+      Object.assign(new Error('Registration failed - push service error'), { name: 'AbortError' }),
+      'unreachable',
+    ],
+    [
+      // Chrome in an incognito window
+      Object.assign(new Error('Registration failed - permission denied'), { name: 'AbortError' }),
+      'unsupported',
+    ],
     [new PushError('dismissed'), 'dismissed'],
     [new ApiError('NETWORK_ERROR', null), 'offline'],
     [new ApiError('PUSH_ENDPOINT_INVALID', '推送地址无效'), 'server'],
