@@ -68,20 +68,24 @@ def available_fonts() -> list[tuple[str, str, int]]:
 
 # ---------------------------------------------------------------- invented values
 
-_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鹏飞宇浩然婷雪琳俊凯佳欣怡晨辉建国志文"
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许"
+             "韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢")
+_GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
+          "玉兰萍红梅鹏飞宇浩然婷雪琳俊凯佳欣怡晨辉建国志文")
 _PLACES = (("贵州省六盘水市钟山区", "520201"), ("贵州省六盘水市六枝特区", "520203"),
            ("贵州省六盘水市水城区", "520221"), ("贵州省盘州市", "520281"),
            ("贵州省贵阳市南明区", "520102"), ("贵州省遵义市红花岗区", "520302"))
 _STREETS = ("人民路", "钟山大道", "建设路", "凤凰街道荷泉路", "红果街道文博路", "黄土坡街道明湖路",
             "德坞街道水西路", "荷城街道双水大道", "塔山路", "民族路")
 _ESTATES = ("丽景天城", "东湖雅苑", "凉都花园", "金色家园", "翡翠湾", "阳光小区", "锦绣华庭")
-_BANKS = ("中国建设银行股份有限公司六盘水分行", "中国工商银行六盘水分行", "贵州银行股份有限公司六盘水分行",
+_BANKS = ("中国建设银行股份有限公司六盘水分行", "中国工商银行六盘水分行",
+          "贵州银行股份有限公司六盘水分行",
           "中国农业银行六盘水钟山支行", "六盘水农村商业银行股份有限公司", "中国银行盘州支行")
 _COMPANY_WORDS = ("凉都", "乌蒙", "夜郎", "顺达", "金诚", "黔西", "红果", "鑫源", "宏泰")
 _TRADES = (("餐饮管理", "有限公司"), ("农业科技", "有限责任公司"), ("房地产开发", "有限公司"),
            ("建筑工程", "有限公司"), ("商贸", "有限公司"), ("物业服务", "股份有限公司"))
-_COMPANY_TYPES = ("有限责任公司（自然人独资）", "有限责任公司（自然人投资或控股）", "股份有限公司（非上市）",
+_COMPANY_TYPES = ("有限责任公司（自然人独资）", "有限责任公司（自然人投资或控股）",
+                  "股份有限公司（非上市）",
                   "其他有限责任公司")
 _ETHNICITIES = ("汉", "苗", "布依", "彝", "侗", "回", "土家")
 
@@ -241,7 +245,8 @@ def _repayment_statement(rng: random.Random) -> Doc:
     rate = Decimal("0.031") / 12
     n = rng.randrange(8, 26)
     first = dt.date(rng.randrange(2022, 2025), rng.randrange(1, 13), rng.choice((2, 10, 20)))
-    rows, table_rows = [], []
+    rows: list[dict[str, Any]] = []
+    table_rows: list[list[str]] = []
     for i in range(n):
         y, m = divmod(first.year * 12 + first.month - 1 + i, 12)
         day = dt.date(y, m + 1, first.day)
@@ -266,11 +271,14 @@ def _repayment_statement(rng: random.Random) -> Doc:
                   (Decimal(r["interest"]) for r in rows), Decimal(0))),
               "total_paid": format_amount(sum((Decimal(r["total"]) for r in rows), Decimal(0))),
               "row_count": str(n)}
-    header = [rng.choice(("期次", "序号", "期数")), rng.choice(("还款日期", "扣款日期", "实还日期")),
-              rng.choice(("应还本金", "归还本金", "本金")), rng.choice(("应还利息", "归还利息", "利息")),
-              rng.choice(("本期合计", "还款合计", "月还款额")), rng.choice(("贷款余额", "剩余本金"))]
-    return Doc("repayment_statement", rng.choice(("个人住房公积金贷款还款明细", "住房公积金贷款还款记录")),
-               fields, [
+    header = [rng.choice(("期次", "序号", "期数")),
+              rng.choice(("还款日期", "扣款日期", "实还日期")),
+              rng.choice(("应还本金", "归还本金", "本金")),
+              rng.choice(("应还利息", "归还利息", "利息")),
+              rng.choice(("本期合计", "还款合计", "月还款额")),
+              rng.choice(("贷款余额", "剩余本金"))]
+    title = rng.choice(("个人住房公积金贷款还款明细", "住房公积金贷款还款记录"))
+    return Doc("repayment_statement", title, fields, [
         Pair(("借款人姓名", "借款人", "户名", "客户姓名"), name),
         Pair(("贷款账号", "借款账号", "账号", "贷款账户"), account),
         Pair(("打印日期", "查询日期", "制表日期", "打印时间"), _cn_date(stated, rng)),
@@ -283,7 +291,8 @@ def _marital(rng: random.Random) -> Doc:
     name, idn = _name(rng), _id_number(rng, _date(rng, 1960, 2000), sex)
     status = rng.choice(("未婚", "已婚", "离婚", "丧偶"))
     issued = _date(rng, 2025, 2026)
-    issuer = rng.choice(("六盘水市钟山区民政局婚姻登记处", "盘州市民政局", "六枝特区民政局婚姻登记处"))
+    issuer = rng.choice(("六盘水市钟山区民政局婚姻登记处", "盘州市民政局",
+                         "六枝特区民政局婚姻登记处"))
     fields = {"name": name, "id_number": idn, "marital_status": status,
               "issue_date": issued.isoformat(), "issuer": issuer}
     pairs = [Pair(("姓名", "当事人"), name), Pair(("性别",), sex),
@@ -310,7 +319,8 @@ def _no_housing(rng: random.Random) -> Doc:
     issuer = rng.choice(("六盘水市不动产登记中心", "盘州市不动产登记中心", "六盘水市自然资源局"))
     fields = {"name": name, "id_number": idn, "query_result": result, "has_property": found,
               "issue_date": issued.isoformat(), "issuer": issuer}
-    return Doc("no_housing_certificate", rng.choice(("不动产登记信息查询结果证明", "无房证明")), fields, [
+    title = rng.choice(("不动产登记信息查询结果证明", "无房证明"))
+    return Doc("no_housing_certificate", title, fields, [
         Pair(("查询申请人", "申请人", "姓名", "被查询人"), name),
         Pair(("证件类型",), "居民身份证"),
         Pair(("证件号码", "身份证号码"), idn, wide=True),
@@ -331,8 +341,8 @@ def _unit_form(rng: random.Random) -> Doc:
               "legal_representative": rep, "contact_name": contact, "contact_phone": phone,
               "unit_deposit_ratio": unit_r, "personal_deposit_ratio": own_r,
               "employee_count": count, "payday": payday, "bank": bank}
-    return Doc("unit_registration_form", rng.choice(("单位住房公积金缴存登记表", "住房公积金单位缴存登记表")),
-               fields, [
+    title = rng.choice(("单位住房公积金缴存登记表", "住房公积金单位缴存登记表"))
+    return Doc("unit_registration_form", title, fields, [
         Pair(("单位名称", "缴存单位名称", "单位全称"), name, wide=True),
         Pair(("统一社会信用代码", "社会信用代码"), uscc, wide=True),
         Pair(("单位地址", "单位住所"), addr, wide=True),
@@ -366,10 +376,13 @@ def _rental(rng: random.Random) -> Doc:
         Pair(("承租方（乙方）", "承租人", "乙方（承租方）"), tenant),
         Pair(("承租人身份证号", "乙方身份证号码"), t_id, wide=True),
         Pair(("房屋地址", "房屋坐落", "租赁房屋地址"), addr, wide=True),
-        Pair(("租赁期限", "租期"), f"自{_cn_date(start, rng)}起至{_cn_date(end, rng)}止", wide=True),
-        Pair(("月租金", "每月租金", "租金标准", "月租金额"), rng.choice((f"人民币{rent}元", f"{rent:.2f}元/月", f"¥{rent:,.2f}"))),
+        Pair(("租赁期限", "租期"), f"自{_cn_date(start, rng)}起至{_cn_date(end, rng)}止",
+             wide=True),
+        Pair(("月租金", "每月租金", "租金标准", "月租金额"),
+             rng.choice((f"人民币{rent}元", f"{rent:.2f}元/月", f"¥{rent:,.2f}"))),
     ], head=[f"出租方身份证号：{l_id}"],
-        body=["租金按季度支付，乙方应于每期开始前五日内支付当期租金。", "本合同一式两份，甲乙双方各执一份。"])
+        body=["租金按季度支付，乙方应于每期开始前五日内支付当期租金。",
+              "本合同一式两份，甲乙双方各执一份。"])
 
 
 BUILDERS: dict[str, Callable[[random.Random], Doc]] = {
@@ -558,15 +571,10 @@ def _perspective(img: np.ndarray, rng: random.Random) -> np.ndarray:
     bg = (bg + np.random.default_rng(rng.randrange(1 << 30)).normal(0, 8, bg.shape)).clip(
         0, 255).astype(np.uint8)
     j = 0.04
-    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
-    dst = np.float32([[pad + rng.uniform(-j, j) * w, pad + rng.uniform(-j, j) * h]
-                      if i == 0 else
-                      [pad + w + rng.uniform(-j, j) * w, pad + rng.uniform(-j, j) * h]
-                      if i == 1 else
-                      [pad + w + rng.uniform(-j, j) * w, pad + h + rng.uniform(-j, j) * h]
-                      if i == 2 else
-                      [pad + rng.uniform(-j, j) * w, pad + h + rng.uniform(-j, j) * h]
-                      for i in range(4)])
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
+    corners = [(0, 0), (w, 0), (w, h), (0, h)]
+    dst = np.array([[pad + x + rng.uniform(-j, j) * w, pad + y + rng.uniform(-j, j) * h]
+                    for x, y in corners], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(src, dst)
     warped = cv2.warpPerspective(img, matrix, (bg.shape[1], bg.shape[0]),
                                  borderMode=cv2.BORDER_CONSTANT, borderValue=(0, 0, 0))
@@ -639,8 +647,8 @@ def generate(out: Path, count: int, seed: int, types: Sequence[str] = TYPES,
         for i in range(count):
             doc = BUILDERS[doc_type](rng)
             layout = LAYOUTS[(ti + i) % len(LAYOUTS)]
-            if doc.landscape and layout in ("table", "grid"):
-                layout = "lines"  # an ID card has no ruled layout
+            if doc.landscape and layout in ("table", "grid", "below"):
+                layout = "lines"  # an ID card has no ruled layout, and no room for one
             font = fonts[(ti * 3 + i) % len(fonts)]
             conditions = [CONDITIONS[(ti * 2 + i) % len(CONDITIONS)]]
             extra = rng.choice(("skew", "shadow", "jpeg", "noise", "lowres", None))
@@ -743,8 +751,9 @@ def report(truth: Sequence[dict[str, Any]], preds: Sequence[dict[str, Any]],
     if details:
         for t in truth:
             p = by_file[t["file"]]
-            wrong = {k: (v, p.get("fields", {}).get(k)) for k, v in t["fields"].items()
-                     if scorer.normalise(k, p.get("fields", {}).get(k, "")) != scorer.normalise(k, v)}
+            got = p.get("fields", {})
+            wrong = {k: (v, got.get(k)) for k, v in t["fields"].items()
+                     if scorer.normalise(k, got.get(k, "")) != scorer.normalise(k, v)}
             if wrong or p.get("type") != t["type"]:
                 print(f"- {t['file']} {t['variant']} type={p.get('type')}")
                 for k, (want, got) in wrong.items():

@@ -21,11 +21,19 @@ Parser = Callable[[str], "str | None"]
 
 _LEADING_JUNK = re.compile(r"^[\s:：;；,，.。、\-_|]+")
 _QUALIFIER = re.compile(r"^[(（][^)）]{0,6}[)）]")
+# Words a label may end with that do not change what it names: 借款人姓名 is 借款人,
+# 缴存单位全称 is 缴存单位 (so a synonym table need not list every combination).
+_LABEL_TAIL = re.compile(r"^(姓名|名称|全称)")
+
+
+# Variant characters printed in labels (座落 for 坐落, 帐号 for 账号): one to one, so a
+# label's length in the compact text is its length as printed.
+_LABEL_CHARS = str.maketrans({"座": "坐", "帐": "账"})
 
 
 def compact(text: str) -> str:
-    """For matching labels: half-width, no spaces."""
-    return re.sub(r"\s+", "", halfwidth(text))
+    """For matching labels: half-width, no spaces, variant label characters unified."""
+    return re.sub(r"\s+", "", halfwidth(text)).translate(_LABEL_CHARS)
 
 
 def squash(text: str) -> str:
@@ -68,8 +76,10 @@ def label_candidates(
     for ri, row in enumerate(rows):
         for ci, cell in enumerate(row.cells):
             t, raw = compact(cell.text), squash(cell.text)
+            # the cell with its gaps kept as colons: a gap after a label ends it like a colon
+            gapped = compact(re.sub(r"\s+", ":", cell.text.strip()))
             for label in ordered:
-                rest = _match_label(t, label)
+                rest = _match_label(t, label, gapped)
                 skip = 0
                 if rest is None and ci == 0 and len(label) >= 2 and t == label[0]:
                     rest = ""  # letter-spaced label split into single characters
@@ -112,18 +122,22 @@ def _cell_below(row: Row, label_cell: Cell, stops: Sequence[str]) -> Cell | None
     return None
 
 
-def _match_label(text: str, label: str) -> str | None:
+def _match_label(text: str, label: str, gapped: str = "") -> str | None:
     """The text after ``label`` when the cell starts with it (a qualifier like （小写） that
-    is part of the label may follow in the text, and is dropped from the value)."""
+    is part of the label may follow in the text, and is dropped from the value).
+    ``gapped`` is the same cell with its spaces as colons."""
     idx = text.find(label)
     if idx < 0 or idx > 4:
         return None
     after = text[idx + len(label) : idx + len(label) + 1]
-    if idx and re.search(r"[\u4e00-\u9fff]", text[:idx]) and after not in (":", "："):
-        return None  # inside another word, unless a colon shows it is a label (借款合同编号：)
-    if idx > 2 and after not in (":", "："):
+    ends = after in (":", "：") or (bool(gapped) and gapped.startswith(text[:idx] + label + ":"))
+    if idx and re.search(r"[\u4e00-\u9fff]", text[:idx]) and not ends:
+        return None  # inside another word, unless a colon or gap shows it is a label
+    if idx > 2 and not ends:
         return None
     rest = text[idx + len(label) :]
+    if not label.endswith(("姓名", "名称", "全称")):
+        rest = _LABEL_TAIL.sub("", rest)
     if "(" not in label:
         rest = _QUALIFIER.sub("", rest)
     return rest

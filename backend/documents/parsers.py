@@ -17,7 +17,8 @@ _USCC = re.compile(rf"(?<![0-9A-Z])[{USCC_ALPHABET}IOSZV]{{18}}(?![0-9A-Z])")
 _PERCENT = re.compile(r"(\d{1,2}(?:\.\d{1,4})?)\s*%")
 _PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
 _UPPER_CHARS = re.compile(r"[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億元圆角分整正]+")
-_NOT_A_NAME = ("签字", "盖章", "身份", "证号", "甲方", "乙方", "日期", "地址", "电话")
+_NOT_A_NAME = ("签字", "盖章", "身份", "证号", "甲方", "乙方", "日期", "地址", "电话",
+               "姓名", "名称", "号码", "证件")
 
 
 def _clean(text: str) -> str:
@@ -88,6 +89,17 @@ def upper_amount(text: str) -> str | None:
 def percent(text: str) -> str | None:
     m = _PERCENT.search(halfwidth(_clean(text)))
     return f"{m.group(1)}%" if m else None
+
+
+def ratio(text: str) -> str | None:
+    """A deposit ratio: '12%' or, under a label that names the unit ('比例（%）'), a bare
+    '12' → '12%'. Ratios above 100 are not ratios."""
+    t = halfwidth(_clean(text))
+    found = percent(t)
+    if found:
+        return found
+    m = re.match(r"(\d{1,2}(?:\.\d{1,2})?)(?![\d.])", t)
+    return f"{m.group(1)}%" if m and 0 < float(m.group(1)) <= 100 else None
 
 
 def integer(text: str) -> str | None:

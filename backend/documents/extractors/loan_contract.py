@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from backend.documents import parsers as p
 from backend.documents.extractors.base import Extraction, FieldRule, apply_rules
-from backend.documents.fields import FieldValue, label_candidates
+from backend.documents.fields import FieldValue, compact, label_candidates
 from backend.documents.layout import Row
 
 FIELDS = ("contract_number", "borrower_name", "borrower_id_number", "property_address",
@@ -15,7 +15,7 @@ FIELDS = ("contract_number", "borrower_name", "borrower_id_number", "property_ad
           "repayment_method", "trustee_bank")
 
 BORROWER_LABELS = ("借款人（乙方）", "借款人(乙方)", "乙方（借款人）", "乙方(借款人)", "借款人",
-                   "借款申请人")
+                   "借款申请人", "主借款人")
 
 
 def _bank(text: str) -> str | None:
@@ -31,18 +31,23 @@ def _method(text: str) -> str | None:
 
 
 RULES = (
-    FieldRule("contract_number", ("合同编号", "合同号", "编号"), p.code),
+    FieldRule("contract_number", ("合同编号", "合同号码", "合同号", "编号"), p.code),
     FieldRule("borrower_name", BORROWER_LABELS, p.person_name),
     FieldRule("property_address", ("房屋坐落", "房屋地址", "房产坐落", "房产地址", "抵押房屋地址",
-                                   "购房地址", "坐落"), p.free_text, multiline=True),
+                                   "所购房屋地址", "购房地址", "抵押物地址", "房屋位置", "坐落"),
+              p.free_text, multiline=True),
     FieldRule("loan_amount", ("借款金额（小写）", "贷款金额（小写）", "借款金额(小写)",
-                              "贷款金额(小写)", "借款金额", "贷款金额", "借款本金"), p.amount),
+                              "贷款金额(小写)", "借款金额", "贷款金额", "借款本金", "贷款本金",
+                              "贷款额度"),
+              p.amount),
     FieldRule("loan_amount_upper", ("借款金额（大写）", "贷款金额（大写）", "借款金额(大写)",
                                     "贷款金额(大写)", "借款金额", "贷款金额", "大写"),
               p.upper_amount),
-    FieldRule("term_months", ("贷款期限", "借款期限", "期限"), p.months),
-    FieldRule("annual_rate", ("年利率", "贷款年利率", "借款年利率", "贷款利率", "利率"), p.percent),
-    FieldRule("repayment_method", ("还款方式",), _method),
+    FieldRule("term_months", ("贷款期限", "借款期限", "贷款年限", "借款年限", "期限", "年限"),
+              p.months),
+    FieldRule("annual_rate", ("年利率", "贷款年利率", "借款年利率", "执行年利率", "贷款利率",
+                              "执行利率", "利率"), p.percent),
+    FieldRule("repayment_method", ("还款方式", "还款方法"), _method),
     FieldRule("trustee_bank", ("受托银行（丙方）", "受托银行(丙方)", "受托银行", "受托人",
                                "丙方（受托银行）", "丙方"), _bank),
 )
@@ -51,18 +56,42 @@ _OTHER_LABELS = ("贷款人", "身份证号码", "身份证号", "证件号码",
 
 def extract(rows: Sequence[Row]) -> Extraction:
     found = apply_rules(rows, RULES, _OTHER_LABELS)
-    id_value = id_near(rows, BORROWER_LABELS)
+    id_value = person_id(rows, BORROWER_LABELS, BORROWER_WORDS, NOT_BORROWER_WORDS)
     if id_value:
         found["borrower_id_number"] = id_value
     return Extraction(found)
 
 
-def id_near(rows: Sequence[Row], person_labels: Sequence[str]) -> FieldValue | None:
-    """The ID number printed with a person: on the person's row or the next two."""
-    for cand in label_candidates(rows, person_labels):
-        for row in rows[cand.row : cand.row + 3]:
-            for cell in row.cells:
-                value = p.id_number(cell.text)
-                if value:
-                    return FieldValue(value, round(cell.line.score, 3))
-    return None
+ID_LABELS = ("公民身份号码", "身份证号码", "身份证号", "证件号码", "身份号码")
+BORROWER_WORDS = ("借款人", "借款申请人", "乙方")
+NOT_BORROWER_WORDS = ("贷款人", "甲方", "丙方", "配偶", "共同")
+
+
+def person_id(rows: Sequence[Row], person_labels: Sequence[str], own: Sequence[str] = (),
+              other: Sequence[str] = ()) -> FieldValue | None:
+    """The ID number that belongs to one party, whatever the field order or layout.
+
+    Every ID number on the page is a candidate. One whose label (the text before it on its
+    row, or the row above when it stands alone) names the party (``own``) scores highest,
+    one whose label names another party (``other``) is never taken, and one on the party's
+    row or the two under it gains by closeness. Ties go to the first in reading order."""
+    person_rows = [c.row for c in label_candidates(rows, person_labels)]
+    best: tuple[float, FieldValue] | None = None
+    for ri, row in enumerate(rows):
+        for ci, cell in enumerate(row.cells):
+            value = p.id_number(cell.text)
+            if not value:
+                continue
+            before = compact("".join(c.text for c in row.cells[: ci + 1]))
+            label = before[: max(before.find(value), 0)] if value in before else before
+            if len(label) < 2 and ri > 0:
+                label = compact(rows[ri - 1].text)
+            if any(w in label for w in other) and not any(w in label for w in own):
+                continue
+            score = 4.0 if any(w in label for w in own) else 0.0
+            gaps = [ri - pr for pr in person_rows if 0 <= ri - pr <= 2]
+            if gaps:
+                score += 2.0 - 0.5 * min(gaps)
+            if best is None or score > best[0]:
+                best = (score, FieldValue(value, round(cell.line.score, 3)))
+    return best[1] if best else None

@@ -27,13 +27,13 @@ def issuer(text: str) -> str | None:
 
 
 RULES = (
-    FieldRule("name", ("姓名", "当事人", "申请人"), p.person_name),
+    FieldRule("name", ("姓名", "当事人", "申请人", "持证人"), p.person_name),
     FieldRule("id_number", ("公民身份号码", "身份证号码", "身份证号", "证件号码"), p.id_number,
               fallback=p.id_number),
     FieldRule("marital_status", ("婚姻状况", "婚姻状态"), _status,
               pattern=r"婚姻状况为(未婚|已婚|离婚|丧偶)"),
-    FieldRule("issue_date", ("出具日期", "开具日期", "证明日期", "签发日期"), p.date),
-    FieldRule("issuer", ("出具机关", "出具单位", "证明机关", "登记机关"), issuer),
+    FieldRule("issue_date", ("出具日期", "开具日期", "证明日期", "签发日期", "出具时间"), p.date),
+    FieldRule("issuer", ("出具机关", "出具单位", "证明机关", "证明单位", "登记机关"), issuer),
 )
 _OTHER_LABELS = ("性别", "登记日期", "出生日期")
 # Dates in the body belong to registrations, not to the certificate.

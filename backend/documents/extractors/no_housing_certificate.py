@@ -30,7 +30,9 @@ RULES = (
     FieldRule("id_number", ("证件号码", "公民身份号码", "身份证号码", "身份证号"), p.id_number,
               fallback=p.id_number),
     FieldRule("query_result", ("查询结果", "查询结论"), _result, multiline=True),
-    FieldRule("issue_date", ("出具日期", "查询日期", "开具日期", "打印日期"), p.date),
+    FieldRule("issue_date", ("出具日期", "查询日期", "开具日期", "打印日期", "查询时间",
+                             "出具时间"),
+              p.date),
     FieldRule("issuer", ("出具机关", "出具单位", "查询机构", "查询单位"), issuer),
 )
 _OTHER_LABELS = ("证件类型", "查询目的", "查询范围", "查询编号", "说明")

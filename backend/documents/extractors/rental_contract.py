@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from backend.documents import parsers as p
 from backend.documents.extractors.base import Extraction, FieldRule, apply_rules
-from backend.documents.extractors.loan_contract import id_near
+from backend.documents.extractors.loan_contract import person_id
 from backend.documents.fields import FieldValue, label_candidates
 from backend.documents.layout import Row
 from backend.verification.validators import parse_date
@@ -23,9 +23,9 @@ LEASE_LABELS = ("租赁期限", "租期", "租赁期间", "租赁时间")
 RULES = (
     FieldRule("tenant_name", TENANT_LABELS, p.person_name),
     FieldRule("landlord_name", LANDLORD_LABELS, p.person_name),
-    FieldRule("rental_address", ("房屋地址", "房屋坐落", "租赁房屋地址", "房屋位置", "坐落",
-                                 "租赁地址"), p.free_text, multiline=True),
-    FieldRule("monthly_rent", ("月租金", "每月租金", "租金标准", "租金"), p.amount),
+    FieldRule("rental_address", ("房屋地址", "房屋坐落", "租赁房屋地址", "出租房屋地址", "房屋位置",
+                                 "坐落", "租赁地址"), p.free_text, multiline=True),
+    FieldRule("monthly_rent", ("月租金", "每月租金", "月租金额", "租金标准", "租金"), p.amount),
 )
 _OTHER_LABELS = ("身份证号", "身份证号码", "证件号码", *LEASE_LABELS)
 
@@ -43,7 +43,7 @@ def _two_dates(text: str) -> tuple[str, str] | None:
 
 def extract(rows: Sequence[Row]) -> Extraction:
     found = apply_rules(rows, RULES, _OTHER_LABELS)
-    tenant_id = id_near(rows, TENANT_LABELS)
+    tenant_id = person_id(rows, TENANT_LABELS, ("承租", "乙方"), ("出租", "甲方"))
     if tenant_id:
         found["tenant_id_number"] = tenant_id
     for cand in label_candidates(rows, LEASE_LABELS, _OTHER_LABELS):

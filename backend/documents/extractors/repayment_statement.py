@@ -27,9 +27,11 @@ def _account(text: str) -> str | None:
 
 
 RULES = (
-    FieldRule("borrower_name", ("借款人姓名", "借款人", "姓名", "户名", "借款人名称"),
+    FieldRule("borrower_name", ("借款人姓名", "借款人", "客户姓名", "姓名", "户名", "借款人名称",
+                                "客户名称"),
               p.person_name),
-    FieldRule("loan_account", ("贷款账号", "借款账号", "贷款帐号", "账号", "帐号", "贷款编号"),
+    FieldRule("loan_account", ("贷款账号", "借款账号", "贷款账户", "借款账户", "公积金贷款账号",
+                               "账号", "贷款编号"),
               _account),
     FieldRule("statement_date", ("打印日期", "查询日期", "出具日期", "制表日期", "截止日期",
                                  "对账日期", "打印时间", "查询时间", "生成日期", "统计截止日"),

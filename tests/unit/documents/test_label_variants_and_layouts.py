@@ -1,0 +1,131 @@
+"""General label and layout behaviours found with the harder evaluation set
+(bench/harder_documents.py): label tails (借款人姓名), bare ratios under a (%) label, the
+ID number of the right party whatever the field order, values under their labels and in
+two-column rows."""
+
+from __future__ import annotations
+
+from ocr_lines import rows_of
+
+from backend.documents import parsers as p
+from backend.documents.extractors import (
+    loan_contract,
+    rental_contract,
+    repayment_statement,
+    unit_registration_form,
+)
+
+BORROWER_ID = "520203198303196889"
+OTHER_ID = "52028119760109136X"
+
+
+def values(extraction: object) -> dict[str, str]:
+    return {k: v.value for k, v in extraction.fields.items()}  # type: ignore[attr-defined]
+
+
+def test_a_label_with_a_name_tail_is_the_label_itself() -> None:
+    for text in ("借款人姓名：马军萍", "借款人姓名 马军萍", "借款人姓名:马军萍"):
+        got = values(loan_contract.extract(rows_of(text)))
+        assert got["borrower_name"] == "马军萍", text
+
+
+def test_a_label_word_is_never_read_as_a_name() -> None:
+    assert p.person_name("姓名") is None
+    assert p.person_name("名称") is None
+    assert p.person_name("马军萍") == "马军萍"
+
+
+def test_name_tail_in_a_table_cell_with_the_value_to_its_right() -> None:
+    rows = rows_of([(100, "借款人姓名"), (400, "朱超")], [(100, "贷款金额"), (400, "510000.00元")])
+    got = values(loan_contract.extract(rows))
+    assert got["borrower_name"] == "朱超"
+    assert got["loan_amount"] == "510000.00"
+
+
+def test_value_printed_under_its_label() -> None:
+    rows = rows_of(
+        [(100, "借款人姓名：")], [(130, "马军萍")],
+        [(100, "房屋坐落：")], [(130, "贵州省盘州市人民路12号丽景天城3栋1单元502号")],
+        [(100, "贷款年限")], [(130, "20年")],
+    )
+    got = values(loan_contract.extract(rows))
+    assert got["borrower_name"] == "马军萍"
+    assert got["property_address"] == "贵州省盘州市人民路12号丽景天城3栋1单元502号"
+    assert got["term_months"] == "240"
+
+
+def test_borrower_id_found_wherever_the_field_order_puts_it() -> None:
+    # The ID row is far from the borrower's name: no longer only "the next two rows".
+    rows = rows_of(
+        f"证件号码：{BORROWER_ID}",
+        "执行年利率：2.85%",
+        "还款方法：等额本息",
+        "合同编号：GJJ-SC-2019-92282",
+        "借款人姓名：丁娜",
+    )
+    got = values(loan_contract.extract(rows))
+    assert got["borrower_id_number"] == BORROWER_ID
+    assert got["borrower_name"] == "丁娜"
+    assert got["annual_rate"] == "2.85%"
+
+
+def test_tenant_id_is_the_one_labelled_for_the_tenant_not_the_nearest() -> None:
+    rows = rows_of(
+        "承租方（乙方）：周鹏",
+        f"出租方身份证号：{OTHER_ID}",
+        "出租方（甲方）：郭慧",
+        f"承租人身份证号：{BORROWER_ID}",
+    )
+    got = values(rental_contract.extract(rows))
+    assert got["tenant_id_number"] == BORROWER_ID
+    assert got["tenant_name"] == "周鹏"
+    assert got["landlord_name"] == "郭慧"
+
+
+def test_landlord_id_is_never_taken_for_the_tenant() -> None:
+    rows = rows_of("承租方（乙方）：周鹏", f"出租方身份证号：{OTHER_ID}")
+    assert "tenant_id_number" not in values(rental_contract.extract(rows))
+
+
+def test_ratio_without_percent_sign_under_a_percent_label() -> None:
+    rows = rows_of(
+        [(100, "单位缴存比例（%）"), (500, "12")],
+        [(100, "职工缴存比例（%）"), (500, "8")],
+        [(100, "职工人数"), (500, "35")],
+    )
+    got = values(unit_registration_form.extract(rows))
+    assert got["unit_deposit_ratio"] == "12%"
+    assert got["personal_deposit_ratio"] == "8%"
+    assert got["employee_count"] == "35"
+    assert p.ratio("12%") == "12%"
+    assert p.ratio("150") is None
+
+
+def test_two_pairs_per_row_each_label_keeps_its_own_value() -> None:
+    rows = rows_of(
+        [(100, "法定代表人"), (330, "夏磊凯"), (640, "联系手机"), (860, "17083766296")],
+        [(100, "经办人姓名"), (330, "马林俊"), (640, "缴存人数"), (860, "483")],
+        [(100, "单位全称"), (330, "六盘水市金诚房地产开发有限公司")],
+    )
+    got = values(unit_registration_form.extract(rows))
+    assert got["legal_representative"] == "夏磊凯"
+    assert got["contact_phone"] == "17083766296"
+    assert got["contact_name"] == "马林俊"
+    assert got["employee_count"] == "483"
+    assert got["unit_name"] == "六盘水市金诚房地产开发有限公司"
+
+
+def test_statement_header_variants() -> None:
+    rows = rows_of(
+        [(100, "客户姓名：高建"), (600, "打印时间：2025.05.23")],
+        "贷款账户：3748477718341704",
+        [(100, "序号"), (200, "扣款日期"), (400, "归还本金"), (600, "归还利息"),
+         (800, "月还款额"), (1000, "剩余本金")],
+        [(100, "1"), (200, "2025-04-10"), (400, "2041.67"), (600, "1223.64"),
+         (800, "3265.31"), (1000, "471624.97")],
+    )
+    got = values(repayment_statement.extract(rows))
+    assert got["borrower_name"] == "高建"
+    assert got["statement_date"] == "2025-05-23"
+    assert got["loan_account"] == "3748477718341704"
+    assert got["total_paid"] == "3265.31"
