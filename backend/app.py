@@ -35,6 +35,8 @@ from backend.web.security import security_headers
 ERROR_STATUS = {
     ErrorCode.UNAUTHENTICATED: 401,
     ErrorCode.FORBIDDEN: 403,
+    ErrorCode.ACCOUNT_DISABLED: 403,
+    ErrorCode.DEVICE_REVOKED: 403,
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.UPLOAD_TOO_LARGE: 413,
     ErrorCode.TOO_MANY_ATTEMPTS: 429,

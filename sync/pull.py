@@ -9,7 +9,7 @@ another scope, compacted away) answers ``reset`` with the first page of a full s
 from __future__ import annotations
 
 from backend.accounts import devices
-from backend.accounts.models import UserRecord
+from backend.accounts.models import Principal, UserRecord
 from backend.cases.policy import scope_of
 from backend.errors import DoorstepError, ErrorCode
 from sync.audience import Scope
@@ -57,14 +57,19 @@ async def _log_page(scope: Scope, cursor: LogCursor, limit: int) -> tuple[list[C
 
 
 async def pull(
-    user: UserRecord, client_id: str, cursor_text: str | None, limit: int = DEFAULT_PAGE_SIZE
+    user: UserRecord,
+    client_id: str,
+    cursor_text: str | None,
+    limit: int = DEFAULT_PAGE_SIZE,
+    *,
+    principal: Principal | None = None,
 ) -> PullPage:
     check_client_id(client_id)
     storage = get_storage()
     client = await storage.client(client_id)
     if client is not None and client.user_id != user.id:
         raise DoorstepError(ErrorCode.FORBIDDEN, "该设备编号属于其他用户", field="clientId")
-    await devices.admit_pull(client_id)  # a revoked device is told to wipe, never served
+    await devices.admit_pull(client_id, principal)  # a revoked device is told to wipe, never served
     # Read before the changes: every mutation up to it has its changes at or below the
     # log head the client reaches by pulling to the end.
     last_mutation_id = client.last_mutation_id if client else 0

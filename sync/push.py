@@ -13,7 +13,7 @@ import logging
 from datetime import UTC, datetime
 
 from backend.accounts import devices
-from backend.accounts.models import UserRecord
+from backend.accounts.models import Principal, UserRecord
 from backend.errors import DoorstepError, ErrorCode
 from sync import changes, crash_hook
 from sync.changes import ChangeBuffer
@@ -67,7 +67,12 @@ async def _apply(
 
 
 async def push(
-    user: UserRecord, client_id: str, protocol_version: int, mutations: list[Mutation]
+    user: UserRecord,
+    client_id: str,
+    protocol_version: int,
+    mutations: list[Mutation],
+    *,
+    principal: Principal | None = None,
 ) -> PushOutcome:
     check_protocol_version(protocol_version)
     check_client_id(client_id)
@@ -81,7 +86,7 @@ async def push(
         client = await storage.client(client_id)
         if client is not None and client.user_id != user.id:
             raise DoorstepError(ErrorCode.FORBIDDEN, "该设备编号属于其他用户", field="clientId")
-        await devices.admit_push(client_id)  # a revoked device: one last push, then wipe
+        await devices.admit_push(client_id, principal)  # a revoked device: one last push, then wipe
         first_seen = client is None
         last = client.last_mutation_id if client else 0
         start = last

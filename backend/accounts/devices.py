@@ -3,6 +3,12 @@
 A revoked device may push once more (its unsent work is saved); from then on every push
 and pull answers ``DEVICE_REVOKED`` (``extensions.wipe = true``) and the device drops its
 local data. See sync/PROTOCOL.md, "Revoked devices".
+
+Tokens carry the signed-in device (``dev`` claim, kept across refreshes); push and pull
+record which client ids that device used (``DeviceClient``). Revoking a client id revokes
+every device session that used it, so its tokens fail at once on every other path too
+(GraphQL, tus, /files, refreshSession: ``refuse_revoked``); a device session that later
+uses a revoked client id is revoked with it.
 """
 
 from __future__ import annotations
@@ -11,10 +17,13 @@ from datetime import UTC, datetime
 from uuid import UUID
 
 from backend.accounts import queries
-from backend.accounts.models import DeviceRevocationRecord, UserRecord
+from backend.accounts.models import DeviceRevocationRecord, Principal, UserRecord
 from backend.accounts.roles import Role
 from backend.errors import DoorstepError, ErrorCode
 from sync.piccolo_storage import get_storage
+
+SYNC_OPERATIONS = frozenset({"push", "pull"})
+"""GraphQL fields a revoked device still reaches: push once more, then be told to wipe."""
 
 
 def _now() -> datetime:
@@ -36,7 +45,9 @@ def may_manage(actor: UserRecord, owner: UserRecord) -> bool:
 async def revoke_device(actor: UserRecord, client_id: str) -> UserRecord:
     """Revokes ``client_id``; returns its owner (the user the sync server knows it by)."""
     client = await get_storage().client(client_id)
-    owner = await queries.user_by_id(client.user_id) if client else None
+    # A client that has only pulled so far is known by the sign-ins that used it.
+    owner_id = client.user_id if client else await queries.user_of_client(client_id)
+    owner = await queries.user_by_id(owner_id) if owner_id else None
     if owner is None:
         raise DoorstepError(ErrorCode.NOT_FOUND, "找不到该设备", field="clientId")
     if not may_manage(actor, owner):
@@ -44,6 +55,8 @@ async def revoke_device(actor: UserRecord, client_id: str) -> UserRecord:
     await queries.insert_revocation_if_absent(
         DeviceRevocationRecord(client_id, owner.id, actor.id, _now(), None)
     )
+    sessions = await queries.devices_of_client(client_id)
+    await queries.revoke_device_sessions(sessions, owner.id, client_id, _now())
     return owner
 
 
@@ -71,8 +84,34 @@ def _revoked(final_push_allowed: bool) -> DoorstepError:
     )
 
 
-async def admit_push(client_id: str) -> None:
+def refuse_revoked(principal: Principal) -> None:
+    """Every authenticated path but sync: a revoked device's tokens are refused at once."""
+    if principal.revoked_client is not None:
+        raise DoorstepError(ErrorCode.DEVICE_REVOKED, details={"wipe": True})
+
+
+async def _link(client_id: str, principal: Principal | None) -> None:
+    """Records that the device used ``client_id``; a revocation of either covers both."""
+    if principal is None:
+        return
+    user_id = principal.user.id
+    if not await queries.device_used_client(client_id, principal.device_id):
+        await queries.link_device_client(client_id, principal.device_id, user_id, _now())
+    if principal.revoked_client is not None and principal.revoked_client != client_id:
+        # The revoked device under a new client id: that id is refused as well.
+        first = await queries.device_revocation(principal.revoked_client)
+        revoked_by = first.revoked_by if first else user_id
+        await queries.insert_revocation_if_absent(
+            DeviceRevocationRecord(client_id, user_id, revoked_by, _now(), None)
+        )
+    elif principal.revoked_client is None and await queries.device_revocation(client_id):
+        # A new sign-in on a revoked tablet: that device session is revoked too.
+        await queries.revoke_device_sessions([principal.device_id], user_id, client_id, _now())
+
+
+async def admit_push(client_id: str, principal: Principal | None = None) -> None:
     """Inside the push transaction: the one push after revocation goes through."""
+    await _link(client_id, principal)
     revocation = await queries.device_revocation(client_id)
     if revocation is None:
         return
@@ -80,8 +119,9 @@ async def admit_push(client_id: str) -> None:
         raise _revoked(final_push_allowed=False)
 
 
-async def admit_pull(client_id: str) -> None:
+async def admit_pull(client_id: str, principal: Principal | None = None) -> None:
     """Pull never serves a revoked device; it tells it to push what it can, then wipe."""
+    await _link(client_id, principal)
     revocation = await queries.device_revocation(client_id)
     if revocation is not None:
         raise _revoked(final_push_allowed=revocation.final_push_at is None)

@@ -22,6 +22,16 @@ class UserRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class Principal:
+    """Who a valid access token speaks for: the user and the signed-in device."""
+
+    user: UserRecord
+    device_id: str
+    revoked_client: str | None = None
+    """Set when the device was revoked (the client id it was revoked through)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Session:
     token: str
     refresh_token: str

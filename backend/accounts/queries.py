@@ -8,7 +8,16 @@ from uuid import UUID
 
 from backend.accounts.models import AuditRecord, DeviceRevocationRecord, UserRecord
 from backend.accounts.roles import Role
-from backend.accounts.tables import AuditEntry, DeviceRevocation, LoginAttempt, Team, Unit, User
+from backend.accounts.tables import (
+    AuditEntry,
+    DeviceClient,
+    DeviceRevocation,
+    LoginAttempt,
+    RevokedDeviceSession,
+    Team,
+    Unit,
+    User,
+)
 
 
 def _record(row: dict[str, Any]) -> UserRecord:
@@ -163,6 +172,52 @@ async def use_final_push(client_id: str, at: datetime) -> bool:
         (DeviceRevocation.client_id == client_id) & DeviceRevocation.final_push_at.is_null()
     ).returning(DeviceRevocation.client_id)
     return bool(updated)
+
+
+async def device_used_client(client_id: str, device_id: str) -> bool:
+    row = await DeviceClient.exists().where(
+        (DeviceClient.client_id == client_id) & (DeviceClient.device_id == device_id)
+    )
+    return bool(row)
+
+
+async def link_device_client(client_id: str, device_id: str, user_id: UUID, at: datetime) -> None:
+    await DeviceClient.insert(
+        DeviceClient(client_id=client_id, device_id=device_id, user_id=user_id, first_seen=at)
+    )
+
+
+async def devices_of_client(client_id: str) -> list[str]:
+    rows = await DeviceClient.select(DeviceClient.device_id).where(
+        DeviceClient.client_id == client_id
+    )
+    return sorted({row["device_id"] for row in rows})
+
+
+async def user_of_client(client_id: str) -> UUID | None:
+    row = await DeviceClient.select(DeviceClient.user_id).where(
+        DeviceClient.client_id == client_id
+    ).first()
+    return UUID(str(row["user_id"])) if row else None
+
+
+async def revoked_device_client(device_id: str) -> str | None:
+    """The revoked client id through which ``device_id`` was revoked, if it was."""
+    row = await RevokedDeviceSession.select(RevokedDeviceSession.client_id).where(
+        RevokedDeviceSession.device_id == device_id
+    ).first()
+    return str(row["client_id"]) if row else None
+
+
+async def revoke_device_sessions(
+    device_ids: list[str], user_id: UUID, client_id: str, at: datetime
+) -> None:
+    for device_id in device_ids:
+        await RevokedDeviceSession.insert(
+            RevokedDeviceSession(
+                device_id=device_id, user_id=user_id, client_id=client_id, revoked_at=at
+            )
+        ).on_conflict(action="DO NOTHING")
 
 
 async def append_audit(entry: AuditRecord) -> None:

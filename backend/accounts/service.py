@@ -6,8 +6,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
-from backend.accounts import passwords, queries, tokens
-from backend.accounts.models import Session, UserRecord
+from backend.accounts import devices, passwords, queries, tokens
+from backend.accounts.models import Principal, Session, UserRecord
 from backend.accounts.roles import Role
 from backend.accounts.throttle import attempt_allowed
 from backend.errors import DoorstepError, ErrorCode
@@ -18,14 +18,15 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _session(user: UserRecord, settings: Settings) -> Session:
+def _session(user: UserRecord, settings: Settings, device_id: str) -> Session:
+    """Access and refresh token of one signed-in device (``device_id``, kept on refresh)."""
     key = settings.signing_key()
     lifetime = timedelta(minutes=settings.access_token_minutes)
+    refresh_lifetime = timedelta(days=settings.refresh_token_days)
+    version = user.token_version
     return Session(
-        token=tokens.issue(user.id, user.token_version, "access", lifetime, key),
-        refresh_token=tokens.issue(
-            user.id, user.token_version, "refresh", timedelta(days=settings.refresh_token_days), key
-        ),
+        token=tokens.issue(user.id, version, "access", lifetime, key, device_id),
+        refresh_token=tokens.issue(user.id, version, "refresh", refresh_lifetime, key, device_id),
         expires_at=_now() + lifetime,
         user=user,
     )
@@ -49,25 +50,39 @@ async def log_in(username: str, password: str, address: str, settings: Settings)
         raise DoorstepError(ErrorCode.ACCOUNT_DISABLED)
     await queries.record_attempt(username, address, True, _now())
     await queries.forget_attempts_before(_now() - timedelta(days=1))
-    return _session(user, settings)
+    return _session(user, settings, tokens.new_device_id())
 
 
-async def _active_user(claims: tokens.TokenClaims) -> UserRecord:
+async def _principal(claims: tokens.TokenClaims) -> Principal:
+    """The one check behind every token: user exists and is active, not signed out, and
+    whether the device was revoked (the caller decides: sync lets it push once more)."""
     user = await queries.user_by_id(claims.user_id)
-    if user is None or claims.version != user.token_version:
+    if user is None:
         raise DoorstepError(ErrorCode.UNAUTHENTICATED, "登录已失效，请重新登录。")
-    if not user.active:
+    if not user.active:  # before the version: disabling also raises it
         raise DoorstepError(ErrorCode.ACCOUNT_DISABLED)
-    return user
+    if claims.version != user.token_version:
+        raise DoorstepError(ErrorCode.UNAUTHENTICATED, "登录已失效，请重新登录。")
+    revoked_client = await queries.revoked_device_client(claims.device_id)
+    return Principal(user, claims.device_id, revoked_client)
+
+
+async def principal_for_token(token: str, settings: Settings) -> Principal:
+    """An access token's user and device; a revoked device is reported, not refused."""
+    return await _principal(tokens.read(token, settings.signing_key(), "access"))
 
 
 async def user_for_token(token: str, settings: Settings) -> UserRecord:
-    return await _active_user(tokens.read(token, settings.signing_key(), "access"))
+    """An access token's user; refuses disabled users and revoked devices (tus, /files)."""
+    principal = await principal_for_token(token, settings)
+    devices.refuse_revoked(principal)
+    return principal.user
 
 
 async def refresh_session(refresh_token: str, settings: Settings) -> Session:
-    user = await _active_user(tokens.read(refresh_token, settings.signing_key(), "refresh"))
-    return _session(user, settings)
+    principal = await _principal(tokens.read(refresh_token, settings.signing_key(), "refresh"))
+    devices.refuse_revoked(principal)
+    return _session(principal.user, settings, principal.device_id)
 
 
 async def log_out_everywhere(user: UserRecord) -> None:

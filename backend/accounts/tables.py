@@ -61,6 +61,28 @@ class DeviceRevocation(Table, tablename="device_revocation"):
     )
 
 
+class DeviceClient(Table, tablename="device_client"):
+    """Which sync client ids a signed-in device (the ``dev`` claim of its tokens) has used.
+
+    Revoking a client id revokes every device session that used it, and a device session
+    that uses a revoked client id is revoked too (a new sign-in on a lost tablet).
+    """
+
+    client_id = Varchar(length=64, index=True)
+    device_id = Varchar(length=64, index=True)
+    user_id = UUID(index=True)
+    first_seen = Timestamptz()
+
+
+class RevokedDeviceSession(Table, tablename="revoked_device_session"):
+    """A device session whose tokens are refused with ``DEVICE_REVOKED`` on every path."""
+
+    device_id = Varchar(length=64, primary_key=True)
+    user_id = UUID(index=True)
+    client_id = Varchar(length=64, help_text="the revoked sync client id it used")
+    revoked_at = Timestamptz()
+
+
 class AuditEntry(Table, tablename="audit_entry"):
     """Append-only: who saw or did what sensitive thing, when, from which device.
 

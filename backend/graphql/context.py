@@ -6,8 +6,9 @@ from litestar import Request
 from strawberry.litestar import BaseContext
 from strawberry.types import Info as StrawberryInfo
 
+from backend.accounts import devices
 from backend.accounts import service as accounts
-from backend.accounts.models import UserRecord
+from backend.accounts.models import Principal, UserRecord
 from backend.errors import DoorstepError, ErrorCode
 from backend.settings import Settings, get_settings
 
@@ -18,11 +19,19 @@ class Context(BaseContext, kw_only=True):
     auth_error: DoorstepError | None = None
     address: str = "unknown"
     device_id: str | None = None
+    principal: Principal | None = None
 
     def require_user(self) -> UserRecord:
-        if self.user is None:
+        """The signed-in user; a revoked device is refused here (``DEVICE_REVOKED``)."""
+        principal = self.require_principal()
+        devices.refuse_revoked(principal)
+        return principal.user
+
+    def require_principal(self) -> Principal:
+        """Signed in, even from a revoked device: only sync push/pull (one last push)."""
+        if self.principal is None:
             raise self.auth_error or DoorstepError(ErrorCode.UNAUTHENTICATED)
-        return self.user
+        return self.principal
 
 
 Info = StrawberryInfo[Context, None]
@@ -44,7 +53,8 @@ async def context_getter(request: Request) -> Context:  # type: ignore[type-arg]
     token = bearer_token(request.headers.get("authorization"))
     if token:
         try:
-            context.user = await accounts.user_for_token(token, settings)
+            context.principal = await accounts.principal_for_token(token, settings)
+            context.user = context.principal.user
         except DoorstepError as error:
             context.auth_error = error
     return context

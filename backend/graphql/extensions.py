@@ -9,6 +9,7 @@ from typing import Any
 from graphql import GraphQLError, GraphQLResolveInfo
 from strawberry.extensions import SchemaExtension
 
+from backend.accounts import devices
 from backend.errors import DEFAULT_MESSAGES, DoorstepError, ErrorCode
 from backend.graphql.access import OPERATION_ACCESS, PUBLIC, allowed
 
@@ -16,7 +17,7 @@ log = logging.getLogger("doorstep.graphql")
 
 
 class EnforceAccessPolicy(SchemaExtension):
-    """Checks :data:`OPERATION_ACCESS` before any root resolver runs."""
+    """Checks :data:`OPERATION_ACCESS` and device revocation before any root resolver runs."""
 
     def resolve(
         self,
@@ -29,8 +30,10 @@ class EnforceAccessPolicy(SchemaExtension):
         if info.path.prev is None and not info.field_name.startswith("__"):
             context = info.context
             if OPERATION_ACCESS.get(info.field_name) != PUBLIC:
-                user = context.require_user()
-                if not allowed(info.field_name, user.role):
+                principal = context.require_principal()
+                if info.field_name not in devices.SYNC_OPERATIONS:
+                    devices.refuse_revoked(principal)  # disabled users never get this far
+                if not allowed(info.field_name, principal.user.role):
                     raise DoorstepError(ErrorCode.FORBIDDEN)
         return _next(root, info, *args, **kwargs)
 

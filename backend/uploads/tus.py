@@ -43,6 +43,7 @@ TUS_STATUS = {
     ErrorCode.BAD_REQUEST: 400,
     ErrorCode.UNAUTHENTICATED: 401,
     ErrorCode.ACCOUNT_DISABLED: 403,
+    ErrorCode.DEVICE_REVOKED: 403,
     ErrorCode.FORBIDDEN: 403,
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.CONFLICT: 409,

@@ -100,7 +100,7 @@ async def test_expired_token_is_refused() -> None:
 
     settings = get_settings()
     expired = tokens.issue(
-        demo_user_id("staff1"), 0, "access", timedelta(seconds=1), settings.signing_key()
+        demo_user_id("staff1"), 0, "access", timedelta(seconds=1), settings.signing_key(), "d"
     )
     await asyncio.sleep(1.2)
     with pytest.raises(DoorstepError) as raised:
