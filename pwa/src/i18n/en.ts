@@ -142,6 +142,9 @@ const en: MessageSchema = {
     },
   },
   security: {
+    wipedTitle: 'This device was revoked',
+    wipedMessage: 'A supervisor or administrator revoked this device. Unsent work was sent to the server where possible; the data, sign-in and key on this device were erased. Ask your supervisor if in doubt.',
+    wipedOk: 'OK',
     title: 'Device security',
     lockTitle: 'Enter your PIN',
     lockHint: 'Data on this device is encrypted; enter your PIN to unlock',

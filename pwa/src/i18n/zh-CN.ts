@@ -140,6 +140,9 @@ const zhCN = {
     },
   },
   security: {
+    wipedTitle: '此设备已被停用',
+    wipedMessage: '主管或管理员已停用此设备。未发送的数据已尽量发送到服务器，本机数据、登录信息和密钥已清除。如有疑问请联系主管。',
+    wipedOk: '知道了',
     title: '设备安全',
     lockTitle: '请输入 PIN',
     lockHint: '本机数据已加密，输入 PIN 解锁',

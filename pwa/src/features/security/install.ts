@@ -2,6 +2,8 @@
 // the PIN screen (and pages that keep data on the device to PIN setup first), the sealed
 // store for the sync client, and the 5-minute idle lock.
 import { IndexedDbStore } from '@doorstep/sync-client'
+import { showDialog } from 'vant'
+import 'vant/es/dialog/style'
 import { inject, watch, type App, type InjectionKey } from 'vue'
 import type { Router } from 'vue-router'
 
@@ -77,7 +79,7 @@ export function installDeviceLock(
 /**
  * Remote wipe (sync/PROTOCOL.md "Revoked devices"): on DEVICE_REVOKED the device sends
  * what it still can in one more round, then drops its data, session and key, and shows
- * the sign-in page.
+ * the sign-in page with a dialog that says why.
  */
 function watchForRemoteWipe(
   app: App,
@@ -107,6 +109,13 @@ function watchForRemoteWipe(
           session.clear() // closes the sync client, so its database can be deleted
           await lock.wipe()
           await router.replace({ name: 'login' })
+          // Stays over the sign-in page until read: the person must know why they are here.
+          void showDialog({
+            title: app.config.globalProperties.$t('security.wipedTitle'),
+            message: app.config.globalProperties.$t('security.wipedMessage'),
+            confirmButtonText: app.config.globalProperties.$t('security.wipedOk'),
+            className: 'remote-wipe-dialog',
+          })
         })
       },
       { immediate: true },
