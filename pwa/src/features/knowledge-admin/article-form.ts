@@ -101,3 +101,8 @@ export function toInput(form: ArticleForm): ArticleInput {
     changeNote: form.changeNote.trim(),
   }
 }
+
+/** Tag colours dark enough for white text (WCAG AA); Vant's own green and orange are not. */
+export function statusColor(status: string): string {
+  return status === 'PUBLISHED' ? '#1a7f37' : '#b54708'
+}

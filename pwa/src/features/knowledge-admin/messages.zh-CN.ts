@@ -14,7 +14,7 @@ export default {
     title: '标题',
     titlePlaceholder: '例如：租房提取需要哪些材料',
     category: '分类',
-    categoryPlaceholder: '请选择分类',
+    categoryPlaceholder: '请选择',
     effectiveDate: '生效日期',
     tags: '标签',
     tagsPlaceholder: '用逗号或空格分隔，例如：租房、提取',
