@@ -7,6 +7,7 @@ reassignment), whoever no longer sees the case gets a ``delete`` for it and its 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from backend.cases.masking import mask_fields
@@ -33,7 +34,13 @@ def case_data(case: CaseRecord) -> dict[str, Any]:
     }
 
 
-def document_data(document: DocumentRecord) -> dict[str, Any]:
+def document_data(
+    document: DocumentRecord, reading: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """A document as devices receive it. ``reading`` is what the server's reading of the
+    photo says about itself (see ``backend.documents.result.device_reading``): per-field
+    confidence, photo quality and the preprocessing applied; empty until it was read."""
+    reading = reading or {}
     return {
         "id": str(document.id),
         "caseId": str(document.case_id),
@@ -42,6 +49,9 @@ def document_data(document: DocumentRecord) -> dict[str, Any]:
         "status": document.status,
         "fields": document.fields,
         "checks": document.checks,
+        "confidence": dict(reading.get("confidence") or {}),
+        "quality": reading.get("quality"),
+        "preprocessing": reading.get("preprocessing"),
     }
 
 
@@ -58,13 +68,15 @@ def case_put(case: CaseRecord) -> NewChange:
     )
 
 
-def document_put(document: DocumentRecord, case: CaseRecord) -> NewChange:
+def document_put(
+    document: DocumentRecord, case: CaseRecord, reading: Mapping[str, Any] | None = None
+) -> NewChange:
     return NewChange(
         DOCUMENT_ENTITY,
         str(document.id),
         "put",
         document.version,
-        document_data(document),
+        document_data(document, reading),
         audience_of(case.parties),
     )
 

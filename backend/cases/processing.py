@@ -98,9 +98,11 @@ async def finish_reading(
     fields: dict[str, Any],
     checks: list[dict[str, Any]],
     fills: Mapping[str, str],
+    reading: Mapping[str, Any] | None = None,
 ) -> tuple[DocumentRecord, CaseRecord] | None:
     """Stores a document's reading (``processed`` or ``failed``), fills the case's empty
     fields with ``fills``, and moves the case on once none of its documents waits.
+    ``reading`` (confidences, quality, preprocessing) goes to devices with the document.
     Joins the caller's write transaction. None if the document was read meanwhile."""
     async with changes.write_transaction():
         current = await queries.document_by_id(document.id)
@@ -117,7 +119,7 @@ async def finish_reading(
         )
         await queries.save_document(done)
         at = now()
-        entries = [document_put(done, case)]
+        entries = [document_put(done, case, reading)]
         added = {
             k: v for k, v in _fillable(case, fills).items() if not case.fields.get(k)
         } if progress.may_fill_fields(case.status) else {}

@@ -18,6 +18,7 @@ from backend.cases.notices import notify_decision
 from backend.cases.policy import may_assign, may_review
 from backend.cases.service import history, load_case, now
 from backend.cases.status import DECISION_STATUS, REVIEWABLE, ReviewDecision
+from backend.documents.queries import device_readings
 from backend.errors import DoorstepError, ErrorCode
 from sync import changes
 
@@ -74,6 +75,9 @@ async def assign_case(actor: Actor, case_id: UUID, assignee_id: UUID) -> CaseRec
         for document in resent:
             await queries.set_document_status(document)
         entries = revocations(case, updated, documents)
-        entries += [case_put(updated), *(document_put(d, updated) for d in resent)]
+        readings = await device_readings([d.id for d in resent])
+        entries += [
+            case_put(updated), *(document_put(d, updated, readings.get(d.id)) for d in resent)
+        ]
         await changes.record(entries, updated.updated_at)
     return updated

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from backend.cases import queries
 from backend.cases.changes import CASE_ENTITY, DOCUMENT_ENTITY, case_data, document_data
+from backend.documents.queries import device_readings
 from sync.audience import Scope
 from sync.protocol import Change
 from sync.snapshot import SnapshotPage
@@ -18,9 +19,11 @@ class CaseSnapshot:
         cases, documents = await queries.snapshot_cases(
             scope, UUID(after) if after else None, limit
         )
+        readings = await device_readings([d.id for d in documents])
         changes = [Change(CASE_ENTITY, str(c.id), "put", c.version, case_data(c)) for c in cases]
         changes += [
-            Change(DOCUMENT_ENTITY, str(d.id), "put", d.version, document_data(d))
+            Change(DOCUMENT_ENTITY, str(d.id), "put", d.version,
+                   document_data(d, readings.get(d.id)))
             for d in documents
         ]
         return SnapshotPage(changes, str(cases[-1].id) if len(cases) == limit else None)

@@ -23,4 +23,5 @@ def read_image(image_bytes: bytes, doc_type: str | None) -> dict[str, Any]:
         "engine": result.engine,
         "timings": result.timings,
         "preprocessing": result.preprocessing,
+        "measurements": result.measurements,
     }

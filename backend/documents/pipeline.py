@@ -50,6 +50,11 @@ def extract_document(
     metrics = measure(page.image if page.image is not None else page_image, page.lines,
                       ocr.unsure_below, photo=photo)
     result = extract_from_page(page, doc_type, metrics, today=today)
+    result.measurements = {
+        "softness": round(metrics.softness, 4), "unsure_share": round(metrics.unsure_share, 4),
+        "glare_share": round(metrics.glare_share, 4),
+        "text_height_px": round(metrics.text_height, 1), "lines": metrics.line_count,
+    }
     timings["total"] = time.perf_counter() - t0
     result.timings = timings
     result.preprocessing = {"page_flattened": flattened, "red_suppressed": True,

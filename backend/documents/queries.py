@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
@@ -62,6 +63,20 @@ async def save_reading(reading: Reading) -> None:
             assert isinstance(column, Column)
             setattr(row, column._meta.name, value)
         await DocumentReading.insert(row)
+
+
+async def device_readings(document_ids: Sequence[UUID]) -> dict[UUID, dict[str, Any]]:
+    """For the sync entity ``document``: confidences, quality and preprocessing of each
+    processed document among ``document_ids`` (others are left out)."""
+    from backend.documents.result import device_reading
+
+    if not document_ids:
+        return {}
+    rows = await DocumentReading.select(DocumentReading.document_id, DocumentReading.result).where(
+        DocumentReading.document_id.is_in(list(document_ids))
+        & (DocumentReading.status == "processed")
+    )
+    return {row["document_id"]: device_reading(_decode(row["result"])) for row in rows}
 
 
 async def readings_of_case(case_id: UUID) -> list[Reading]:

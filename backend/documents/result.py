@@ -8,6 +8,21 @@ from typing import Any
 from backend.documents.checks import Check
 
 
+def device_reading(output: dict[str, Any]) -> dict[str, Any]:
+    """What devices receive about a reading besides fields and checks (the ``document``
+    entity of sync/PROTOCOL.md): confidence per field, quality (blurry, glare,
+    rotated_degrees, low_resolution, and the measurements behind them) and the
+    preprocessing applied to the photo. ``output`` is the JSON of ``ocr_task.read_image``."""
+    quality = output.get("quality")
+    if isinstance(quality, dict) and output.get("measurements"):
+        quality = {**quality, "measurements": output["measurements"]}
+    return {
+        "confidence": dict(output.get("confidence") or {}),
+        "quality": quality,
+        "preprocessing": output.get("preprocessing"),
+    }
+
+
 @dataclass(frozen=True)
 class Quality:
     blurry: bool
@@ -34,6 +49,8 @@ class ExtractionResult:
     timings: dict[str, float] = field(default_factory=dict)
     # What was done to the photo before OCR (stored with case documents, not printed).
     preprocessing: dict[str, Any] = field(default_factory=dict)
+    # The quality measurements behind blurry/glare/low_resolution (stored, not printed).
+    measurements: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

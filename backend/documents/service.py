@@ -21,6 +21,7 @@ from backend.documents.case_fields import case_values, compare, unreadable_check
 from backend.documents.models import Reading
 from backend.documents.ocr_task import read_image
 from backend.documents.requests import MAX_READ_ATTEMPTS
+from backend.documents.result import device_reading
 from backend.errors import ErrorCode
 from backend.jobs.cpu import run_cpu
 from backend.uploads.service import open_blob
@@ -103,7 +104,7 @@ async def _store(document: DocumentRecord, output: dict[str, Any], attempts: int
             finished = await processing.finish_reading(
                 document, status="processed", doc_type=detected,
                 fields=dict(output.get("fields", {})), checks=list(output.get("checks", [])),
-                fills=comparison.fills,
+                fills=comparison.fills, reading=device_reading(output),
             )
             reading = _reading(document, "processed", attempts, detected_type=detected,
                                result=output)
