@@ -26,6 +26,8 @@ async def add_case(
     decided: str | None = None,
     kind: str = "withdrawal",
     shas: list[str] | None = None,
+    creator: UUID = CREATOR,
+    team: UUID | None = None,
 ) -> UUID:
     case_id = uuid4()
     when = at_noon(submitted)
@@ -38,8 +40,9 @@ async def add_case(
             field_meta="{}",
             conflicts="[]",
             version=2,
-            creator=CREATOR,
-            assignee=CREATOR,
+            creator=creator,
+            assignee=creator,
+            team=team,
             created_at=when,
             updated_at=at_noon(decided or submitted),
         )
@@ -67,7 +70,7 @@ async def add_case(
             CaseHistory(
                 case_id=case_id,
                 at=moment,
-                actor=CREATOR,
+                actor=creator,
                 actor_name="staff1",
                 action=action,
             )
