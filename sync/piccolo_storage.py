@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 import msgspec
 from piccolo.engine.postgres import PostgresEngine
@@ -14,7 +15,14 @@ from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 from backend.db.lifecycle import current_engine
 from sync.audience import Audience, Scope
-from sync.storage import ClientState, LoggedChange, LogInfo, NewChange, Rejection
+from sync.storage import (
+    ClientState,
+    LoggedChange,
+    LogInfo,
+    NewChange,
+    Rejection,
+    StoredRejection,
+)
 from sync.tables import SyncChange, SyncClient, SyncMeta, SyncRejection
 
 # PostgreSQL hands out sequence numbers before commit, so two writers could commit out of
@@ -39,6 +47,22 @@ def _audience_columns(audience: Audience) -> dict[str, Any]:
         "aud_all": audience.everyone_staff,
         "aud_public": audience.public,
     }
+
+
+_NOBODY = UUID(int=0)  # ``IN ()`` is not valid SQL: ask for a user that cannot exist
+
+
+def _rejection(row: dict[str, Any]) -> Rejection:
+    return Rejection(
+        client_id=row["client_id"],
+        mutation_id=row["mutation_id"],
+        name=row["name"],
+        args=_decode(row["args"]),
+        code=row["code"],
+        message=row["message"],
+        field=row["field"],
+        at=row["at"],
+    )
 
 
 class PiccoloSyncStorage:
@@ -114,18 +138,35 @@ class PiccoloSyncStorage:
         rows = await SyncRejection.select().where(SyncRejection.client_id == client_id).order_by(
             SyncRejection.mutation_id
         )
-        return [
-            Rejection(
-                client_id=row["client_id"],
-                mutation_id=row["mutation_id"],
-                name=row["name"],
-                args=_decode(row["args"]),
-                code=row["code"],
-                message=row["message"],
-                field=row["field"],
-                at=row["at"],
+        return [_rejection(row) for row in rows]
+
+    async def rejections_page(
+        self, user_ids: list[UUID] | None, client_id: str | None, before: int | None, limit: int
+    ) -> list[StoredRejection]:
+        query = SyncRejection.select()
+        if user_ids is not None:
+            clients = SyncClient.select(SyncClient.client_id).where(
+                SyncClient.user_id.is_in(user_ids or [_NOBODY])
             )
+            client_ids = [row["client_id"] for row in await clients]
+            query = query.where(SyncRejection.client_id.is_in(client_ids or [""]))
+        if client_id is not None:
+            query = query.where(SyncRejection.client_id == client_id)
+        position = SyncRejection._meta.primary_key  # the implicit serial id: insertion order
+        if before is not None:
+            query = query.where(position < before)
+        rows = await query.order_by(position, ascending=False).limit(limit)
+        page_clients = list({row["client_id"] for row in rows})
+        owners = {
+            row["client_id"]: row["user_id"]
+            for row in await SyncClient.select(SyncClient.client_id, SyncClient.user_id).where(
+                SyncClient.client_id.is_in(page_clients or [""])
+            )
+        }
+        return [
+            StoredRejection(int(row["id"]), owners[row["client_id"]], _rejection(row))
             for row in rows
+            if row["client_id"] in owners
         ]
 
     async def append(self, changes: list[NewChange], at: datetime) -> None:

@@ -55,6 +55,15 @@ class Rejection:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredRejection:
+    """A rejection as read back: its position (newest first) and the client's user."""
+
+    position: int
+    user_id: UUID
+    rejection: Rejection
+
+
+@dataclass(frozen=True, slots=True)
 class LogInfo:
     epoch: str  # identifies this log; a new one invalidates every cursor
     floor: int  # changes at or below this sequence were compacted away
@@ -75,6 +84,12 @@ class SyncStorage(Protocol):
     async def record_rejection(self, rejection: Rejection) -> None: ...
 
     async def rejections(self, client_id: str) -> list[Rejection]: ...
+
+    async def rejections_page(
+        self, user_ids: list[UUID] | None, client_id: str | None, before: int | None, limit: int
+    ) -> list[StoredRejection]:
+        """Newest first: rejections of the clients of ``user_ids`` (None: every user's),
+        optionally of one client only, positioned before ``before``."""
 
     async def append(self, changes: list[NewChange], at: datetime) -> None: ...
 

@@ -49,6 +49,9 @@ OPERATION_ACCESS: dict[str, Access] = {
     # sync (ownership of cases is checked per mutation by the cases domain)
     "push": SIGNED_IN,
     "pull": SIGNED_IN,
+    # why pushed work was refused: one's own devices; supervisors their team's, admins all
+    # (sync.rejections)
+    "syncRejections": SIGNED_IN,
     # cases
     "case": SIGNED_IN,
     "cases": SIGNED_IN,

@@ -18,12 +18,14 @@ from backend.notifications.graphql import NotificationsMutation, NotificationsQu
 from backend.settings import get_settings
 from backend.verification.graphql import VerificationMutation, VerificationQuery
 from sync.graphql import SyncMutation, SyncQuery
+from sync.rejections_graphql import SyncRejectionsQuery
 
 Query = merge_types(
     "Query",
     (
         AccountsQuery,
         SyncQuery,
+        SyncRejectionsQuery,
         CasesQuery,
         MetricsQuery,
         KnowledgeQuery,
