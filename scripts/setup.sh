@@ -11,7 +11,8 @@ ROOT=$(pwd)
 TOOLS="$ROOT/.tools"
 export PATH="$TOOLS/bin:$PATH"
 
-SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng chromium fonts-noto-cjk python3-venv)
+SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng chromium fonts-noto-cjk
+                 fonts-wqy-zenhei fonts-arphic-ukai fonts-arphic-uming python3-venv)
 
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 
