@@ -15,6 +15,7 @@ import {
   notificationFor,
   parsePushPayload,
   PUSH_RECEIVED_MESSAGE,
+  SUBSCRIPTION_CHANGED_MESSAGE,
 } from './features/push/notification'
 import { openAppAt } from './features/push/open-app'
 import { SERVER_PATHS } from './pwa/server-paths'
@@ -36,6 +37,12 @@ registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: SERVER_PATHS }),
 )
 
+function tellWindows(type: string): Promise<void> {
+  return self.clients
+    .matchAll({ type: 'window' })
+    .then((windows) => windows.forEach((w) => w.postMessage({ type })))
+}
+
 self.addEventListener('push', (event) => {
   let text: string | null = null
   try {
@@ -48,9 +55,7 @@ self.addEventListener('push', (event) => {
     Promise.all([
       self.registration.showNotification(title, options),
       // Open windows pull at once, so the 消息 list is current when the person looks.
-      self.clients
-        .matchAll({ type: 'window' })
-        .then((windows) => windows.forEach((w) => w.postMessage({ type: PUSH_RECEIVED_MESSAGE }))),
+      tellWindows(PUSH_RECEIVED_MESSAGE),
     ]),
   )
 })
@@ -67,4 +72,21 @@ self.addEventListener('notificationclick', (event) => {
       clickTarget(event.notification.data),
     ),
   )
+})
+
+// The browser replaced the subscription (expiry, key rotation). The worker holds no
+// session, so it subscribes again with the same options and the app registers the new
+// endpoint (now, in an open window, or at its next start); the old one ends with a 410.
+self.addEventListener('pushsubscriptionchange', (event) => {
+  const options = event.oldSubscription?.options
+  const renewed =
+    event.newSubscription !== null || options === undefined
+      ? Promise.resolve()
+      : self.registration.pushManager
+          .subscribe({
+            userVisibleOnly: options.userVisibleOnly,
+            applicationServerKey: options.applicationServerKey,
+          })
+          .then(() => undefined)
+  event.waitUntil(renewed.then(() => tellWindows(SUBSCRIPTION_CHANGED_MESSAGE)))
 })

@@ -4,6 +4,7 @@ import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 
 import { useApi } from '@/api/doorstep-api'
+import { stopPushBeforeSignOut } from '@/features/push/push-device'
 
 /** Asks first, then forgets the session and returns to the login screen. */
 export function useLogout(): () => Promise<void> {
@@ -20,6 +21,7 @@ export function useLogout(): () => Promise<void> {
     } catch {
       return
     }
+    await stopPushBeforeSignOut(api.client) // the next person on this tablet gets none of them
     await api.logout()
     await router.replace({ name: 'login' })
   }

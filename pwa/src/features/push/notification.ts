@@ -113,6 +113,9 @@ export const OPEN_URL_MESSAGE = 'doorstep:open-url'
 /** Message telling open windows that a push arrived (they may pull at once). */
 export const PUSH_RECEIVED_MESSAGE = 'doorstep:push-received'
 
+/** Message telling open windows the browser renewed the subscription (register it again). */
+export const SUBSCRIPTION_CHANGED_MESSAGE = 'doorstep:push-subscription-changed'
+
 export interface OpenUrlMessage {
   type: typeof OPEN_URL_MESSAGE
   url: string

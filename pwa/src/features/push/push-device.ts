@@ -118,3 +118,11 @@ export async function reRegisterPush(client: GraphQLClient): Promise<boolean> {
   await registerSubscription(client, args)
   return true
 }
+
+/**
+ * Before signing out (while the token still works): this device stops receiving the user's
+ * pushes. Never holds up the sign-out for long, and never fails it.
+ */
+export async function stopPushBeforeSignOut(client: GraphQLClient, waitMs = 3_000): Promise<void> {
+  await within(disablePush(client), waitMs, () => new PushError('offline')).catch(() => undefined)
+}

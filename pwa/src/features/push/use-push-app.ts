@@ -6,7 +6,7 @@ import { useRouter } from 'vue-router'
 import { useApi } from '@/api/doorstep-api'
 import { useSession } from '@/auth/use-session'
 
-import { openUrlFromMessage } from './notification'
+import { openUrlFromMessage, SUBSCRIPTION_CHANGED_MESSAGE } from './notification'
 import { reRegisterPush } from './push-device'
 
 export function usePushApp(): void {
@@ -15,20 +15,20 @@ export function usePushApp(): void {
   const session = useSession()
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return
 
+  const reRegister = () => {
+    // Best effort: offline now, the next start, sign-in or the switch registers it again.
+    if (session.current.value !== null) reRegisterPush(api.client).catch(() => undefined)
+  }
   const onMessage = (event: MessageEvent) => {
     const url = openUrlFromMessage(event.data)
     if (url !== null) void router.push(url)
+    if ((event.data as { type?: unknown } | null)?.type === SUBSCRIPTION_CHANGED_MESSAGE) {
+      reRegister()
+    }
   }
   navigator.serviceWorker.addEventListener('message', onMessage)
   navigator.serviceWorker.startMessages()
   onBeforeUnmount(() => navigator.serviceWorker.removeEventListener('message', onMessage))
 
-  watch(
-    () => session.current.value?.user.id,
-    (userId) => {
-      // Best effort: offline now, the next sign-in or the switch registers it again.
-      if (userId !== undefined) reRegisterPush(api.client).catch(() => undefined)
-    },
-    { immediate: true },
-  )
+  watch(() => session.current.value?.user.id, reRegister, { immediate: true })
 }
