@@ -56,7 +56,8 @@ _OTHER_LABELS = ("贷款人", "身份证号码", "身份证号", "证件号码",
 
 def extract(rows: Sequence[Row]) -> Extraction:
     found = apply_rules(rows, RULES, _OTHER_LABELS)
-    id_value = person_id(rows, BORROWER_LABELS, BORROWER_WORDS, NOT_BORROWER_WORDS)
+    # The lender and the bank are organisations: the only ID number is the borrower's.
+    id_value = person_id(rows, BORROWER_LABELS, BORROWER_WORDS, NOT_BORROWER_WORDS, sole=True)
     if id_value:
         found["borrower_id_number"] = id_value
     return Extraction(found)
@@ -68,30 +69,50 @@ NOT_BORROWER_WORDS = ("贷款人", "甲方", "丙方", "配偶", "共同")
 
 
 def person_id(rows: Sequence[Row], person_labels: Sequence[str], own: Sequence[str] = (),
-              other: Sequence[str] = ()) -> FieldValue | None:
+              other: Sequence[str] = (), other_labels: Sequence[str] = (),
+              sole: bool = False) -> FieldValue | None:
     """The ID number that belongs to one party, whatever the field order or layout.
 
     Every ID number on the page is a candidate. One whose label (the text before it on its
-    row, or the row above when it stands alone) names the party (``own``) scores highest,
-    one whose label names another party (``other``) is never taken, and one on the party's
-    row or the two under it gains by closeness. Ties go to the first in reading order."""
-    person_rows = [c.row for c in label_candidates(rows, person_labels)]
+    row, or the row above when it stands alone) names the party (``own``) wins; one whose
+    label names another party (``other``), or that sits closer under another party's name
+    (``other_labels``) than under this one's, is never taken; otherwise closeness under the
+    party's name (same row or the two below) decides, ties going to the first in reading
+    order. With no such evidence the page's only ID number is taken when ``sole`` says
+    that no other party on this kind of document has one (a loan contract's lender and
+    bank are organisations)."""
+    own_rows = [c.row for c in label_candidates(rows, person_labels)]
+    other_rows = [c.row for c in label_candidates(rows, other_labels)] if other_labels else []
     best: tuple[float, FieldValue] | None = None
+    seen: set[str] = set()
     for ri, row in enumerate(rows):
         for ci, cell in enumerate(row.cells):
             value = p.id_number(cell.text)
             if not value:
                 continue
+            seen.add(value)
             before = compact("".join(c.text for c in row.cells[: ci + 1]))
             label = before[: max(before.find(value), 0)] if value in before else before
             if len(label) < 2 and ri > 0:
                 label = compact(rows[ri - 1].text)
-            if any(w in label for w in other) and not any(w in label for w in own):
+            named = any(w in label for w in own)
+            if any(w in label for w in other) and not named:
                 continue
-            score = 4.0 if any(w in label for w in own) else 0.0
-            gaps = [ri - pr for pr in person_rows if 0 <= ri - pr <= 2]
-            if gaps:
-                score += 2.0 - 0.5 * min(gaps)
+            near_own = _rows_under(ri, own_rows)
+            near_other = _rows_under(ri, other_rows)
+            if not named and near_other is not None and (near_own is None
+                                                          or near_other < near_own):
+                continue
+            score = (4.0 if named else 0.0) + (2.0 - 0.5 * near_own if near_own is not None
+                                               else 0.0)
             if best is None or score > best[0]:
                 best = (score, FieldValue(value, round(cell.line.score, 3)))
-    return best[1] if best else None
+    if best is None or (best[0] <= 0 and not (sole and len(seen) == 1)):
+        return None
+    return best[1]
+
+
+def _rows_under(ri: int, label_rows: Sequence[int]) -> int | None:
+    """How many rows below the nearest of ``label_rows`` row ``ri`` is (0–2), if any."""
+    gaps = [ri - r for r in label_rows if 0 <= ri - r <= 2]
+    return min(gaps) if gaps else None

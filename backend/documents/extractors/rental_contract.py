@@ -43,7 +43,7 @@ def _two_dates(text: str) -> tuple[str, str] | None:
 
 def extract(rows: Sequence[Row]) -> Extraction:
     found = apply_rules(rows, RULES, _OTHER_LABELS)
-    tenant_id = person_id(rows, TENANT_LABELS, ("承租", "乙方"), ("出租", "甲方"))
+    tenant_id = person_id(rows, TENANT_LABELS, ("承租", "乙方"), ("出租", "甲方"), LANDLORD_LABELS)
     if tenant_id:
         found["tenant_id_number"] = tenant_id
     for cand in label_candidates(rows, LEASE_LABELS, _OTHER_LABELS):

@@ -129,3 +129,23 @@ def test_statement_header_variants() -> None:
     assert got["statement_date"] == "2025-05-23"
     assert got["loan_account"] == "3748477718341704"
     assert got["total_paid"] == "3265.31"
+
+
+def test_unreadable_tenant_id_is_not_replaced_by_the_landlords() -> None:
+    rows = rows_of(
+        "出租方（甲方）：郭慧",
+        f"身份证号：{OTHER_ID}",
+        "承租方（乙方）：周鹏",
+        "身份证号：5202O1l9640B31",  # blurred beyond reading
+    )
+    assert "tenant_id_number" not in values(rental_contract.extract(rows))
+
+
+def test_the_only_id_on_a_loan_contract_is_the_borrowers() -> None:
+    rows = rows_of(
+        "贷款人（甲方）：六盘水市住房公积金管理中心",
+        f"身份证号 {BORROWER_ID}",
+        "还款方法 等额本息",
+        "乙方（借款人） 苏霞国",
+    )
+    assert values(loan_contract.extract(rows))["borrower_id_number"] == BORROWER_ID
