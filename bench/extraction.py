@@ -2,12 +2,16 @@
 and throughput with 1 vs 2 worker processes.
 
     .venv/bin/python bench/extraction.py [--quick] [--engines rapidocr,tesseract]
-                                         [--fixtures DIR] [--quality]
+                                         [--fixtures DIR] [--quality] [--harder N]
 
 Fixtures: $DOORSTEP_FIXTURES or ../shared/fixtures/documents from the repo root; scored
 with ../shared/tools/score_documents.py (its output is printed as is). Speed figures are
 ratios against a baseline measured in the same run on the same pages; they are
 benchmarks, not timed tests.
+
+``--harder N`` also scores the first engine on the generated harder set
+(``bench/harder_documents.py``: N documents per type, seed 7, other fonts, label
+wordings, layouts and photo conditions), per type.
 """
 
 from __future__ import annotations
@@ -171,6 +175,15 @@ def throughput(root: Path, items: list[dict[str, Any]], engine: str,
         return len(jobs) / (time.perf_counter() - start), statistics.fmean(cpu)
 
 
+def harder(count: int, engine: str) -> None:
+    from bench import harder_documents as hd
+
+    print(f"\n== harder set: {count} per type, engine {engine} ==")
+    with tempfile.TemporaryDirectory(prefix="harder-docs-") as tmp:
+        truth = hd.generate(Path(tmp), count, 7)
+        hd.report(truth, hd.read_set(Path(tmp), truth, engine), details=False)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -180,6 +193,8 @@ def main() -> None:
                     help="engines to score; the first is the default pipeline")
     ap.add_argument("--quality", action="store_true", help="print quality decisions per image")
     ap.add_argument("--no-speed", action="store_true", help="skip the speed comparisons")
+    ap.add_argument("--harder", type=int, default=0, metavar="N",
+                    help="also score N generated documents per type (bench/harder_documents.py)")
     args = ap.parse_args()
     root = fixtures_dir(args.fixtures)
     items = pick(load_truth(root), args.quick)
@@ -195,6 +210,8 @@ def main() -> None:
         page_times[engine] = (statistics.fmean(times), statistics.fmean(cpu))
         print(f"seconds_per_page={page_times[engine][0]:.2f} wall, "
               f"{page_times[engine][1]:.2f} cpu (median wall {statistics.median(times):.2f})")
+    if args.harder:
+        harder(args.harder, engines[0])
     if args.no_speed:
         return
     print("\n== speed ==")

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
@@ -530,13 +530,15 @@ def render(doc: Doc, rng: random.Random, layout: str, font: tuple[str, str, int]
     for line in doc.foot:
         pa.text((right - pa.width(line) - 40, y), line)
         y += line_h
-    if rng.random() < 0.5:  # a red seal near the foot, over part of the text
+    if rng.random() < 0.5:  # a red seal near the foot, its ink over part of the text
         r = rng.randrange(110, 150)
         cx, cy = right - r - rng.randrange(0, 120), min(foot_top, size[1] - r - 20)
         red = (rng.randrange(200, 235), rng.randrange(30, 70), rng.randrange(30, 70))
-        pa.draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=red, width=6)
-        star = pa.sized(int(r * 0.6))
-        pa.text((cx - r * 0.3, cy - r * 0.4), "★", star, fill=red)
+        seal = Image.new("RGB", size, (255, 255, 255))
+        ink = ImageDraw.Draw(seal)
+        ink.ellipse((cx - r, cy - r, cx + r, cy + r), outline=red, width=6)
+        ink.text((cx - r * 0.3, cy - r * 0.4), "★", font=pa.sized(int(r * 0.6)), fill=red)
+        return ImageChops.multiply(pa.image, seal)  # ink darkens, it does not cover
     return pa.image
 
 
