@@ -68,9 +68,14 @@ def _is_label_start(text: str, labels: Iterable[str]) -> bool:
 
 
 def label_candidates(
-    rows: Sequence[Row], labels: Sequence[str], known_labels: Sequence[str] = ()
+    rows: Sequence[Row], labels: Sequence[str], known_labels: Sequence[str] = (),
+    *, fuzzy: bool = False,
 ) -> Iterator[Candidate]:
-    """Every place a label from ``labels`` starts a cell, with the value after it."""
+    """Every place a label from ``labels`` starts a cell, with the value after it.
+
+    ``fuzzy``: instead, cells that start with a label misread in one character (借款金颔,
+    贷款期恨) and with no known label at all; callers try these only after every exact
+    match was rejected, and trust them a little less."""
     ordered = sorted(labels, key=len, reverse=True)
     stops = list(known_labels) + list(ordered)
     for ri, row in enumerate(rows):
@@ -78,8 +83,10 @@ def label_candidates(
             t, raw = compact(cell.text), squash(cell.text)
             # the cell with its gaps kept as colons: a gap after a label ends it like a colon
             gapped = compact(re.sub(r"\s+", ":", cell.text.strip()))
+            if fuzzy and any(_match_label(t, s, gapped) is not None for s in stops):
+                continue
             for label in ordered:
-                rest = _match_label(t, label, gapped)
+                rest = _fuzzy_label(t, label) if fuzzy else _match_label(t, label, gapped)
                 skip = 0
                 if rest is None and ci == 0 and len(label) >= 2 and t == label[0]:
                     rest = ""  # letter-spaced label split into single characters
@@ -88,10 +95,11 @@ def label_candidates(
                     continue
                 # same suffix, as printed (compact maps characters one to one)
                 rest = _strip_after_label(raw[len(raw) - len(rest):] if rest else "")
+                score = cell.line.score * (0.9 if fuzzy else 1.0)
                 if rest:
                     share = len(rest) / max(len(t), 1)
                     x = cell.right - share * (cell.right - cell.x)
-                    yield Candidate(rest, cell.line.score, ri, ci, x)
+                    yield Candidate(rest, score, ri, ci, x)
                 else:
                     following: list[Cell] = []
                     for nxt in row.cells[ci + 1 + skip :]:
@@ -103,7 +111,7 @@ def label_candidates(
                         if skip or t == label[0]:
                             # an undetected spaced label character glued to the value
                             text = _strip_after_label(text.lstrip(label[1:]))
-                        conf = min(c.line.score for c in following)
+                        conf = min(c.line.score for c in following) * (0.9 if fuzzy else 1.0)
                         yield Candidate(text, conf, ri, ci, following[0].x)
                     elif ri + 1 < len(rows):
                         # Forms that print the value under its label.
@@ -120,6 +128,17 @@ def _cell_below(row: Row, label_cell: Cell, stops: Sequence[str]) -> Cell | None
         if overlap > 0 and not _is_label_start(cell.text, stops):
             return cell
     return None
+
+
+def _fuzzy_label(text: str, label: str) -> str | None:
+    """The text after ``label`` when the cell starts with it misread in one character other
+    than the first (labels of four or more characters without a qualifier only)."""
+    n = len(label)
+    if n < 4 or "(" in label or len(text) < n or text[0] != label[0]:
+        return None
+    if sum(a != b for a, b in zip(text[:n], label, strict=True)) != 1:
+        return None
+    return _QUALIFIER.sub("", text[n:])
 
 
 def _match_label(text: str, label: str, gapped: str = "") -> str | None:
@@ -167,11 +186,13 @@ def first_valid(
     parse: Parser,
     known_labels: Sequence[str] = (),
 ) -> FieldValue | None:
-    """The first labelled value that ``parse`` accepts (parse returns None to reject)."""
-    for cand in label_candidates(rows, labels, known_labels):
-        value = parse(cand.text)
-        if value:
-            return FieldValue(value, round(cand.confidence, 3))
+    """The first labelled value that ``parse`` accepts (parse returns None to reject);
+    labels misread in one character are tried only when no exact label gave one."""
+    for fuzzy in (False, True):
+        for cand in label_candidates(rows, labels, known_labels, fuzzy=fuzzy):
+            value = parse(cand.text)
+            if value:
+                return FieldValue(value, round(cand.confidence, 3))
     return None
 
 

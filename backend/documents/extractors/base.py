@@ -60,11 +60,12 @@ def apply_rules(
 def _by_label(rows: Sequence[Row], rule: FieldRule, stops: Sequence[str]) -> FieldValue | None:
     if not rule.multiline:
         return first_valid(rows, rule.labels, rule.parse, stops)
-    for cand in label_candidates(rows, rule.labels, stops):
-        text = cand.text + continuation(rows, cand, stops)
-        value = rule.parse(text)
-        if value:
-            return FieldValue(value, round(cand.confidence, 3))
+    for fuzzy in (False, True):
+        for cand in label_candidates(rows, rule.labels, stops, fuzzy=fuzzy):
+            text = cand.text + continuation(rows, cand, stops)
+            value = rule.parse(text)
+            if value:
+                return FieldValue(value, round(cand.confidence, 3))
     return None
 
 

@@ -10,6 +10,7 @@ from ocr_lines import rows_of
 from backend.documents import parsers as p
 from backend.documents.extractors import (
     loan_contract,
+    marital_status_certificate,
     rental_contract,
     repayment_statement,
     unit_registration_form,
@@ -149,3 +150,25 @@ def test_the_only_id_on_a_loan_contract_is_the_borrowers() -> None:
         "乙方（借款人） 苏霞国",
     )
     assert values(loan_contract.extract(rows))["borrower_id_number"] == BORROWER_ID
+
+
+def test_a_label_misread_in_one_character_still_finds_its_value() -> None:
+    rows = rows_of("借款金颔（小写）：人民币130000.00元", "贷款期恨：60个月", "还款方式：等额本息")
+    got = values(loan_contract.extract(rows))
+    assert got["loan_amount"] == "130000.00"
+    assert got["term_months"] == "60"
+    loan = loan_contract.extract(rows).fields["term_months"]
+    exact = loan_contract.extract(rows_of("贷款期限：60个月")).fields["term_months"]
+    assert loan.confidence < exact.confidence  # trusted a little less
+
+
+def test_a_misread_label_never_wins_over_an_exact_one() -> None:
+    rows = rows_of("贷款期恨：99个月", "贷款期限：60个月")
+    assert values(loan_contract.extract(rows))["term_months"] == "60"
+
+
+def test_another_known_label_is_not_taken_for_a_misread_one() -> None:
+    # 出生日期 differs from 出具日期 in one character, but it is a label of its own
+    rows = rows_of("姓名：田琳婷", "出生日期：1972年7月15日", "婚姻状况：已婚")
+    got = values(marital_status_certificate.extract(rows))
+    assert got.get("issue_date") != "1972-07-15"
