@@ -185,6 +185,7 @@ def test_the_staff_screens_fit_phone_and_tablet(
     expect(page.get_by_test_id("case-item")).to_have_count(0)
     page.get_by_test_id("case-search").locator("input").fill("")
     page.get_by_role("tab", name="全部").click()
+    expect(page.get_by_test_id("case-item").first).to_be_visible()
     page.screenshot(path=artifacts / f"staff-cases-{size}.png")
     page.get_by_test_id("new-withdrawal").click()
     field(page, "name").fill("熊瑶")
@@ -192,6 +193,7 @@ def test_the_staff_screens_fit_phone_and_tablet(
     page.get_by_test_id("field-withdrawal_reason").click()
     page.get_by_role("button", name="06 偿还购房贷款本息").click()
     expect(page.get_by_test_id("materials")).to_contain_text("借款合同")
+    expect(page.locator(".van-action-sheet")).to_be_hidden()  # the reason list has closed
     page.screenshot(path=artifacts / f"staff-withdrawal-form-{size}.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     page.get_by_test_id("unsent-link").click()
