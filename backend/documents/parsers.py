@@ -107,14 +107,36 @@ def integer(text: str) -> str | None:
     return str(int(m.group(0))) if m else None
 
 
+_CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9}
+
+
+def _cn_integer(text: str) -> int | None:
+    """一 … 九十九 and 一百 … 九百九十九 in Chinese numerals ('二十五' → 25)."""
+    m = re.fullmatch(r"(?:([一二两三四五六七八九])百)?(?:([一二三四五六七八九])?(十))?"
+                     r"([一二三四五六七八九])?", text)
+    if not m or not text:
+        return None
+    hundreds, tens, ten, ones = m.groups()
+    value = _CN_SMALL[hundreds] * 100 if hundreds else 0
+    if ten:
+        value += _CN_SMALL[tens] * 10 if tens else 10
+    value += _CN_SMALL[ones] if ones else 0
+    return value or None
+
+
 def months(text: str) -> str | None:
-    """A loan term in months: '180个月' → '180'; '15年' → '180'."""
+    """A loan term in months: '180个月' → '180'; '15年' → '180'; '二十年' → '240'."""
     t = halfwidth(_clean(text))
     m = re.search(r"(\d+)\s*(个月|月|期|年)?", t)
-    if not m:
+    if m:
+        n = int(m.group(1))
+        return str(n * 12 if m.group(2) == "年" else n)
+    m = re.search(r"([一二两三四五六七八九十百]+)\s*(个月|月|期|年)", t)
+    n_cn = _cn_integer(m.group(1)) if m else None
+    if m is None or n_cn is None:
         return None
-    n = int(m.group(1))
-    return str(n * 12 if m.group(2) == "年" else n)
+    return str(n_cn * 12 if m.group(2) == "年" else n_cn)
 
 
 def leading_phrase(text: str) -> str | None:

@@ -172,3 +172,11 @@ def test_another_known_label_is_not_taken_for_a_misread_one() -> None:
     rows = rows_of("姓名：田琳婷", "出生日期：1972年7月15日", "婚姻状况：已婚")
     got = values(marital_status_certificate.extract(rows))
     assert got.get("issue_date") != "1972-07-15"
+
+
+def test_loan_terms_in_chinese_numerals() -> None:
+    assert p.months("二十年") == "240"
+    assert p.months("十五年") == "180"
+    assert p.months("三百六十个月") == "360"
+    assert p.months("20年") == "240"
+    assert p.months("年") is None
