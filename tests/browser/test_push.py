@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, Playwright, expect
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, App
+from .conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, PWA_DIR, App
 from .device_pin import set_pin
 from .test_pwa_shell import sign_in_and_settle, wait_for_active_service_worker
 
@@ -31,6 +31,7 @@ RETURNED = {
     "caseId": CASE_ID,
     "url": f"/cases/{CASE_ID}",
 }
+AXE = PWA_DIR / "node_modules" / "axe-core" / "axe.min.js"
 NOTIFICATIONS = """async () => {
     const registration = await navigator.serviceWorker.ready
     const shown = await registration.getNotifications()
@@ -171,8 +172,12 @@ def test_clicking_a_notification_shows_the_case_in_the_open_window_without_reloa
     assert page.evaluate(NOTIFICATIONS) == []  # the clicked notification is closed
 
 
-def test_the_switch_says_so_when_notifications_are_blocked(phone: BrowserContext) -> None:
-    page = phone.new_page()  # headless Chromium answers the permission prompt with "denied"
+def test_the_switch_says_so_when_notifications_are_blocked(browser: Browser, app: App) -> None:
+    # bypass_csp: axe is injected as an inline script, which the app's CSP rightly refuses.
+    context = browser.new_context(
+        viewport=PHONE, locale="zh-CN", base_url=app.base_url, bypass_csp=True
+    )
+    page = context.new_page()  # headless Chromium answers the permission prompt with "denied"
     open_inbox(page)
     switch = page.get_by_role("switch", name="接收推送通知")
     expect(switch).to_have_attribute("aria-checked", "false")
@@ -182,6 +187,20 @@ def test_the_switch_says_so_when_notifications_are_blocked(phone: BrowserContext
     expect(page.get_by_role("alert")).to_contain_text("通知权限已被拒绝")
     expect(page.get_by_role("alert")).to_contain_text("新消息仍会在「消息」中显示")
     expect(switch).to_have_attribute("aria-checked", "false")
+    assert serious_accessibility_problems(page) == []
+    context.close()
+
+
+def serious_accessibility_problems(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    results: dict[str, Any] = page.evaluate(
+        "() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in results["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
 
 
 def test_in_a_private_window_the_switch_says_this_browser_has_no_push(
