@@ -104,6 +104,10 @@ async def run_worker(processes: int = 1) -> None:
     """``doorstep worker``: runs until interrupted."""
     from backend.db import lifecycle
 
+    if not logging.getLogger().handlers:  # a process of its own: say what it does
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+        )
     cpu.configure(processes)
     await lifecycle.open_pool()
     stop = asyncio.Event()
