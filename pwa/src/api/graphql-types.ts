@@ -53,6 +53,23 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean };
 
+export type ClaimEmployerLinkMutationVariables = Exact<{
+  caseId: string;
+  secret: string;
+}>;
+
+
+export type ClaimEmployerLinkMutation = { claimEmployerLink: { id: string, status: string } };
+
+export type RedeemEmployerCodeMutationVariables = Exact<{
+  caseId: string;
+  secret: string;
+  code: string;
+}>;
+
+
+export type RedeemEmployerCodeMutation = { redeemEmployerCode: { token: string, refreshToken: string, user: { id: string, username: string, role: Role, displayName: string } } };
+
 export type AdminArticleFieldsFragment = { id: string, slug: string, version: number, status: ArticleStatus, title: string, body: string, category: string, tags: Array<string>, policyRefs: Array<string>, effectiveDate: string, changeNote: string, updatedAt: string, publishedAt: string | null, publishedVersion: number, versions: Array<{ version: number, status: ArticleStatus, title: string, effectiveDate: string, changeNote: string, publishedAt: string | null }> };
 
 export type AdminArticleListQueryVariables = Exact<{

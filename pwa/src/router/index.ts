@@ -22,6 +22,13 @@ const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'login.title' },
   },
   {
+    // Where the QR code staff show on site leads; open without an account (one-time code).
+    path: '/employer/link/:id',
+    name: 'employer-link',
+    component: () => import('@/features/employer/EmployerLinkView.vue'),
+    meta: { public: true, titleKey: 'employer.title' },
+  },
+  {
     path: '/',
     component: () => import('@/layouts/TabLayout.vue'),
     children: [
@@ -54,6 +61,13 @@ const routes: RouteRecordRaw[] = [
         name: 'employer-case',
         component: () => import('@/features/employer/EmployerCaseView.vue'),
         meta: { titleKey: 'employer.title', localData: true },
+      },
+      {
+        // Staff: the QR code and one-time code of a registration case, for its employer.
+        path: 'cases/:id/employer-link',
+        name: 'case-employer-link',
+        component: () => import('@/features/employer/EmployerLinkOfferView.vue'),
+        meta: { titleKey: 'employer.qrTitle', localData: true },
       },
       ...staffRoutes,
       ...knowledgeAdminRoutes,
