@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image as PilImage
 from PIL import ImageOps, UnidentifiedImageError
 
+import backend.imaging  # noqa: F401  (registers the HEIC/HEIF opener for `doorstep extract` too)
 from backend.documents.ocr.base import Image
 from backend.errors import DoorstepError, ErrorCode
 
