@@ -86,3 +86,13 @@ async def mark_claimed(link_id: UUID, unit_id: UUID, user_id: UUID, at: datetime
 async def expire_link(link_id: UUID, at: datetime) -> None:
     """Tests and administrators: the link stops working at ``at``."""
     await EmployerLink.update({EmployerLink.expires_at: at}).where(EmployerLink.id == link_id)
+
+
+async def guests_claimed_between(start: datetime, end: datetime) -> list[UUID]:
+    """Who claimed a link in [start, end) (employers and one-time-code guests alike)."""
+    rows = await EmployerLink.select(EmployerLink.claimed_by).where(
+        (EmployerLink.claimed_at >= start)
+        & (EmployerLink.claimed_at < end)
+        & EmployerLink.claimed_by.is_not_null()
+    )
+    return [row["claimed_by"] for row in rows]

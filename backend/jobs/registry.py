@@ -18,6 +18,7 @@ JOB_MODULES: list[str] = [
     "backend.jobs.housekeeping",
     "backend.uploads.jobs",
     "sync.compaction",
+    "backend.cases.claims_jobs",
 ]
 
 

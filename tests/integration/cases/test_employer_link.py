@@ -14,6 +14,7 @@ from backend.accounts import service as accounts
 from backend.accounts.queries import ensure_unit
 from backend.accounts.roles import Role
 from backend.cases import claims, claims_queries
+from backend.cases.claims_jobs import expire_link_guests
 from backend.demo.seed import DEMO_PASSWORD, DEMO_UNIT_USCC
 from tests.integration.conftest import GraphQL, error_codes
 from tests.integration.sync.device import Device, new_id
@@ -221,3 +222,18 @@ async def test_only_the_cases_staff_may_offer_a_link_and_only_for_registrations(
     await staff.do("createCase", {"id": withdrawal, "kind": "withdrawal", "fields": {}})
     wrong_kind = await staff.do("offerEmployerLink", Offer().args(withdrawal))
     assert wrong_kind["error"]["code"] == "VALIDATION_FAILED"
+
+
+async def test_a_one_time_code_session_ends_after_its_lifetime(gql: GraphQL) -> None:
+    _, case_id, offer = await _staff_case(gql)
+    guest = (await _redeem(gql, case_id, offer))["data"]["redeemEmployerCode"]["token"]
+    _, other_case, other_offer = await _staff_case(gql)
+    employer = await gql.login("employer1")
+    assert "errors" not in await _claim(gql, employer, other_case, other_offer.secret)
+
+    await expire_link_guests(datetime.now(UTC) + timedelta(minutes=1))  # still within it
+    assert "errors" not in await gql(CASE, {"id": case_id}, token=guest)
+    report = await expire_link_guests(datetime.now(UTC) + claims.GUEST_SESSION)
+    assert report == "ended 1 one-time-code sessions"
+    assert error_codes(await gql(CASE, {"id": case_id}, token=guest)) == ["ACCOUNT_DISABLED"]
+    assert "errors" not in await gql(CASE, {"id": other_case}, token=employer)  # accounts stay
