@@ -120,6 +120,7 @@ const staffZhCN = {
     blurry: '照片模糊，请重拍',
     checking: '正在检查照片…',
     added: '照片已保存，联网后上传',
+    addedUnchecked: '照片已保存（本机无法检查此格式的清晰度，由服务器检查），联网后上传',
     failed: '无法读取这张照片，请重拍',
     cameraFailed: '无法打开相机，请改用“拍照”',
     capture: '拍摄',

@@ -57,3 +57,11 @@ export async function preparePhoto(source: Blob | HTMLVideoElement): Promise<Pre
   if (image instanceof ImageBitmap) image.close()
   return { blob, width: w, height: h, sharpness: laplacianVariance(measured) }
 }
+
+/**
+ * HEIC/HEIF from iPads: Safari decodes it, most other browsers cannot. The server reads it
+ * (and checks its sharpness), so a photo this browser cannot decode is sent as it is.
+ */
+export function isHeif(file: Blob & { name?: string }): boolean {
+  return /^image\/hei[cf](-sequence)?$/i.test(file.type) || /\.hei[cf]$/i.test(file.name ?? '')
+}
