@@ -1,6 +1,13 @@
-import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationRaw,
+  type RouteRecordNameGeneric,
+  type RouteRecordRaw,
+  type Router,
+} from 'vue-router'
 
-import type { SessionState } from '@/auth/session'
+import type { Role, SessionState } from '@/auth/session'
 import { knowledgeAdminRoutes } from '@/features/knowledge-admin/routes'
 import { staffRoutes } from '@/features/staff/routes'
 
@@ -90,9 +97,26 @@ export function createDoorstepRouter(session: SessionState, base = '/'): Router 
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
     }
     if (to.name === 'login' && signedIn) return { name: 'home' }
+    const caseView = caseViewFor(to.name, to.params.id, session.current.value?.user.role)
+    if (caseView !== null) return caseView
     return true
   })
   return router
+}
+
+/**
+ * A case link (`/cases/:id`, as in notifications and the inbox) opens the page of the
+ * reader's role: supervisors and admins review it, employers see their registration.
+ */
+export function caseViewFor(
+  name: RouteRecordNameGeneric | undefined,
+  id: unknown,
+  role: Role | undefined,
+): RouteLocationRaw | null {
+  if (name !== 'case-detail' || typeof id !== 'string') return null
+  if (role === 'SUPERVISOR' || role === 'ADMIN') return { name: 'review-case', params: { id } }
+  if (role === 'EMPLOYER') return { name: 'employer-case', params: { id } }
+  return null
 }
 
 /** Where to go after signing in: the page that asked for it, if it is one of ours. */

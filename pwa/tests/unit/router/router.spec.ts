@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
-import { SessionState, webStorageSessionStore } from '@/auth/session'
-import { createDoorstepRouter, redirectTarget } from '@/router'
+import { SessionState, webStorageSessionStore, type SessionUser } from '@/auth/session'
+import { caseViewFor, createDoorstepRouter, redirectTarget } from '@/router'
 
 import { STAFF_USER } from '../support/graphql-server'
 
-function routerWith(signedIn: boolean) {
+function routerWith(signedIn: boolean, user: SessionUser = STAFF_USER) {
   window.localStorage.clear()
   const session = new SessionState(webStorageSessionStore(window.localStorage))
-  if (signedIn) session.set({ token: 't', refreshToken: 'r', user: STAFF_USER })
+  if (signedIn) session.set({ token: 't', refreshToken: 'r', user })
   return createDoorstepRouter(session)
 }
 
@@ -56,5 +56,37 @@ describe('redirectTarget', () => {
     [['/me'], '/'],
   ])('turns %j into %j', (query, target) => {
     expect(redirectTarget(query)).toBe(target)
+  })
+})
+
+describe('case links by role', () => {
+  it('open the review page for supervisors and admins, the registration for employers', () => {
+    expect(caseViewFor('case-detail', 'c1', 'SUPERVISOR')).toEqual({
+      name: 'review-case',
+      params: { id: 'c1' },
+    })
+    expect(caseViewFor('case-detail', 'c1', 'ADMIN')).toEqual({
+      name: 'review-case',
+      params: { id: 'c1' },
+    })
+    expect(caseViewFor('case-detail', 'c1', 'EMPLOYER')).toEqual({
+      name: 'employer-case',
+      params: { id: 'c1' },
+    })
+  })
+
+  it('leave field staff, other pages and odd ids alone', () => {
+    expect(caseViewFor('case-detail', 'c1', 'FIELD_STAFF')).toBeNull()
+    expect(caseViewFor('case-edit', 'c1', 'SUPERVISOR')).toBeNull()
+    expect(caseViewFor('case-detail', ['c1'], 'SUPERVISOR')).toBeNull()
+  })
+
+  it('take a supervisor from a notification link to the review page', async () => {
+    const router = routerWith(true, { ...STAFF_USER, username: 'supervisor1', role: 'SUPERVISOR' })
+
+    await router.push('/cases/abc')
+
+    expect(router.currentRoute.value.name).toBe('review-case')
+    expect(router.currentRoute.value.params.id).toBe('abc')
   })
 })
