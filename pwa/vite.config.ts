@@ -88,6 +88,9 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['tests/unit/**/*.spec.ts'],
     restoreMocks: true,
+    // A test's first navigation compiles lazily loaded views (Vant inlined): seconds on a
+    // loaded CI machine, so the default 5 s would measure the machine, not the code.
+    testTimeout: 30_000,
     // Vant's ES build imports its own CSS; let Vite transform it instead of Node.
     server: { deps: { inline: ['vant'] } },
   },
