@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import Browser, expect
 
 from .conftest import App
@@ -43,6 +45,15 @@ def test_dashboard_shows_staff_metrics_chart_and_table(
     with page.expect_download() as download:
         page.get_by_role("button", name="导出 CSV").click()
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    assert text.startswith("外勤人员,用户名,提交,通过,退回")
+    assert text.startswith("外勤人员,用户名,提交数,通过数,退回数,退回率")
     assert "王芳,staff1," in text
+    with page.expect_download() as download:
+        page.get_by_role("button", name="导出 Excel").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
+    assert sheet is not None
+    rows = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    approved = rows["staff1"][3]
+    assert isinstance(approved, int)
+    assert approved >= 1
     context.close()

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import App
-from .sync_setup import DEMO_PASSWORD, submit_withdrawal, submit_withdrawal_with_photo
+from .sync_setup import (
+    DEMO_PASSWORD,
+    graphql,
+    login,
+    submit_withdrawal,
+    submit_withdrawal_with_photo,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -109,4 +117,63 @@ def test_the_case_shows_each_photo_beside_what_was_read_from_it(
     width = image.evaluate("img => img.complete ? img.naturalWidth : 0")
     assert width > 100
     page.screenshot(path=artifacts / "review-case-photo-1280x800.png", full_page=True)
+    context.close()
+
+
+RISKY = """query { cases(first: 100, status: "needs_review", risk: "error") {
+  edges { node { id } } } }"""
+
+
+def wait_until_high_risk(base_url: str, case_id: str) -> None:
+    """The app's embedded worker verifies a submitted case (no photos: DOCUMENT_MISSING)."""
+    token = login(base_url, "supervisor1")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        edges = graphql(base_url, RISKY, {}, token)["cases"]["edges"]
+        if any(edge["node"]["id"] == case_id for edge in edges):
+            return
+        time.sleep(0.5)
+    raise AssertionError("the case was not verified in time")
+
+
+def choose(page: Page, current: str, option: str) -> None:
+    """Opens the queue's filter menu showing ``current`` and picks ``option``."""
+    page.get_by_test_id("review-filters").get_by_role("button", name=current, exact=True).click()
+    page.locator(".van-dropdown-item__option:visible", has_text=option).click()
+
+
+@pytest.mark.parametrize("viewport", [(390, 844), (1280, 800)])
+def test_the_queue_is_narrowed_by_risk_worker_and_submission_date(
+    browser: Browser, app: App, artifacts: Path, viewport: tuple[int, int]
+) -> None:
+    case_id = submit_withdrawal(app.base_url, "筛选测试")
+    wait_until_high_risk(app.base_url, case_id)
+    width, height = viewport
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, locale="zh-CN", base_url=app.base_url
+    )
+    page = context.new_page()
+    sign_in_as_supervisor(page)
+    open_review_queue(page)
+    queue = page.get_by_test_id("review-queue")
+    row = queue.get_by_role("button", name="筛选测试")
+    expect(row.first).to_be_visible()
+
+    choose(page, "全部风险", "无风险提示")
+    expect(row).to_have_count(0)
+    choose(page, "无风险提示", "高风险")
+    expect(row.first).to_be_visible()
+    expect(row.first).to_contain_text("高风险")
+
+    choose(page, "全部人员", "王芳")
+    expect(row.first).to_be_visible()
+    choose(page, "王芳", "全部人员")
+    expect(row.first).to_be_visible()
+
+    tomorrow = (datetime.now(UTC) + timedelta(days=2)).date().isoformat()
+    page.get_by_test_id("submitted-from").fill(tomorrow)
+    expect(row).to_have_count(0)
+    page.screenshot(path=artifacts / f"review-filters-{width}x{height}.png")
+    page.get_by_role("button", name="清除日期").click()
+    expect(row.first).to_be_visible()
     context.close()

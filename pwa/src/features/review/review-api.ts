@@ -33,9 +33,11 @@ export interface CaseSummary {
   version: number
   fields: Record<string, unknown>
   assignee: { displayName: string } | null
-  flags: { code: string; severity: string }[]
+  /** Highest severity of the case's flags and checks: none, warning or error. */
+  risk: RiskLevel | null
 }
-export interface CaseDetail extends Omit<CaseSummary, 'flags'> {
+export type RiskLevel = 'none' | 'warning' | 'error'
+export interface CaseDetail extends Omit<CaseSummary, 'risk'> {
   documents: CaseDocument[]
   flags: Flag[]
   history: HistoryItem[]
@@ -46,11 +48,18 @@ export interface CasePage {
   hasNextPage: boolean
 }
 
-const CASES = `query Cases($status: String, $first: Int, $after: String) {
-  cases(status: $status, first: $first, after: $after) {
-    edges { node { id kind status version fields assignee { displayName } flags { code severity } } }
+const CASES = `query Cases($status: String, $risk: String, $staffId: ID, $submittedFrom: Date,
+  $submittedTo: Date, $first: Int, $after: String) {
+  cases(status: $status, risk: $risk, staffId: $staffId, submittedFrom: $submittedFrom,
+    submittedTo: $submittedTo, first: $first, after: $after) {
+    edges { node { id kind status version fields assignee { displayName } risk } }
     pageInfo { endCursor hasNextPage }
   }
+}`
+
+// The team's field workers who had cases in the last year (those the queue can show).
+const TEAM_STAFF = `query TeamStaff($from: Date!, $to: Date!) {
+  staffMetrics(from: $from, to: $to) { staff { id displayName } }
 }`
 
 const DETAIL_FIELDS = `id kind status version fields assignee { displayName }
@@ -66,9 +75,32 @@ const REVIEW = `mutation Review($id: ID!, $decision: ReviewDecision!, $reason: S
 
 export const PAGE_SIZE = 20
 
+/** What the 待审核 queue is narrowed to; null means any. Dates are ISO days, both included. */
+export interface QueueFilter {
+  status: string | null
+  risk: RiskLevel | null
+  staffId: string | null
+  submittedFrom: string | null
+  submittedTo: string | null
+}
+
+export const NO_FILTER: QueueFilter = {
+  status: null,
+  risk: null,
+  staffId: null,
+  submittedFrom: null,
+  submittedTo: null,
+}
+
+/** A date range the server would refuse: the end before the start. */
+export function datesBackwards(filter: QueueFilter): boolean {
+  const { submittedFrom: from, submittedTo: to } = filter
+  return from !== null && to !== null && to < from
+}
+
 export async function fetchCases(
   client: GraphQLClient,
-  status: string | null,
+  filter: QueueFilter,
   after: string | null,
 ): Promise<CasePage> {
   const data = await client.request<{
@@ -76,12 +108,30 @@ export async function fetchCases(
       edges: { node: CaseSummary }[]
       pageInfo: { endCursor: string | null; hasNextPage: boolean }
     }
-  }>(CASES, { status, first: PAGE_SIZE, after })
+  }>(CASES, { ...filter, first: PAGE_SIZE, after })
   return {
     cases: data.cases.edges.map((edge) => edge.node),
     endCursor: data.cases.pageInfo.endCursor,
     hasNextPage: data.cases.pageInfo.hasNextPage,
   }
+}
+
+export interface StaffOption {
+  id: string
+  displayName: string
+}
+
+export async function fetchTeamStaff(
+  client: GraphQLClient,
+  today = new Date(),
+): Promise<StaffOption[]> {
+  const iso = (d: Date) => d.toISOString().slice(0, 10)
+  const from = iso(new Date(today.getTime() - 365 * 86_400_000))
+  const data = await client.request<{ staffMetrics: { staff: StaffOption }[] }>(TEAM_STAFF, {
+    from,
+    to: iso(today),
+  })
+  return data.staffMetrics.map((row) => row.staff)
 }
 
 export async function fetchCase(client: GraphQLClient, id: string): Promise<CaseDetail> {
