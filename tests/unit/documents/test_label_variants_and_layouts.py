@@ -180,3 +180,11 @@ def test_loan_terms_in_chinese_numerals() -> None:
     assert p.months("三百六十个月") == "360"
     assert p.months("20年") == "240"
     assert p.months("年") is None
+
+
+def test_upper_amount_under_a_caption_that_puts_the_word_first() -> None:
+    rows = rows_of([(100, "大写金额"), (400, "人民币贰拾捌万元整")],
+                   [(100, "贷款金额"), (400, "280000.00元")])
+    got = values(loan_contract.extract(rows))
+    assert got["loan_amount_upper"] == "贰拾捌万元整"
+    assert got["loan_amount"] == "280000.00"
