@@ -17,7 +17,7 @@ from backend.cases.models import Actor, CaseRecord
 from backend.cases.notices import notify_decision
 from backend.cases.policy import may_assign, may_review
 from backend.cases.service import history, load_case, now
-from backend.cases.status import DECISION_STATUS, REVIEWABLE, ReviewDecision
+from backend.cases.status import DECISION_STATUS, REVIEWABLE, ReviewDecision, status_label
 from backend.documents.queries import device_readings
 from backend.errors import DoorstepError, ErrorCode
 from sync import changes
@@ -40,7 +40,7 @@ async def review_case(
         if case.status not in REVIEWABLE:
             raise DoorstepError(
                 ErrorCode.INVALID_STATE,
-                f"案件当前状态为 {case.status}，不能审核",
+                f"案件当前状态为「{status_label(case.status)}」，不能审核",
                 details={"status": str(case.status)},
             )
         updated = case.next(now(), status=DECISION_STATUS[decision])

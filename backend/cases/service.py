@@ -21,7 +21,13 @@ from backend.cases.merge import Editor, merge_fields
 from backend.cases.models import Actor, CaseRecord, DocumentRecord, HistoryEntry
 from backend.cases.policy import may_create, may_edit
 from backend.cases.processing import status_after_submit
-from backend.cases.status import DEVICE_EDITABLE, SUBMITTABLE, CaseKind, CaseStatus
+from backend.cases.status import (
+    DEVICE_EDITABLE,
+    SUBMITTABLE,
+    CaseKind,
+    CaseStatus,
+    status_label,
+)
 from backend.documents.requests import request_processing
 from backend.errors import DoorstepError, ErrorCode
 from sync import changes
@@ -66,7 +72,7 @@ async def load_editable(actor: Actor, case_id: UUID) -> CaseRecord:
         # Server decisions win: a device edit to a case under review or decided is refused.
         raise DoorstepError(
             ErrorCode.INVALID_STATE,
-            f"案件当前状态为 {case.status}，不能在设备上修改",
+            f"案件当前状态为「{status_label(case.status)}」，不能在设备上修改",
             details={"status": str(case.status)},
         )
     return case

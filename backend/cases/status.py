@@ -14,6 +14,25 @@ class CaseStatus(StrEnum):
     RETURNED = "returned"
 
 
+# How a status reads in messages to people (the PWA shows the same words).
+STATUS_LABELS = {
+    CaseStatus.DRAFT: "草稿",
+    CaseStatus.SUBMITTED: "已提交",
+    CaseStatus.PROCESSING: "处理中",
+    CaseStatus.NEEDS_REVIEW: "待审核",
+    CaseStatus.APPROVED: "已通过",
+    CaseStatus.RETURNED: "已退回",
+}
+
+
+def status_label(status: str) -> str:
+    """「已通过」 for ``approved``; an unknown value is shown as it is."""
+    try:
+        return STATUS_LABELS[CaseStatus(status)]
+    except ValueError:
+        return status
+
+
 class CaseKind(StrEnum):
     WITHDRAWAL = "withdrawal"
     UNIT_REGISTRATION = "unit_registration"
