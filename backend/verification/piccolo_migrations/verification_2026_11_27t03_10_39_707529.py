@@ -4,7 +4,7 @@ from piccolo.columns.indexes import IndexMethod
 
 ID = "2026-11-27T03:10:39:707529"
 VERSION = "1.38.0"
-DESCRIPTION = ""
+DESCRIPTION = "case_flags: the document checks seen and the risk level"
 
 
 async def forwards():
