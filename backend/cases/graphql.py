@@ -16,6 +16,7 @@ from backend.cases.masking import mask_fields
 from backend.cases.models import Actor, CaseRecord, DocumentRecord, HistoryEntry
 from backend.cases.status import ReviewDecision as Decision
 from backend.graphql.context import Info
+from backend.verification.risk import risk_level
 
 
 @strawberry.enum(description="审核结论")
@@ -138,7 +139,8 @@ class CaseType:
     history: list[HistoryItem] = strawberry.field(default_factory=list)
     risk: str | None = strawberry.field(
         default=None,
-        description="风险等级（提示与核查中最高的严重程度）：none、warning、error；仅列表中提供",
+        description="风险等级（提示与核查中最高的严重程度）：none、warning、error"
+        "（案件列表与 case 查询提供）",
     )
 
     @classmethod
@@ -182,7 +184,9 @@ class CasesQuery:
         node.assignee = UserType.of(view.assignee) if view.assignee else None
         node.documents = [DocumentType.of(d) for d in view.documents]
         node.history = [HistoryItem.of(h) for h in view.history]
-        node.flags = [Flag.of(f) for f in await case_flags(view.case.id)]
+        flags = await case_flags(view.case.id)
+        node.flags = [Flag.of(f) for f in flags]
+        node.risk = str(risk_level(flags))
         return node
 
     @strawberry.field(

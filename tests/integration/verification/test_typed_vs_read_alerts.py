@@ -89,6 +89,9 @@ async def test_a_disagreement_found_after_the_first_run_is_told_to_worker_and_su
         told = [n["body"] for n in notices if "与材料识别的“张玮”不一致" in n["body"]]
         assert len(told) == 1, notices
     assert await cases.risk_levels([UUID(case_id)]) == {UUID(case_id): "error"}
+    body = await gql("query($id: ID!) { case(id: $id) { risk } }", {"id": case_id},
+                     token=await gql.login("supervisor1"))
+    assert body["data"]["case"]["risk"] == "error"
 
 
 async def test_a_disagreement_already_told_is_not_told_again(gql: GraphQL) -> None:
