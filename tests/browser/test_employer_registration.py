@@ -6,11 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from .conftest import App
+from .conftest import PHONE, TABLET, App
 from .device_pin import set_pin, unlock
 from .sync_setup import DEMO_PASSWORD, graphql, login
+from .test_a11y_screens import blocking_violations
 from .test_pwa_shell import sign_in_and_settle
 
 pytestmark = pytest.mark.browser
@@ -231,3 +232,26 @@ def test_employer_without_an_account_uses_the_one_time_code_after_the_tablet_syn
     expect(page).to_have_url(re.compile(rf"/employer/case/{case_id}$"))
     employer_fills_signs_and_submits(page)
     staff_sees_the_case_submitted(staff)
+
+
+def test_the_qr_page_and_the_link_page_have_no_serious_accessibility_violations(
+    browser: Browser, app: App
+) -> None:
+    def context(size: dict[str, int]) -> BrowserContext:
+        # bypass_csp: axe is injected as an inline script, which the app's CSP refuses.
+        return browser.new_context(
+            viewport=size, locale="zh-CN", base_url=app.base_url, bypass_csp=True
+        )
+
+    tablet, phone = context(TABLET), context(PHONE)
+    try:
+        staff, case_id = staff_opens_a_registration(tablet)
+        link, _ = staff_shows_the_qr_code(staff, case_id)
+        assert blocking_violations(staff) == []
+        page = phone.new_page()
+        page.goto(link)
+        expect(page.get_by_role("button", name="使用验证码")).to_be_visible()
+        assert blocking_violations(page) == []
+    finally:
+        tablet.close()
+        phone.close()
