@@ -28,6 +28,7 @@ from backend.cases.models import Actor, CaseRecord
 from backend.cases.policy import is_link_guest
 from backend.cases.service import history, load_case, load_editable
 from backend.cases.status import CaseKind
+from backend.documents.queries import device_readings
 from backend.errors import DoorstepError, ErrorCode
 from backend.settings import Settings
 from sync import changes
@@ -103,7 +104,11 @@ async def _join(actor: Actor, token_hash: str, unit_id: UUID) -> CaseRecord:
         await queries.save_case(joined)
         await queries.insert_history(history(actor, joined, "employer_claim", case.status))
         documents = await queries.documents_of([case.id])
-        await changes.record([case_put(joined)] + [document_put(d, joined) for d in documents], at)
+        readings = await device_readings([d.id for d in documents])  # a put replaces it all
+        await changes.record(
+            [case_put(joined)] + [document_put(d, joined, readings.get(d.id)) for d in documents],
+            at,
+        )
     return joined
 
 
