@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, ViewportSize, expect
 
 from .conftest import PHONE, TABLET, App
 from .device_pin import set_pin, unlock
@@ -237,7 +237,7 @@ def test_employer_without_an_account_uses_the_one_time_code_after_the_tablet_syn
 def test_the_qr_page_and_the_link_page_have_no_serious_accessibility_violations(
     browser: Browser, app: App
 ) -> None:
-    def context(size: dict[str, int]) -> BrowserContext:
+    def context(size: ViewportSize) -> BrowserContext:
         # bypass_csp: axe is injected as an inline script, which the app's CSP refuses.
         return browser.new_context(
             viewport=size, locale="zh-CN", base_url=app.base_url, bypass_csp=True
