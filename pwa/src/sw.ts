@@ -18,6 +18,9 @@ import {
   SUBSCRIPTION_CHANGED_MESSAGE,
 } from './features/push/notification'
 import { openAppAt } from './features/push/open-app'
+import { wakeClients } from '@doorstep/sync-client/service-worker'
+
+import { onBackgroundSync, unsentReminder, type SyncEventInfo } from './pwa/background-sync'
 import { SERVER_PATHS } from './pwa/server-paths'
 
 declare const self: ServiceWorkerGlobalScope
@@ -89,4 +92,21 @@ self.addEventListener('pushsubscriptionchange', (event) => {
           })
           .then(() => undefined)
   event.waitUntil(renewed.then(() => tellWindows(SUBSCRIPTION_CHANGED_MESSAGE)))
+})
+
+// Background Sync (pwa/background-sync.ts): the queued work is sealed with the PIN's data
+// key, so the worker only wakes open windows; an unlocked one syncs and answers. Otherwise
+// the event rejects and the browser tries again later; nothing queued is dropped.
+interface SyncEvent extends ExtendableEvent, SyncEventInfo {}
+
+self.addEventListener('sync', (event: Event) => {
+  const sync = event as SyncEvent
+  const settled = onBackgroundSync(sync, {
+    wake: () => wakeClients(self),
+    remind: () =>
+      Notification.permission === 'granted'
+        ? self.registration.showNotification(unsentReminder().title, unsentReminder().options)
+        : Promise.resolve(),
+  })
+  if (settled !== null) sync.waitUntil(settled)
 })
