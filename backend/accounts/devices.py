@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from uuid import UUID
 
 from backend.accounts import queries
-from backend.accounts.models import DeviceRevocationRecord, Principal, UserRecord
+from backend.accounts.models import DeviceEntry, DeviceRevocationRecord, Principal, UserRecord
 from backend.accounts.roles import Role
 from backend.errors import DoorstepError, ErrorCode
 from sync.piccolo_storage import get_storage
@@ -60,6 +60,70 @@ async def revoke_device(actor: UserRecord, client_id: str) -> UserRecord:
     return owner
 
 
+def may_see_devices(viewer: UserRecord, owner: UserRecord) -> bool:
+    """Everyone sees their own devices; a supervisor their team members', admins anyone's
+    (the team rule of cases, ``backend.cases.policy``)."""
+    if viewer.id == owner.id or viewer.role == Role.ADMIN:
+        return True
+    return (
+        viewer.role == Role.SUPERVISOR
+        and viewer.team_id is not None
+        and owner.team_id == viewer.team_id
+    )
+
+
+async def _visible_owners(viewer: UserRecord, user_id: UUID | None) -> list[UUID] | None:
+    """Whose devices the list shows (``None``: everyone's)."""
+    if user_id is not None:
+        owner = await queries.user_by_id(user_id)
+        if owner is None:
+            raise DoorstepError(ErrorCode.NOT_FOUND, "找不到该用户", field="userId")
+        if not may_see_devices(viewer, owner):
+            raise DoorstepError(ErrorCode.FORBIDDEN, "只能查看本人或本组成员的设备")
+        return [owner.id]
+    if viewer.role == Role.ADMIN:
+        return None
+    if viewer.role == Role.SUPERVISOR and viewer.team_id is not None:
+        members = await queries.team_members(viewer.team_id)
+        return sorted({viewer.id} | {member.id for member in members})
+    return [viewer.id]
+
+
+async def list_devices(viewer: UserRecord, user_id: UUID | None = None) -> list[DeviceEntry]:
+    """The devices (sync client ids) of ``user_id`` or, without it, of everyone the viewer
+    may see; newest activity first."""
+    uses = await queries.device_uses(await _visible_owners(viewer, user_id))
+    revocations = {
+        record.client_id: record
+        for record in await queries.device_revocations(sorted({use.client_id for use in uses}))
+    }
+    people = {
+        user.id: user
+        for user in await queries.users_by_ids(
+            sorted(
+                {use.user_id for use in uses}
+                | {record.revoked_by for record in revocations.values()}
+            )
+        )
+    }
+    entries = [
+        DeviceEntry(
+            client_id=use.client_id,
+            user=people[use.user_id],
+            first_seen=use.first_seen,
+            last_seen=use.last_seen,
+            revocation=revocations.get(use.client_id),
+            revoked_by=people.get(revocations[use.client_id].revoked_by)
+            if use.client_id in revocations
+            else None,
+        )
+        for use in uses
+        if use.user_id in people
+    ]
+    entries.sort(key=lambda entry: (entry.last_seen, entry.client_id), reverse=True)
+    return entries
+
+
 async def disable_user(actor: UserRecord, user_id: UUID) -> UserRecord:
     """Signs the user out everywhere and refuses their sign-in from now on."""
     user = await queries.user_by_id(user_id)
@@ -95,7 +159,9 @@ async def _link(client_id: str, principal: Principal | None) -> None:
     if principal is None:
         return
     user_id = principal.user.id
-    if not await queries.device_used_client(client_id, principal.device_id):
+    if await queries.device_used_client(client_id, principal.device_id):
+        await queries.touch_device_client(client_id, principal.device_id, _now())
+    else:
         await queries.link_device_client(client_id, principal.device_id, user_id, _now())
     if principal.revoked_client is not None and principal.revoked_client != client_id:
         # The revoked device under a new client id: that id is refused as well.

@@ -9,7 +9,7 @@ from uuid import UUID
 import strawberry
 
 from backend.accounts import devices, service
-from backend.accounts.models import Session, UserRecord
+from backend.accounts.models import DeviceEntry, Session, UserRecord
 from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.context import Info
 
@@ -56,11 +56,49 @@ class LoginPayload:
         )
 
 
+@strawberry.type(name="Device", description="一台设备（一个同步客户端编号）")
+class DeviceType:
+    client_id: strawberry.ID
+    user: UserType
+    first_seen: datetime = strawberry.field(description="首次同步时间")
+    last_seen: datetime = strawberry.field(description="最近一次推送或拉取的时间")
+    revoked: bool = strawberry.field(description="是否已停用")
+    revoked_at: datetime | None
+    revoked_by: UserType | None
+
+    @classmethod
+    def of(cls, entry: DeviceEntry) -> DeviceType:
+        revocation = entry.revocation
+        return cls(
+            client_id=strawberry.ID(entry.client_id),
+            user=UserType.of(entry.user),
+            first_seen=entry.first_seen,
+            last_seen=entry.last_seen,
+            revoked=revocation is not None,
+            revoked_at=revocation.revoked_at if revocation else None,
+            revoked_by=UserType.of(entry.revoked_by) if entry.revoked_by else None,
+        )
+
+
 @strawberry.type
 class AccountsQuery:
     @strawberry.field(description="当前登录的用户")
     def me(self, info: Info) -> UserType:
         return UserType.of(info.context.require_user())
+
+    @strawberry.field(
+        description="设备列表（最近活动在前）：指定用户的，或不指定时本人可见的全部"
+        "（外勤人员：本人；主管：本组成员；管理员：所有人）"
+    )
+    async def devices(self, info: Info, user_id: strawberry.ID | None = None) -> list[DeviceType]:
+        owner: UUID | None = None
+        if user_id is not None:
+            try:
+                owner = UUID(str(user_id))
+            except ValueError:
+                raise DoorstepError(ErrorCode.NOT_FOUND, "找不到该用户", field="userId") from None
+        entries = await devices.list_devices(info.context.require_user(), owner)
+        return [DeviceType.of(entry) for entry in entries]
 
 
 @strawberry.type

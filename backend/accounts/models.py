@@ -49,6 +49,28 @@ class DeviceRevocationRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class DeviceUse:
+    """One sync client id as a user's device used it (from ``device_client``)."""
+
+    client_id: str
+    user_id: UUID
+    first_seen: datetime
+    last_seen: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceEntry:
+    """A device in the device list: its owner, activity and revocation (if any)."""
+
+    client_id: str
+    user: UserRecord
+    first_seen: datetime
+    last_seen: datetime
+    revocation: DeviceRevocationRecord | None
+    revoked_by: UserRecord | None
+
+
+@dataclass(frozen=True, slots=True)
 class AuditRecord:
     at: datetime
     actor_id: UUID

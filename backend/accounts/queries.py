@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from backend.accounts.models import AuditRecord, DeviceRevocationRecord, UserRecord
+from backend.accounts.models import AuditRecord, DeviceRevocationRecord, DeviceUse, UserRecord
 from backend.accounts.roles import Role
 from backend.accounts.tables import (
     AuditEntry,
@@ -168,9 +168,11 @@ async def insert_revocation_if_absent(record: DeviceRevocationRecord) -> None:
 
 async def use_final_push(client_id: str, at: datetime) -> bool:
     """Marks the one push allowed after revocation as used; False if it already was."""
-    updated = await DeviceRevocation.update({DeviceRevocation.final_push_at: at}).where(
-        (DeviceRevocation.client_id == client_id) & DeviceRevocation.final_push_at.is_null()
-    ).returning(DeviceRevocation.client_id)
+    updated = (
+        await DeviceRevocation.update({DeviceRevocation.final_push_at: at})
+        .where((DeviceRevocation.client_id == client_id) & DeviceRevocation.final_push_at.is_null())
+        .returning(DeviceRevocation.client_id)
+    )
     return bool(updated)
 
 
@@ -183,8 +185,50 @@ async def device_used_client(client_id: str, device_id: str) -> bool:
 
 async def link_device_client(client_id: str, device_id: str, user_id: UUID, at: datetime) -> None:
     await DeviceClient.insert(
-        DeviceClient(client_id=client_id, device_id=device_id, user_id=user_id, first_seen=at)
+        DeviceClient(
+            client_id=client_id, device_id=device_id, user_id=user_id, first_seen=at, last_seen=at
+        )
     )
+
+
+async def touch_device_client(client_id: str, device_id: str, at: datetime) -> None:
+    """The device pushed or pulled again with ``client_id`` (its last-seen time)."""
+    await DeviceClient.update({DeviceClient.last_seen: at}).where(
+        (DeviceClient.client_id == client_id) & (DeviceClient.device_id == device_id)
+    )
+
+
+async def device_uses(user_ids: list[UUID] | None) -> list[DeviceUse]:
+    """Client ids the users' devices used (every user's when ``None``), one per client id
+    and user: first and last seen over the device sessions that used it."""
+    query = DeviceClient.select(
+        DeviceClient.client_id,
+        DeviceClient.user_id,
+        DeviceClient.first_seen,
+        DeviceClient.last_seen,
+    )
+    if user_ids is not None:
+        if not user_ids:
+            return []
+        query = query.where(DeviceClient.user_id.is_in(user_ids))
+    uses: dict[tuple[str, UUID], DeviceUse] = {}
+    for row in await query:
+        user_id = UUID(str(row["user_id"]))
+        first: datetime = row["first_seen"]
+        last: datetime = row["last_seen"] or first
+        key = (str(row["client_id"]), user_id)
+        known = uses.get(key)
+        if known is not None:
+            first, last = min(first, known.first_seen), max(last, known.last_seen)
+        uses[key] = DeviceUse(key[0], user_id, first, last)
+    return list(uses.values())
+
+
+async def device_revocations(client_ids: list[str]) -> list[DeviceRevocationRecord]:
+    if not client_ids:
+        return []
+    rows = await DeviceRevocation.select().where(DeviceRevocation.client_id.is_in(client_ids))
+    return [_revocation(row) for row in rows]
 
 
 async def devices_of_client(client_id: str) -> list[str]:
@@ -195,17 +239,21 @@ async def devices_of_client(client_id: str) -> list[str]:
 
 
 async def user_of_client(client_id: str) -> UUID | None:
-    row = await DeviceClient.select(DeviceClient.user_id).where(
-        DeviceClient.client_id == client_id
-    ).first()
+    row = (
+        await DeviceClient.select(DeviceClient.user_id)
+        .where(DeviceClient.client_id == client_id)
+        .first()
+    )
     return UUID(str(row["user_id"])) if row else None
 
 
 async def revoked_device_client(device_id: str) -> str | None:
     """The revoked client id through which ``device_id`` was revoked, if it was."""
-    row = await RevokedDeviceSession.select(RevokedDeviceSession.client_id).where(
-        RevokedDeviceSession.device_id == device_id
-    ).first()
+    row = (
+        await RevokedDeviceSession.select(RevokedDeviceSession.client_id)
+        .where(RevokedDeviceSession.device_id == device_id)
+        .first()
+    )
     return str(row["client_id"]) if row else None
 
 

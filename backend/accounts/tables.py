@@ -72,6 +72,9 @@ class DeviceClient(Table, tablename="device_client"):
     device_id = Varchar(length=64, index=True)
     user_id = UUID(index=True)
     first_seen = Timestamptz()
+    last_seen = Timestamptz(
+        null=True, default=None, help_text="the device's last push or pull with this client id"
+    )
 
 
 class RevokedDeviceSession(Table, tablename="revoked_device_session"):

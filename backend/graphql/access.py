@@ -33,6 +33,7 @@ OPERATION_ACCESS: dict[str, Access] = {
     "registerPushSubscription": SIGNED_IN,
     "unregisterPushSubscription": SIGNED_IN,
     # lost devices and leavers (supervisors: their own team's field staff; admins: anyone)
+    "devices": SIGNED_IN,  # own devices; supervisors their team's, admins all (accounts.devices)
     "revokeDevice": REVIEWERS,
     "disableUser": REVIEWERS,
     # knowledge base (editing: administrators only)
