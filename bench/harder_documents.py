@@ -7,7 +7,10 @@ WenQuanYi Zen Hei, AR PL UKai/UMing when installed), label variants (贷款金�
 field order, other layouts (one pair per line, two columns, ruled tables, value under its
 label) and photo conditions (rotation 90/180/270, skew, perspective on a table, shadow,
 strong JPEG compression, lower resolution, noise), each with its ground truth in the
-format of ``../shared/fixtures/documents/truth.jsonl``.
+format of ``../shared/fixtures/documents/truth.jsonl``. About one photo in four also gets
+glare (a soft elliptical specular highlight washing out the text under it; truth
+``quality.glare``); that choice has its own random stream, so the documents and other
+conditions a seed gives are the same as before glare was added.
 
     .venv/bin/python bench/harder_documents.py [--count 3] [--seed 7] [--types a,b]
         [--out DIR] [--keep] [--details] [--engine rapidocr]
@@ -60,6 +63,7 @@ FONT_FILES = (
 LAYOUTS = ("lines", "two_columns", "table", "below", "grid")
 CONDITIONS = ("rot90", "rot180", "rot270", "skew", "perspective", "shadow", "jpeg", "lowres",
               "noise")
+GLARE_SHARE = 0.25
 
 
 def available_fonts() -> list[tuple[str, str, int]]:
@@ -586,6 +590,32 @@ def _perspective(img: np.ndarray, rng: random.Random) -> np.ndarray:
     return bg
 
 
+def add_glare(img: np.ndarray, rng: random.Random) -> np.ndarray:  # any channel order
+    """A specular highlight on glossy paper: a soft tilted ellipse, centred on some print,
+    where the light is blended towards white (85-97 % at its core, so print there
+    all but vanishes) and fades out over a wider halo."""
+    h, w = img.shape[:2]
+    ys, xs = np.nonzero(img.min(axis=2) < 128)  # centred on a piece of print
+    if len(xs):
+        k = rng.randrange(len(xs))
+        cx, cy = float(xs[k]), float(ys[k])
+    else:
+        cx, cy = rng.uniform(0.3, 0.7) * w, rng.uniform(0.3, 0.7) * h
+    ax, ay = rng.uniform(0.10, 0.22) * w, rng.uniform(0.05, 0.12) * h
+    angle = rng.uniform(0, np.pi)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    dx, dy = xx - cx, yy - cy
+    u = (dx * np.cos(angle) + dy * np.sin(angle)) / ax
+    v = (-dx * np.sin(angle) + dy * np.cos(angle)) / ay
+    r2 = u * u + v * v
+    core = rng.uniform(0.85, 0.97)
+    # a flat-topped core (print inside is lost) with a Gaussian halo around it
+    strength = core * np.exp(-np.maximum(r2 - 0.35, 0) * 1.6)
+    out = img.astype(np.float32)
+    out += strength[:, :, None] * (255.0 - out)
+    return np.asarray(out.clip(0, 255), dtype=np.uint8)
+
+
 def photograph(page: Image.Image, conditions: Sequence[str], rng: random.Random,
                ) -> tuple[bytes, int]:
     """Applies the photo conditions; returns JPEG bytes and the clockwise rotation."""
@@ -640,6 +670,7 @@ def generate(out: Path, count: int, seed: int, types: Sequence[str] = TYPES,
     returns the truth lines. Fonts, layouts and conditions cycle so that every type meets
     each of them across a set."""
     rng = random.Random(seed)
+    glare_rng = random.Random(f"glare-{seed}")  # its own stream: the rest of a set is unchanged
     fonts = available_fonts()
     if not fonts:
         raise SystemExit("no CJK font found (install fonts-noto-cjk)")
@@ -658,13 +689,17 @@ def generate(out: Path, count: int, seed: int, types: Sequence[str] = TYPES,
                     extra == "skew" and conditions[0] == "perspective"):
                 conditions.append(extra)
             page = render(doc, rng, layout, font)
+            glare = glare_rng.random() < GLARE_SHARE
+            if glare:  # on the paper itself, before it is photographed
+                page = Image.fromarray(add_glare(np.asarray(page.convert("RGB")), glare_rng))
             data, rotated = photograph(page, conditions, rng)
             name = f"{doc_type}/h{seed}_{i:02d}.jpg"
             (out / name).write_bytes(data)
             line: dict[str, Any] = {
                 "file": name, "type": doc_type, "fields": doc.fields, "missing": [],
-                "quality": {"blurry": False, "rotated_degrees": rotated, "glare": False},
-                "variant": {"font": font[0], "layout": layout, "conditions": conditions}}
+                "quality": {"blurry": False, "rotated_degrees": rotated, "glare": glare},
+                "variant": {"font": font[0], "layout": layout,
+                            "conditions": [*conditions, "glare"] if glare else conditions}}
             if doc.rows is not None:
                 line["rows"] = doc.rows
             truth.append(line)
