@@ -53,6 +53,20 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean };
 
+export type DeviceListQueryVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type DeviceListQuery = { devices: Array<{ clientId: string, firstSeen: string, lastSeen: string, revoked: boolean, revokedAt: string | null, user: { id: string, username: string, displayName: string, role: Role }, revokedBy: { displayName: string } | null }> };
+
+export type RevokeDeviceMutationVariables = Exact<{
+  clientId: string;
+}>;
+
+
+export type RevokeDeviceMutation = { revokeDevice: { username: string } };
+
 export type ClaimEmployerLinkMutationVariables = Exact<{
   caseId: string;
   secret: string;

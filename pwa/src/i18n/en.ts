@@ -2,6 +2,7 @@ import pushEn from '@/features/push/messages.en'
 import staffEn from '@/features/staff/messages.en'
 
 import type { MessageSchema } from './zh-CN'
+import devicesEn from '@/features/devices/messages.en'
 import knowledgeAdminEn from '@/features/knowledge-admin/messages.en'
 
 // English: the fallback language; typed against zh-CN so no key can be missing.
@@ -227,6 +228,7 @@ const en: MessageSchema = {
   },
   staff: staffEn,
   knowledgeAdmin: knowledgeAdminEn,
+  devices: devicesEn,
   push: pushEn,
   languages: {
     'zh-CN': '简体中文',

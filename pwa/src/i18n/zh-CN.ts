@@ -1,6 +1,7 @@
 // Simplified Chinese: the app's first language. Every key must exist here; en.ts follows it.
 import pushZhCN from '@/features/push/messages.zh-CN'
 import staffZhCN from '@/features/staff/messages.zh-CN'
+import devicesZhCN from '@/features/devices/messages.zh-CN'
 import knowledgeAdminZhCN from '@/features/knowledge-admin/messages.zh-CN'
 
 const zhCN = {
@@ -224,6 +225,7 @@ const zhCN = {
   },
   staff: staffZhCN,
   knowledgeAdmin: knowledgeAdminZhCN,
+  devices: devicesZhCN,
   push: pushZhCN,
   languages: {
     'zh-CN': '简体中文',

@@ -8,6 +8,7 @@ import {
 } from 'vue-router'
 
 import type { Role, SessionState } from '@/auth/session'
+import { deviceRoutes } from '@/features/devices/routes'
 import { knowledgeAdminRoutes } from '@/features/knowledge-admin/routes'
 import { staffRoutes } from '@/features/staff/routes'
 
@@ -78,6 +79,7 @@ const routes: RouteRecordRaw[] = [
       },
       ...staffRoutes,
       ...knowledgeAdminRoutes,
+      ...deviceRoutes,
       {
         path: 'me',
         name: 'me',
