@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, ViewportSize, expect
 
 from .conftest import PHONE, TABLET, App
-from .device_pin import set_pin, unlock
+from .device_pin import set_pin
 from .sync_setup import DEMO_PASSWORD, graphql, login
 from .test_a11y_screens import blocking_violations
 from .test_pwa_shell import sign_in_and_settle
@@ -123,9 +123,9 @@ def staff_opens_a_registration(tablet: BrowserContext) -> tuple[Page, str]:
 
 
 def staff_shows_the_qr_code(page: Page, case_id: str) -> tuple[str, str]:
-    """The case's QR page (made on the tablet); returns the link and the one-time code."""
-    page.goto(f"/cases/{case_id}/employer-link")
-    unlock(page, STAFF_PIN)
+    """From the registration form to the case's QR page (made on the tablet); returns the
+    link and the one-time code."""
+    page.get_by_test_id("open-employer-link").click()
     return read_the_qr_code(page, case_id)
 
 

@@ -220,6 +220,7 @@ const staffEn: StaffMessages = {
     noChecks: 'No checks yet',
     edit: 'Edit',
     correct: 'Correct and resubmit',
+    employerLink: 'Let the employer fill it in (show QR code)',
     history: 'History',
     onlineOnly: 'Checks are shown when online',
   },

@@ -219,6 +219,7 @@ const staffZhCN = {
     noChecks: '暂无核查提示',
     edit: '修改',
     correct: '修改并重新提交',
+    employerLink: '请单位填写（出示二维码）',
     history: '办理记录',
     onlineOnly: '联网后可查看核查结果',
   },
