@@ -121,7 +121,8 @@ const staffEn: StaffMessages = {
     blurry: 'The photo is blurred, please retake it',
     checking: 'Checking photo…',
     added: 'Photo saved; uploads when online',
-    addedUnchecked: 'Photo saved; this device cannot check its sharpness, the server will. Uploads when online',
+    addedUnchecked:
+      'Photo saved; this device cannot check its sharpness, the server will. Uploads when online',
     failed: 'Could not read this photo, please retake it',
     cameraFailed: 'Camera unavailable, use "Take photo"',
     capture: 'Capture',
