@@ -9,8 +9,15 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from backend.documents.ocr.base import OcrLine
 from backend.documents.preprocess import decode_image, find_page, flatten_page, prepare
-from backend.documents.quality import QualityMetrics, edge_softness, glare_share
+from backend.documents.quality import (
+    GLARE_MIN_FADED_CELLS,
+    QualityMetrics,
+    edge_softness,
+    measure,
+    text_fade,
+)
 from backend.errors import DoorstepError, ErrorCode
 
 
@@ -74,7 +81,7 @@ def text_page(blur_sigma: float) -> np.ndarray:
         cv2.putText(page, f"LINE {i} 0123456789", (40, y), cv2.FONT_HERSHEY_SIMPLEX, 1.0,
                     (0, 0, 0), 2)
     if blur_sigma:
-        page = cv2.GaussianBlur(page, (0, 0), blur_sigma)
+        page = np.asarray(cv2.GaussianBlur(page, (0, 0), blur_sigma), dtype=np.uint8)
     return page
 
 
@@ -95,8 +102,103 @@ def test_blur_decision_uses_either_measure_and_needs_some_text() -> None:
     assert QualityMetrics(0.6, 0.0, 0.0, 10.0, 20).low_resolution
 
 
-def test_flat_white_scan_has_no_glare_and_a_highlight_on_grey_paper_has() -> None:
-    assert glare_share(np.full((800, 600, 3), 255, dtype=np.uint8)) == 0.0
-    paper = np.full((800, 600, 3), 200, dtype=np.uint8)
-    cv2.circle(paper, (300, 400), 120, (255, 255, 255), -1)
-    assert glare_share(cv2.GaussianBlur(paper, (0, 0), 10)) > 0.02
+def printed_page(ink: int = 25, label_ink: int | None = None,
+                 paper: int = 245) -> tuple[np.ndarray, list[OcrLine]]:
+    """A page of 14 text lines (30 characters each) and the OCR boxes around them; with
+    ``label_ink`` each line starts with a lighter-printed label, as on an ID card."""
+    page = np.full((1200, 900, 3), paper, dtype=np.uint8)
+    lines = []
+    for i in range(14):
+        base = 140 + i * 70
+        if label_ink is None:
+            cv2.putText(page, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123", (60, base),
+                        cv2.FONT_HERSHEY_SIMPLEX, 0.9, (ink, ink, ink), 2)
+            lines.append(box("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123", 55, 600, base))
+        else:  # label and value far apart: OCR reads them as two lines
+            cv2.putText(page, "NAME", (60, base), cv2.FONT_HERSHEY_SIMPLEX, 0.9,
+                        (label_ink, label_ink, label_ink), 2)
+            cv2.putText(page, "KLMNOPQRSTUVWXYZ01234", (220, base),
+                        cv2.FONT_HERSHEY_SIMPLEX, 0.9, (ink, ink, ink), 2)
+            lines += [box("NAME", 55, 150, base), box("KLMNOPQRSTUVWXYZ01234", 215, 600, base)]
+    return page, lines
+
+
+def box(text: str, left: float, right: float, base: float) -> OcrLine:
+    return OcrLine(text, ((left, base - 26), (right, base - 26), (right, base + 6),
+                          (left, base + 6)), 0.99)
+
+
+def with_glare(page: np.ndarray, centre: tuple[int, int], axes: tuple[int, int],
+               core: float = 0.9) -> np.ndarray:
+    """A specular highlight: light blended towards white, flat at the core, soft at the rim."""
+    h, w = page.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    r2 = ((xx - centre[0]) / axes[0]) ** 2 + ((yy - centre[1]) / axes[1]) ** 2
+    strength = core * np.exp(-np.maximum(r2 - 0.35, 0) * 1.6)
+    out = page.astype(np.float32)
+    out += strength[:, :, None] * (255.0 - out)
+    return np.asarray(out.clip(0, 255), dtype=np.uint8)
+
+
+def test_clean_print_has_no_faded_cells() -> None:
+    page, lines = printed_page()
+    fade = text_fade(page, lines)
+    assert fade.cells > 100
+    assert fade.faded == 0
+    assert not measure(page, lines).glare
+
+
+def test_a_highlight_over_print_is_glare() -> None:
+    page, lines = printed_page()
+    glared = with_glare(page, (330, 480), (200, 90))
+    metrics = measure(glared, lines)
+    assert metrics.faded_cells >= GLARE_MIN_FADED_CELLS
+    assert metrics.glare
+    assert metrics.glare_share == pytest.approx(metrics.faded_cells / text_fade(page, lines).cells,
+                                                abs=1e-3)
+
+
+def test_a_weak_highlight_that_leaves_the_print_legible_is_not_glare() -> None:
+    page, lines = printed_page()
+    assert not measure(with_glare(page, (330, 480), (200, 90), core=0.3), lines).glare
+
+
+def test_uneven_light_and_a_shadow_are_not_glare() -> None:
+    page, lines = printed_page()
+    w = page.shape[1]
+    light = np.linspace(1.0, 0.55, w, dtype=np.float32)[None, :, None]  # lamp on the left
+    lit = page.astype(np.float32) * light
+    lit[700:, 450:] *= 0.6  # a hand's shadow
+    assert text_fade(np.asarray(lit, dtype=np.uint8), lines).faded == 0
+
+
+def test_burnt_out_white_paper_around_the_print_is_not_glare() -> None:
+    """The old rule's false alarm: saturated paper brighter than a darker table or than
+    the rest of the sheet, with the print on it intact."""
+    page, lines = printed_page(paper=255)
+    photo = np.full((1500, 1200, 3), 70, dtype=np.uint8)  # on a darker table
+    photo[150:1350, 150:1050] = page
+    shifted = [box(ln.text, ln.left + 150, ln.right + 150, ln.bottom - 6 + 150) for ln in lines]
+    assert not measure(photo, shifted).glare
+    grey_paper, lines = printed_page(paper=200)
+    cv2.circle(grey_paper, (750, 1100), 90, (255, 255, 255), -1)  # a highlight on blank paper
+    assert not measure(grey_paper, lines).glare
+
+
+def test_lighter_printed_labels_are_not_glare() -> None:
+    page, lines = printed_page(label_ink=125)
+    assert text_fade(page, lines).faded == 0
+
+
+def test_blurred_print_is_not_glare() -> None:
+    page, lines = printed_page()
+    blurred = np.asarray(cv2.GaussianBlur(page, (0, 0), 2.5), dtype=np.uint8)
+    assert not measure(blurred, lines).glare
+
+
+def test_too_little_text_gives_no_verdict() -> None:
+    page, lines = printed_page()
+    glared = with_glare(page, (150, 130), (150, 60))
+    assert text_fade(glared, lines).faded >= GLARE_MIN_FADED_CELLS
+    short = [box("ABCDEFGH", 55, 300, 140)]  # 7 cells: too few to know the page's print
+    assert text_fade(glared, short).faded == 0
