@@ -592,10 +592,10 @@ def _perspective(img: np.ndarray, rng: random.Random) -> np.ndarray:
 
 def add_glare(img: np.ndarray, rng: random.Random) -> np.ndarray:  # any channel order
     """A specular highlight on glossy paper: a soft tilted ellipse, centred on some print,
-    where the light is blended towards white (85-97 % at its core, so print there
-    all but vanishes) and fades out over a wider halo."""
+    where the light is blended towards white (70-95 % at its core: print there is faint
+    or gone) and fades out over a wider halo."""
     h, w = img.shape[:2]
-    ys, xs = np.nonzero(img.min(axis=2) < 128)  # centred on a piece of print
+    ys, xs = np.nonzero(img.max(axis=2) < 110)  # centred on black print (not a red seal)
     if len(xs):
         k = rng.randrange(len(xs))
         cx, cy = float(xs[k]), float(ys[k])
@@ -608,7 +608,7 @@ def add_glare(img: np.ndarray, rng: random.Random) -> np.ndarray:  # any channel
     u = (dx * np.cos(angle) + dy * np.sin(angle)) / ax
     v = (-dx * np.sin(angle) + dy * np.cos(angle)) / ay
     r2 = u * u + v * v
-    core = rng.uniform(0.85, 0.97)
+    core = rng.uniform(0.7, 0.95)
     # a flat-topped core (print inside is lost) with a Gaussian halo around it
     strength = core * np.exp(-np.maximum(r2 - 0.35, 0) * 1.6)
     out = img.astype(np.float32)
