@@ -66,13 +66,15 @@ def wait_until(page: Page, done: Callable[[], bool], what: str, seconds: float =
         page.wait_for_timeout(250)
 
 
-def synced_case(page: Page) -> str:
-    """staff1 with a PIN on a page the worker controls, and a case the server already has."""
+def synced_case(page: Page, controlled: bool = True) -> str:
+    """staff1 with a PIN, and a case the server already has. The first visit is not
+    controlled by the worker (it claims no clients); `controlled` reloads once."""
     open_cases_synced(page)
-    page.reload()  # the first visit is not controlled by the worker yet
-    unlock(page, PIN)
-    expect(page.get_by_test_id("sync-bar")).to_contain_text("全部已发送", timeout=20_000)
-    assert page.evaluate("() => navigator.serviceWorker.controller !== null")
+    if controlled:
+        page.reload()
+        unlock(page, PIN)
+        expect(page.get_by_test_id("sync-bar")).to_contain_text("全部已发送", timeout=20_000)
+    assert page.evaluate("() => navigator.serviceWorker.controller !== null") is controlled
     page.get_by_test_id("new-withdrawal").click()
     field(page, "name").fill("熊瑶")
     page.wait_for_url("**/cases/*/edit")
@@ -92,11 +94,12 @@ def edit_offline(phone: BrowserContext, page: Page, app: App, case_id: str) -> N
     assert server_phone(app, case_id) is None
 
 
+@pytest.mark.parametrize("controlled", [True, False], ids=["controlled", "first-visit"])
 def test_an_offline_edit_is_sent_when_the_worker_wakes_the_unlocked_window(
-    phone: BrowserContext, app: App
+    phone: BrowserContext, app: App, controlled: bool
 ) -> None:
     page = phone.new_page()
-    case_id = synced_case(page)
+    case_id = synced_case(page, controlled)
     page.evaluate(SILENCE_ONLINE)
     page.evaluate(RECORD_WAKES)
     events = record_background_sync(phone.new_cdp_session(page))

@@ -12,6 +12,7 @@ import { useRouter, type Router } from 'vue-router'
 
 import type { SessionState } from '@/auth/session'
 import { useSession } from '@/auth/use-session'
+import { needsBackgroundSync, registerSyncTag } from '@/pwa/register-sync-tag'
 
 export interface SyncHandle {
   client: Promise<SyncClient>
@@ -67,7 +68,10 @@ function open(
     userId,
   ).then((sync) => {
     status.value = sync.getStatus()
+    if (needsBackgroundSync(status.value)) void registerSyncTag()
     sync.subscribe((next) => {
+      // Queued work waiting for the network: the worker wakes this window when it returns.
+      if (needsBackgroundSync(next) && !needsBackgroundSync(status.value)) void registerSyncTag()
       status.value = next
       revision.value += 1
     })
