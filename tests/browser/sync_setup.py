@@ -82,6 +82,9 @@ def upload(base_url: str, token: str, data: bytes, filename: str = "id.jpg") -> 
     )
     with urllib.request.urlopen(create, timeout=10) as response:  # noqa: S310
         location = urllib.parse.urljoin(base_url + "/uploads/", response.headers["Location"])
+        offset = int(response.headers.get("Upload-Offset") or 0)
+    if offset == len(data):
+        return digest  # the server already holds this content (stored once): nothing to send
     patch = urllib.request.Request(  # noqa: S310 (loopback test server)
         location,
         data=data,
