@@ -13,6 +13,8 @@
 // notification says so, when notifications are allowed.
 import { SYNC_TAG } from '@doorstep/sync-client/service-worker'
 
+import type { NotificationSpec } from '../features/push/notification'
+
 export { SYNC_TAG }
 
 export const UNSENT_URL = '/unsent'
@@ -63,17 +65,8 @@ export function onBackgroundSync(
   })
 }
 
-export interface ReminderSpec {
-  title: string
-  options: {
-    body: string
-    tag: string
-    lang: string
-    icon: string
-    badge: string
-    data: { url: string }
-  }
-}
+/** A reminder is shown like any other notification. */
+export type ReminderSpec = NotificationSpec
 
 export function unsentReminder(): ReminderSpec {
   const icon = '/icons/icon-192.png'
