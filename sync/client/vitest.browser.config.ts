@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // A loaded CI machine can keep Chromium busy for seconds; the 1 s default made polls flaky.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });
