@@ -44,6 +44,11 @@ async def migrate() -> None:
     result = await run_forwards(app_name="all")
     if not result.success:
         raise ConfigurationError(f"数据库迁移失败：{result.message}")
+    if isinstance(current_engine(), PostgresEngine):
+        # procrastinate's tables, so either job mode can run on this database.
+        from backend.jobs.distributed import ensure_schema
+
+        await ensure_schema()
     # Data every installation needs, production included (written once, safe to repeat).
     from backend.verification.service import seed_default_policy
 

@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from backend.jobs import queries
+from backend.jobs import distributed, queries
 from backend.jobs.registry import spec_for
+from backend.settings import get_settings
 
 
 async def enqueue(
@@ -16,8 +17,15 @@ async def enqueue(
     *,
     delay_seconds: float = 0.0,
     dedupe_key: str | None = None,
-) -> UUID | None:
-    """Returns the new job's id, or None when a pending job with ``dedupe_key`` exists."""
+) -> UUID | int | None:
+    """Returns the new job's id, or None when a pending job with ``dedupe_key`` exists.
+
+    Embedded mode queues in the ``job`` table; distributed mode in procrastinate's.
+    """
+    if get_settings().jobs == "distributed":
+        return await distributed.defer(
+            name, payload, delay_seconds=delay_seconds, dedupe_key=dedupe_key
+        )
     spec = spec_for(name)
     now = datetime.now(UTC)
     return await queries.insert(

@@ -51,3 +51,7 @@ def load_job_modules() -> None:
 
 def spec_for(name: str) -> JobSpec | None:
     return _registry.get(name)
+
+
+def job_specs() -> list[JobSpec]:
+    return sorted(_registry.values(), key=lambda spec: spec.name)

@@ -1,9 +1,11 @@
 """The worker loop: claim due jobs, run their handlers, retry with backoff, record failures.
 
-Embedded mode runs :func:`work_forever` as a task inside the app; distributed mode runs it
-in ``doorstep worker`` processes. Both read the same ``job`` table, so jobs survive restarts
-and a crashed worker's job is taken over when its lease ends. Every loop also looks for due
-periodic housekeeping tasks now and then (``scheduler``: one runner per period overall).
+Embedded mode runs :func:`work_forever` as a task inside the app (``doorstep worker``
+processes may read the same ``job`` table too), so jobs survive restarts and a crashed
+worker's job is taken over when its lease ends. Every loop also looks for due periodic
+housekeeping tasks now and then (``scheduler``: one runner per period overall). Distributed
+mode hands ``doorstep worker`` to procrastinate (``distributed``), which runs the same
+registered handlers and periodic tasks.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import contextlib
 import json
 import logging
 import os
+import signal
 import socket
 import time
 import traceback
@@ -22,6 +25,7 @@ from typing import Any
 from backend.jobs import cpu, queries, scheduler
 from backend.jobs.backoff import retry_delay_seconds
 from backend.jobs.registry import load_job_modules, spec_for
+from backend.settings import get_settings
 
 log = logging.getLogger("doorstep.jobs")
 LEASE = timedelta(minutes=10)
@@ -110,14 +114,17 @@ async def run_worker(processes: int = 1) -> None:
         )
     cpu.configure(processes)
     await lifecycle.open_pool()
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signal_name in ("SIGINT", "SIGTERM"):
-        import signal
-
-        loop.add_signal_handler(getattr(signal, signal_name), stop.set)
-    log.info("worker %s started", WORKER_NAME)
     try:
+        if get_settings().jobs == "distributed":
+            from backend.jobs import distributed  # procrastinate handles SIGINT/SIGTERM
+
+            await distributed.run_worker(processes, WORKER_NAME)
+            return
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signal_name in ("SIGINT", "SIGTERM"):
+            loop.add_signal_handler(getattr(signal, signal_name), stop.set)
+        log.info("worker %s started", WORKER_NAME)
         await asyncio.gather(*(work_forever(stop) for _ in range(processes)))
     finally:
         cpu.shutdown()

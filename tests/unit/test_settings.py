@@ -13,6 +13,12 @@ def test_production_refuses_sqlite() -> None:
         Settings(mode="production", secret_key="k" * 40, database_url="sqlite:///x.db")
 
 
+def test_the_distributed_job_queue_refuses_sqlite() -> None:
+    with pytest.raises(ValueError, match="DOORSTEP_JOBS=distributed"):
+        Settings(jobs="distributed", database_url="sqlite:///x.db")
+    assert Settings(jobs="distributed", database_url="postgresql://x/y").jobs == "distributed"
+
+
 def test_unknown_database_scheme_is_explained() -> None:
     with pytest.raises(ValueError, match="sqlite:///"):
         Settings(database_url="mysql://x")

@@ -1,0 +1,153 @@
+"""Distributed mode on PostgreSQL: the registered jobs run on procrastinate."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from backend.db.lifecycle import current_engine
+from backend.jobs import distributed
+from backend.jobs.queue import enqueue
+from backend.jobs.registry import job
+from backend.jobs.schedule import PeriodicTask, periodic
+from backend.jobs.tables import Job
+from backend.settings import get_settings
+
+pytestmark = pytest.mark.skipif(
+    os.environ.get("DOORSTEP_TEST_ENGINE") != "postgres", reason="procrastinate needs PostgreSQL"
+)
+
+seen: list[dict[str, Any]] = []
+runs_of_flaky: list[int] = []
+ticks: list[int] = []
+
+
+@job("test.distributed.record")
+async def record(payload: dict[str, Any]) -> None:
+    seen.append(payload)
+
+
+@job("test.distributed.fails_twice", max_attempts=3, backoff_seconds=0.0)
+async def fails_twice(payload: dict[str, Any]) -> None:
+    runs_of_flaky.append(1)
+    if len(runs_of_flaky) < 3:
+        raise RuntimeError("push service unreachable")
+
+
+@job("test.distributed.always_fails", max_attempts=2, backoff_seconds=0.0)
+async def always_fails(payload: dict[str, Any]) -> None:
+    runs_of_flaky.append(1)
+    raise RuntimeError("push service unreachable")
+
+
+@pytest.fixture(autouse=True)
+async def distributed_mode(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
+    await _empty_queue()
+    monkeypatch.setenv("DOORSTEP_JOBS", "distributed")
+    get_settings.cache_clear()
+    seen.clear()
+    runs_of_flaky.clear()
+    yield
+    monkeypatch.undo()
+    get_settings.cache_clear()
+
+
+async def _empty_queue() -> None:
+    engine: Any = current_engine()
+    await engine.run_ddl(
+        "TRUNCATE procrastinate_jobs, procrastinate_events, procrastinate_periodic_defers, "
+        "procrastinate_workers RESTART IDENTITY CASCADE"
+    )
+
+
+async def _statuses() -> dict[str, list[str]]:
+    rows = await Job.raw(
+        "SELECT task_name, status::text AS status FROM procrastinate_jobs ORDER BY id"
+    )
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        found.setdefault(row["task_name"], []).append(row["status"])
+    return found
+
+
+async def test_an_enqueued_job_runs_once_with_its_payload() -> None:
+    await enqueue("test.distributed.record", {"documentId": "abc"})
+    await distributed.drain()
+    assert seen == [{"documentId": "abc"}]
+    assert await _statuses() == {"test.distributed.record": ["succeeded"]}
+    await distributed.drain()
+    assert seen == [{"documentId": "abc"}]
+
+
+async def test_a_job_enqueued_in_a_rolled_back_transaction_never_exists() -> None:
+    with contextlib.suppress(RuntimeError):
+        async with Job._meta.db.transaction():
+            await enqueue("test.distributed.record", {"n": 1})
+            raise RuntimeError("the cause was not saved")
+    assert await _statuses() == {}
+
+
+async def test_failures_are_retried_up_to_max_attempts_then_recorded() -> None:
+    await enqueue("test.distributed.fails_twice", {})
+    await distributed.drain()
+    assert len(runs_of_flaky) == 3
+    assert await _statuses() == {"test.distributed.fails_twice": ["succeeded"]}
+
+    runs_of_flaky.clear()
+    await enqueue("test.distributed.always_fails", {})
+    await distributed.drain()
+    assert len(runs_of_flaky) == 2
+    assert (await _statuses())["test.distributed.always_fails"] == ["failed"]
+
+
+async def test_a_later_run_waits_and_a_dedupe_key_queues_once() -> None:
+    await enqueue("test.distributed.record", {"n": 1}, delay_seconds=3600)
+    first = await enqueue("test.distributed.record", {"n": 2}, dedupe_key="doc:1")
+    second = await enqueue("test.distributed.record", {"n": 3}, dedupe_key="doc:1")
+    assert first is not None
+    assert second is None
+    await distributed.drain()
+    assert seen == [{"n": 2}]
+    # Once it ran, the key may be queued again.
+    assert await enqueue("test.distributed.record", {"n": 4}, dedupe_key="doc:1") is not None
+
+
+async def test_two_workers_run_each_periodic_tick_once() -> None:
+    ticks.clear()
+
+    async def tick(now: Any) -> str:
+        ticks.append(int(now.timestamp()))
+        return "ticked"
+
+    task = PeriodicTask("test.distributed.tick", tick, timedelta(seconds=1))
+    periodic(task.name, every=task.every)(tick)
+    apps = [distributed.build_app() for _ in range(2)]
+    try:
+        async with contextlib.AsyncExitStack() as stack:
+            for app in apps:
+                await stack.enter_async_context(app.open_async())
+            workers = [
+                asyncio.create_task(
+                    app.run_worker_async(
+                        queues=[distributed.QUEUE], install_signal_handlers=False,
+                        fetch_job_polling_interval=0.2,
+                    )
+                )
+                for app in apps
+            ]
+            await asyncio.sleep(4.5)
+            for worker_task in workers:
+                worker_task.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+    finally:
+        from backend.jobs import schedule
+
+        schedule._tasks.pop(task.name, None)
+    assert len(ticks) >= 3, ticks
+    assert len(ticks) == len(set(ticks)), ticks
