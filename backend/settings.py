@@ -53,7 +53,9 @@ class Settings(BaseSettings):
         "one in production",
     )
     jobs: Literal["embedded", "distributed"] = Field(
-        "embedded", description="embedded: worker pool inside the app; distributed: doorstep worker"
+        "embedded",
+        description="embedded: worker pool inside the app; distributed: procrastinate on "
+        "PostgreSQL, run by doorstep worker processes",
     )
     embedded_workers: int = Field(1, ge=0, le=16)
     db_pool_max_size: int = Field(
@@ -86,6 +88,8 @@ class Settings(BaseSettings):
                 raise ValueError("生产模式需要至少 32 个字符的 DOORSTEP_SECRET_KEY")
             if not self.database_url.startswith(("postgresql://", "postgres://")):
                 raise ValueError("生产模式需要 PostgreSQL（DOORSTEP_DATABASE_URL）")
+        if self.jobs == "distributed" and self.is_sqlite:
+            raise ValueError("分布式任务队列（DOORSTEP_JOBS=distributed）需要 PostgreSQL 数据库")
         return self
 
     @property
