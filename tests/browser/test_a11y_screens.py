@@ -20,6 +20,11 @@ BLOCKING = {"serious", "critical"}
 
 
 def blocking_violations(page: Page) -> list[str]:
+    # Audit the screen at rest: a popup still fading out (Vue's *-leave-active) would be
+    # audited half gone; on a busy page its transition can take a second or more to end.
+    page.wait_for_function(
+        "() => !document.querySelector('[class*=\"-leave-active\"], [class*=\"-enter-active\"]')"
+    )
     page.add_script_tag(path=str(AXE))
     results: dict[str, Any] = page.evaluate(
         "() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })"

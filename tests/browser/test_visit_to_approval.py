@@ -107,9 +107,9 @@ def test_a_home_visit_from_offline_draft_through_return_and_resubmission_to_appr
     expect(field(staff, "name")).to_have_value(NAME)
     field(staff, "bank_account").fill("6222029876543210987")
     staff.get_by_test_id("submit-case").click()
-    dialog = staff.get_by_role("dialog")
-    if dialog.get_by_role("button", name="仍要提交").is_visible():
-        dialog.get_by_role("button", name="仍要提交").click()
+    # Still without the other materials and the signature: confirm as the first time. (An
+    # instant is_visible() check raced the dialog and skipped the submission.)
+    staff.get_by_role("dialog").get_by_role("button", name="仍要提交").click()
     expect(staff.get_by_test_id("sync-bar")).to_contain_text("全部已发送", timeout=30_000)
     wait_until_ready_for_review(app, case_id)  # resubmission re-runs the checks
 
