@@ -43,6 +43,16 @@ POSTGRES_DDL = (
         version integer NOT NULL,
         document tsvector NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS kb_search_document ON kb_search USING gin (document)",
+    # Every search reads the matching rows' vectors to rank them: kept compressed in the row
+    # (not TOASTed out of line) that costs a third less. The title's own small vector
+    # tells title matches apart without filtering each whole document.
+    "ALTER TABLE kb_search ALTER COLUMN document SET STORAGE MAIN",
+    "ALTER TABLE kb_search ADD COLUMN IF NOT EXISTS title_document tsvector NOT NULL "
+    "DEFAULT ''::tsvector",
+    # Indexes made before the title vector existed: fill it, and store documents anew.
+    """UPDATE kb_search SET title_document = ts_filter(document, '{a}'),
+        document = document || ''::tsvector
+        WHERE title_document = ''::tsvector AND ts_filter(document, '{a}') <> ''::tsvector""",
     """CREATE UNIQUE INDEX IF NOT EXISTS kb_article_version_number
         ON kb_article_version (article, version)""",
 )
@@ -347,17 +357,20 @@ async def index_article(
         )
         return
     await Article.raw(
-        """INSERT INTO kb_search (article_id, version, document) VALUES ({}, {},
+        """INSERT INTO kb_search (article_id, version, document, title_document) VALUES ({}, {},
              setweight(to_tsvector('simple', {}), 'A')
              || setweight(to_tsvector('simple', {}), 'B')
-             || setweight(to_tsvector('simple', {}), 'D'))
+             || setweight(to_tsvector('simple', {}), 'D'),
+             setweight(to_tsvector('simple', {}), 'A'))
            ON CONFLICT (article_id) DO UPDATE
-             SET version = excluded.version, document = excluded.document""",
+             SET version = excluded.version, document = excluded.document,
+                 title_document = excluded.title_document""",
         article_id,
         version,
         title,
         keywords,
         body,
+        title,
     )
 
 
@@ -380,7 +393,7 @@ WITH q AS (SELECT TSQUERY AS query),
 hits AS (
   SELECT s.article_id, s.version,
          ts_rank(s.document, q.query) AS score,
-         (ts_filter(s.document, ARRAY['a']::"char"[]) @@ q.query) AS title_hit
+         (s.title_document @@ q.query) AS title_hit
   FROM kb_search s, q WHERE s.document @@ q.query
   ORDER BY title_hit DESC, score DESC LIMIT {})
 SELECT h.article_id, h.version, h.title_hit, h.score,
