@@ -61,6 +61,11 @@ class Settings(BaseSettings):
     db_pool_max_size: int = Field(
         10, ge=0, le=200, description="PostgreSQL connections per process; 0 disables the pool"
     )
+    test_low_cost_password_hashing: bool = Field(
+        False,
+        description="tests only, honoured in demo mode: argon2id at its lowest cost, so the "
+        "hundreds of sign-ins and demo seedings of the test suite take milliseconds",
+    )
     test_crash_after_push_commit: bool = Field(
         False,
         description="tests only, honoured in demo mode: exit right after a push commits, "

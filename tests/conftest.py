@@ -52,6 +52,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # In-process tests run jobs explicitly (backend.jobs.worker.drain); servers started as
     # subprocesses by tests override this to get the real embedded worker.
     os.environ["DOORSTEP_EMBEDDED_WORKERS"] = "0"
+    # argon2id at its lowest cost: seeding the demo and signing in happen hundreds of times
+    # (servers started by tests inherit it; production mode ignores it).
+    os.environ["DOORSTEP_TEST_LOW_COST_PASSWORD_HASHING"] = "true"
     # The in-process test client runs the app on its own event-loop thread; a connection
     # pool opened there must not be shared with queries made by the test itself.
     os.environ["DOORSTEP_DB_POOL_MAX_SIZE"] = "0"

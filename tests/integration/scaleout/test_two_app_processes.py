@@ -31,7 +31,8 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.timeout(300),
     pytest.mark.skipif(
-        not os.environ.get("DOORSTEP_TEST_PG"), reason="needs PostgreSQL (DOORSTEP_TEST_PG)"
+        os.environ.get("DOORSTEP_TEST_ENGINE") != "postgres",
+        reason="runs in the PostgreSQL pass (DOORSTEP_TEST_ENGINE=postgres)",
     ),
 ]
 
