@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -14,7 +16,20 @@ _pool: ProcessPoolExecutor | None = None
 _size = 1
 
 
-def _init_process() -> None:
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    # A pool process blocks on its task queue, whose pipe it holds both ends of: if its
+    # parent is killed (SIGKILL, OOM), nothing wakes it and it would hold its OCR models'
+    # memory for ever. Leave once the parent is gone.
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
+
+
+def _init_process(parent_pid: int) -> None:
+    threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
     # One OCR thread per process: processes scale, threads inside one fight over 2 cores.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -36,6 +51,7 @@ def _get_pool() -> ProcessPoolExecutor:
             max_workers=_size,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_process,
+            initargs=(os.getpid(),),
         )
     return _pool
 
