@@ -17,6 +17,7 @@ wordings, layouts and photo conditions), per type.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import multiprocessing as mp
 import os
@@ -166,12 +167,15 @@ def throughput(root: Path, items: list[dict[str, Any]], engine: str,
     """Pages per second with ``processes`` worker processes (engines loaded beforehand),
     and CPU seconds per page inside the workers (equal in both modes when nothing in a
     process contends with the other; wall time also reflects other load on the machine)."""
+    # Spawned processes find the functions by their module's import name; under
+    # `python -m bench` this file runs as __main__, which they cannot import.
+    worker = importlib.import_module("bench.extraction")
     jobs = [(str(root / t["file"]), engine) for t in items]
     ctx = mp.get_context("spawn")
-    with ctx.Pool(processes, initializer=_worker_init, initargs=(engine,)) as pool:
-        pool.map(_worker_run, jobs[:processes], chunksize=1)  # warm every worker
+    with ctx.Pool(processes, initializer=worker._worker_init, initargs=(engine,)) as pool:
+        pool.map(worker._worker_run, jobs[:processes], chunksize=1)  # warm every worker
         start = time.perf_counter()
-        cpu = pool.map(_worker_run, jobs, chunksize=1)
+        cpu = pool.map(worker._worker_run, jobs, chunksize=1)
         return len(jobs) / (time.perf_counter() - start), statistics.fmean(cpu)
 
 
