@@ -31,6 +31,7 @@ _PARAMS: dict[str, Any] = {
 }
 _MIN_SCORE = 0.5
 _CLS_SAMPLE = 24  # lines voted on for the upside-down decision
+_FLIP_SAMPLE = 12  # lines read turned over when a page reads badly
 _MIN_VOTES = 3
 _UNSURE_MEDIAN = 0.85  # sharp upright sample pages have median line scores ≥ 0.97
 
@@ -65,10 +66,15 @@ class RapidOcrEngine:
         readings = self._recognise(crops)
         if _unsure(readings):
             # Few or split votes can leave a page upside down; its lines then read badly.
-            # Read the lines turned over once, and keep the turn if they read clearly better.
-            flipped = self._recognise([np.ascontiguousarray(c[::-1, ::-1]) for c in crops])
+            # Read its longest lines turned over, and turn the page if they read clearly
+            # better. (A sample: on a blurred page, the usual cause, all lines would be read
+            # twice for nothing.)
+            sample = _longest(boxes, _FLIP_SAMPLE)
+            flipped = self._recognise([np.ascontiguousarray(crops[i][::-1, ::-1]) for i in sample])
             better = _median_score(flipped)
-            if better >= _UNSURE_MEDIAN and better > _median_score(readings) + 0.1:
+            if better >= _UNSURE_MEDIAN and better > _median_score(
+                [readings[i] for i in sample]
+            ) + 0.1:
                 image = np.asarray(cv2.rotate(image, cv2.ROTATE_180), np.uint8)
                 rotated = (rotated + 180) % 360
                 boxes = self._detect(image)
@@ -95,7 +101,7 @@ class RapidOcrEngine:
     def _upside_down(self, crops: list[Image], boxes: list[np.ndarray]) -> bool:
         if not crops:
             return False
-        longest = sorted(range(len(crops)), key=lambda i: -_width(boxes[i]))[:_CLS_SAMPLE]
+        longest = _longest(boxes, _CLS_SAMPLE)
         votes = self._cls([crops[i] for i in longest]).cls_res or []
         flipped = sum(1 for label, score in votes if label == "180" and score > 0.8)
         upright = sum(1 for label, score in votes if label == "0" and score > 0.8)
@@ -109,6 +115,10 @@ class RapidOcrEngine:
 
         result = self._rec(TextRecInput(img=crops))
         return list(zip(result.txts or (), (float(s) for s in result.scores or ()), strict=True))
+
+
+def _longest(boxes: list[np.ndarray], count: int) -> list[int]:
+    return sorted(range(len(boxes)), key=lambda i: -_width(boxes[i]))[:count]
 
 
 def _median_score(readings: list[tuple[str, float]]) -> float:
