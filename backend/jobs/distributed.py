@@ -29,11 +29,11 @@ from procrastinate import jobs as procrastinate_jobs
 from procrastinate.retry import BaseRetryStrategy, RetryDecision
 from procrastinate.schema import SchemaManager
 
+from backend.jobs import queries
 from backend.jobs.backoff import retry_delay_seconds
 from backend.jobs.cron import cron_for
 from backend.jobs.registry import JobSpec, job_specs, load_job_modules
 from backend.jobs.schedule import PeriodicTask, periodic_tasks
-from backend.jobs.tables import Job
 from backend.settings import get_settings
 
 log = logging.getLogger("doorstep.jobs")
@@ -41,17 +41,6 @@ QUEUE = "doorstep"
 RETRY_STALLED = "jobs.retry_stalled"
 # A worker that has not beaten for this long is taken for dead; its jobs are run again.
 STALLED_AFTER_SECONDS = 60
-# Serialises concurrent `doorstep migrate` runs while procrastinate's schema is applied.
-_SCHEMA_LOCK_KEY = 0x0D00_0001
-_DEFER_SQL = """
-SELECT unnest(procrastinate_defer_jobs_v1(ARRAY[ROW(
-    {}::varchar, {}::varchar, 0, {}::text, NULL::text, {}::jsonb, {}::timestamptz
-)]::procrastinate_job_to_defer_v1[])) AS id
-FROM (SELECT 1) AS once
-WHERE {}::text IS NULL OR NOT EXISTS (
-    SELECT 1 FROM procrastinate_jobs WHERE lock = {}::text AND status = 'todo'
-)
-"""
 
 
 class BackoffRetry(BaseRetryStrategy):
@@ -77,10 +66,9 @@ async def defer(
 ) -> int | None:
     """Queues a job in the caller's transaction; None when ``dedupe_key`` is already queued."""
     run_at = datetime.now(UTC) + timedelta(seconds=delay_seconds) if delay_seconds else None
-    rows = await Job.raw(
-        _DEFER_SQL, QUEUE, name, dedupe_key, json.dumps(payload), run_at, dedupe_key, dedupe_key
+    return await queries.defer_procrastinate_job(
+        QUEUE, name, json.dumps(payload), run_at, lock=dedupe_key
     )
-    return int(rows[0]["id"]) if rows else None
 
 
 def _job_task(app: procrastinate.App, spec: JobSpec) -> None:
@@ -138,24 +126,7 @@ def schema_sql() -> str:
 
 async def ensure_schema() -> bool:
     """Creates procrastinate's tables once (PostgreSQL only); True when it created them."""
-    from backend.db.lifecycle import current_engine
-
-    engine: Any = current_engine()
-    connection = await engine.get_new_connection()
-    try:
-        async with connection.transaction():
-            await connection.execute(f"SELECT pg_advisory_xact_lock({_SCHEMA_LOCK_KEY})")
-            if await connection.fetchval("SELECT to_regclass('procrastinate_jobs')") is not None:
-                return False
-            await connection.execute(schema_sql())
-            # Lets `defer` find a waiting job by its dedupe key without a scan.
-            await connection.execute(
-                "CREATE INDEX doorstep_procrastinate_todo_lock "
-                "ON procrastinate_jobs (lock) WHERE status = 'todo'"
-            )
-            return True
-    finally:
-        await connection.close()
+    return await queries.create_procrastinate_schema(schema_sql())
 
 
 _running_app: procrastinate.App | None = None
@@ -186,9 +157,9 @@ async def run_worker(processes: int, worker_name: str) -> None:
             _running_app = None
 
 
-async def drain(app: procrastinate.App | None = None) -> None:
+async def drain() -> None:
     """Runs every job that is due now, then returns; periodic tasks are left to workers."""
-    app = app or build_app(with_periodic=False)
+    app = build_app(with_periodic=False)
     async with app.open_async():
         await app.run_worker_async(
             queues=[QUEUE], wait=False, listen_notify=False, install_signal_handlers=False,

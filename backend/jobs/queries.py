@@ -1,4 +1,5 @@
-"""Every database query of the job queue (portable: SQLite and PostgreSQL)."""
+"""Every database query of the job queues: the embedded ``job`` table (portable: SQLite and
+PostgreSQL) and the few of distributed mode on procrastinate's tables (PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -133,3 +134,47 @@ async def scheduled(name: str) -> dict[str, Any] | None:
         ScheduledTask.name == name
     ).first()
     return row
+
+
+# --- procrastinate (distributed mode, PostgreSQL) ----------------------------------------
+
+_DEFER_SQL = """
+SELECT unnest(procrastinate_defer_jobs_v1(ARRAY[ROW(
+    {}::varchar, {}::varchar, 0, {}::text, NULL::text, {}::jsonb, {}::timestamptz
+)]::procrastinate_job_to_defer_v1[])) AS id
+FROM (SELECT 1) AS once
+WHERE {}::text IS NULL OR NOT EXISTS (
+    SELECT 1 FROM procrastinate_jobs WHERE lock = {}::text AND status = 'todo'
+)
+"""
+# Serialises concurrent `doorstep migrate` runs while procrastinate's schema is applied.
+_SCHEMA_LOCK_KEY = 0x0D00_0001
+
+
+async def defer_procrastinate_job(
+    queue: str, task_name: str, args_json: str, run_at: datetime | None, *, lock: str | None
+) -> int | None:
+    """procrastinate's own defer function, on the current transaction's connection; None
+    (nothing queued) when a job with ``lock`` is already waiting."""
+    rows = await Job.raw(_DEFER_SQL, queue, task_name, lock, args_json, run_at, lock, lock)
+    return int(rows[0]["id"]) if rows else None
+
+
+async def create_procrastinate_schema(schema_sql: str) -> bool:
+    """Applies procrastinate's schema unless its tables exist; True when it created them."""
+    engine: Any = Job._meta.db
+    connection = await engine.get_new_connection()
+    try:
+        async with connection.transaction():
+            await connection.execute(f"SELECT pg_advisory_xact_lock({_SCHEMA_LOCK_KEY})")
+            if await connection.fetchval("SELECT to_regclass('procrastinate_jobs')") is not None:
+                return False
+            await connection.execute(schema_sql)
+            # Lets the defer above find a waiting job by its lock without a scan.
+            await connection.execute(
+                "CREATE INDEX doorstep_procrastinate_todo_lock "
+                "ON procrastinate_jobs (lock) WHERE status = 'todo'"
+            )
+            return True
+    finally:
+        await connection.close()
