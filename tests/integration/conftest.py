@@ -13,7 +13,7 @@ from backend.accounts.roles import Role
 from backend.app import create_app
 from backend.demo.seed import DEMO_PASSWORD, seed_demo
 from backend.settings import get_settings
-from tests.support.database import empty_all_tables, migrate_once
+from tests.support.database import empty_all_tables, empty_procrastinate_queue, migrate_once
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -25,6 +25,17 @@ def _migrated() -> None:
 async def db() -> None:
     """Per-test isolation: every table starts empty."""
     await empty_all_tables()
+
+
+@pytest.fixture
+async def distributed_jobs(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
+    """DOORSTEP_JOBS=distributed (PostgreSQL only) with procrastinate's queue emptied."""
+    await empty_procrastinate_queue()
+    monkeypatch.setenv("DOORSTEP_JOBS", "distributed")
+    get_settings.cache_clear()
+    yield
+    monkeypatch.undo()
+    get_settings.cache_clear()
 
 
 @pytest.fixture

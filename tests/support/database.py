@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from piccolo.apps.migrations.tables import Migration
 from piccolo.conf.apps import Finder
 from piccolo.engine.postgres import PostgresEngine
@@ -30,3 +32,22 @@ def _parents_first(tables: list[type]) -> list[type]:
     from piccolo.table import sort_table_classes
 
     return list(sort_table_classes(tables))  # type: ignore[arg-type]
+
+
+# --- procrastinate's tables (distributed mode, PostgreSQL) --------------------------------
+
+
+async def empty_procrastinate_queue() -> None:
+    engine: Any = current_engine()
+    await engine.run_ddl(
+        "TRUNCATE procrastinate_jobs, procrastinate_events, procrastinate_periodic_defers, "
+        "procrastinate_workers RESTART IDENTITY CASCADE"
+    )
+
+
+async def procrastinate_jobs() -> list[tuple[str, str]]:
+    """(task name, status) of every job procrastinate holds, in the order they were queued."""
+    rows = await Migration.raw(
+        "SELECT task_name, status::text AS status FROM procrastinate_jobs ORDER BY id"
+    )
+    return [(row["task_name"], row["status"]) for row in rows]

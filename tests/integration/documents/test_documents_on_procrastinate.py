@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from litestar.testing import AsyncTestClient
 
-from backend.db.lifecycle import current_engine
 from backend.jobs import distributed
 from backend.jobs.tables import Job
-from backend.settings import get_settings
 from tests.integration.conftest import GraphQL
 from tests.integration.documents.test_case_documents_end_to_end import (
     CASE,
@@ -23,27 +20,17 @@ from tests.integration.documents.test_case_documents_end_to_end import (
 )
 from tests.integration.sync.device import Device, new_id
 from tests.integration.uploads.conftest import Tus
+from tests.support.database import procrastinate_jobs
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("DOORSTEP_TEST_ENGINE") != "postgres", reason="procrastinate needs PostgreSQL"
 )
 
 
-@pytest.fixture(autouse=True)
-def distributed_mode(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("DOORSTEP_JOBS", "distributed")
-    get_settings.cache_clear()
-    yield
-    monkeypatch.undo()
-    get_settings.cache_clear()
-
-
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("distributed_jobs", "demo")  # the demo's own jobs go there too
 async def test_an_uploaded_id_card_is_read_by_a_procrastinate_worker(
     client: AsyncTestClient[Any], gql: GraphQL  # noqa: F811
 ) -> None:
-    engine: Any = current_engine()
-    await engine.run_ddl("TRUNCATE procrastinate_jobs RESTART IDENTITY CASCADE")
     staff1 = await gql.login("staff1")
     device = Device(gql, staff1)
     case_id = new_id()
@@ -58,8 +45,8 @@ async def test_an_uploaded_id_card_is_read_by_a_procrastinate_worker(
 
     await distributed.drain()
 
-    jobs = await Job.raw("SELECT task_name, status::text AS status FROM procrastinate_jobs")
-    assert {(row["task_name"], row["status"]) for row in jobs} >= {
+    jobs = await procrastinate_jobs()
+    assert set(jobs) >= {
         ("documents.process", "succeeded"), ("verification.verify_case", "succeeded")
     }, jobs
     case = (await gql(CASE, {"id": case_id}, token=staff1))["data"]["case"]

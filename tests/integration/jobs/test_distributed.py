@@ -5,23 +5,25 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
 
-from backend.db.lifecycle import current_engine
 from backend.jobs import distributed
 from backend.jobs.queue import enqueue
 from backend.jobs.registry import job
 from backend.jobs.schedule import PeriodicTask, periodic
 from backend.jobs.tables import Job
-from backend.settings import get_settings
+from tests.support.database import procrastinate_jobs
 
-pytestmark = pytest.mark.skipif(
-    os.environ.get("DOORSTEP_TEST_ENGINE") != "postgres", reason="procrastinate needs PostgreSQL"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        os.environ.get("DOORSTEP_TEST_ENGINE") != "postgres",
+        reason="procrastinate needs PostgreSQL",
+    ),
+    pytest.mark.usefixtures("distributed_jobs"),
+]
 
 seen: list[dict[str, Any]] = []
 runs_of_flaky: list[int] = []
@@ -47,32 +49,15 @@ async def always_fails(payload: dict[str, Any]) -> None:
 
 
 @pytest.fixture(autouse=True)
-async def distributed_mode(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
-    await _empty_queue()
-    monkeypatch.setenv("DOORSTEP_JOBS", "distributed")
-    get_settings.cache_clear()
+def _forget_runs() -> None:
     seen.clear()
     runs_of_flaky.clear()
-    yield
-    monkeypatch.undo()
-    get_settings.cache_clear()
-
-
-async def _empty_queue() -> None:
-    engine: Any = current_engine()
-    await engine.run_ddl(
-        "TRUNCATE procrastinate_jobs, procrastinate_events, procrastinate_periodic_defers, "
-        "procrastinate_workers RESTART IDENTITY CASCADE"
-    )
 
 
 async def _statuses() -> dict[str, list[str]]:
-    rows = await Job.raw(
-        "SELECT task_name, status::text AS status FROM procrastinate_jobs ORDER BY id"
-    )
     found: dict[str, list[str]] = {}
-    for row in rows:
-        found.setdefault(row["task_name"], []).append(row["status"])
+    for task_name, status in await procrastinate_jobs():
+        found.setdefault(task_name, []).append(status)
     return found
 
 
