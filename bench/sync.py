@@ -62,7 +62,7 @@ async def _raw_insert_rate(user: Any, count: int) -> float:
     from backend.cases import queries
     from backend.cases.models import CaseRecord
     from backend.cases.status import CaseKind, CaseStatus
-    from sync.changes import write_transaction
+    from sync.changelog.changes import write_transaction
 
     now = datetime.now(UTC)
     rows = [

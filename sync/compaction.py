@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from backend.jobs.schedule import periodic
-from sync.piccolo_storage import get_storage
+from sync.changelog.piccolo_storage import get_storage
 
 LOG_RETENTION = timedelta(days=30)
 

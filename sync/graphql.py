@@ -9,7 +9,8 @@ from backend.errors import DoorstepError
 from backend.graphql.context import Info
 from sync import pull as pulling
 from sync import push as pushing
-from sync.protocol import Change, Mutation, MutationOutcome, check_protocol_version
+from sync.changelog.snapshot import Change
+from sync.protocol import Mutation, MutationOutcome, check_protocol_version
 
 
 @strawberry.type(name="Error", description="一个可预期的错误：稳定的代码和中文说明")

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from piccolo.conf.apps import AppConfig
 
-from sync.tables import SyncChange, SyncClient, SyncMeta, SyncRejection
+from sync.changelog.tables import SyncChange, SyncClient, SyncMeta, SyncRejection
 
 APP_CONFIG = AppConfig(
     app_name="sync",

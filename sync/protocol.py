@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from backend.errors import DoorstepError, ErrorCode
+from sync.changelog.snapshot import Change
 
 PROTOCOL_VERSION = 1
 # The oldest client protocol the server still speaks. Rollout rule: deploy the server
@@ -43,15 +44,6 @@ class MutationOutcome:
 class PushOutcome:
     last_mutation_id: int
     results: list[MutationOutcome]
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    entity: str
-    id: str
-    op: str  # put | delete
-    version: int
-    data: dict[str, Any] | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,13 @@ from backend.accounts import devices
 from backend.accounts.models import Principal, UserRecord
 from backend.cases.policy import scope_of
 from backend.errors import DoorstepError, ErrorCode
-from sync.audience import Scope
+from sync.changelog.audience import Scope
+from sync.changelog.piccolo_storage import get_storage
+from sync.changelog.snapshot import Change
+from sync.changelog.storage import LogInfo
 from sync.cursor import Cursor, LogCursor, SnapshotCursor, decode_cursor, encode_cursor
-from sync.piccolo_storage import get_storage
-from sync.protocol import Change, PullPage, check_client_id
+from sync.protocol import PullPage, check_client_id
 from sync.sources import SOURCES, for_reader, source_index
-from sync.storage import LogInfo
 
 DEFAULT_PAGE_SIZE = 1000
 

@@ -15,10 +15,12 @@ from datetime import UTC, datetime
 from backend.accounts import devices
 from backend.accounts.models import Principal, UserRecord
 from backend.errors import DoorstepError, ErrorCode
-from sync import changes, crash_hook
-from sync.changes import ChangeBuffer
+from sync import crash_hook
+from sync.changelog import changes
+from sync.changelog.changes import ChangeBuffer
+from sync.changelog.piccolo_storage import get_storage
+from sync.changelog.storage import ClientState, Rejection
 from sync.mutators import MUTATORS, MutationContext
-from sync.piccolo_storage import get_storage
 from sync.protocol import (
     MAX_MUTATIONS_PER_PUSH,
     Mutation,
@@ -28,7 +30,6 @@ from sync.protocol import (
     check_client_id,
     check_protocol_version,
 )
-from sync.storage import ClientState, Rejection
 
 log = logging.getLogger("doorstep.sync")
 

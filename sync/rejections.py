@@ -18,9 +18,9 @@ from backend.accounts import queries as accounts
 from backend.accounts.models import UserRecord
 from backend.accounts.roles import Role
 from backend.errors import DEFAULT_MESSAGES, DoorstepError, ErrorCode
-from sync.piccolo_storage import get_storage
+from sync.changelog.piccolo_storage import get_storage
+from sync.changelog.storage import StoredRejection
 from sync.protocol import check_client_id
-from sync.storage import StoredRejection
 
 PAGE_DEFAULT = 20
 PAGE_MAX = 100

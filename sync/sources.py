@@ -1,7 +1,7 @@
 """The entities sync serves: their full-sync sources, and what each reader may receive.
 
 A domain joins by adding its snapshot source here; its changes reach the log through
-``sync.changes.record`` with an audience.
+``sync.changelog.changes.record`` with an audience.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from backend.cases.changes import masked_for_reader
 from backend.cases.snapshot import CaseSnapshot
 from backend.knowledge.snapshot import KnowledgeSnapshot
 from backend.notifications.snapshot import InboxSnapshot
-from sync.protocol import Change
-from sync.snapshot import SnapshotSource
+from sync.changelog.snapshot import Change, SnapshotSource
 
 # A full sync reads them in this order; each entity's later changes come through the log.
 SOURCES: tuple[SnapshotSource, ...] = (CaseSnapshot(), InboxSnapshot(), KnowledgeSnapshot())

@@ -20,7 +20,7 @@ from backend.accounts import queries
 from backend.accounts.models import DeviceEntry, DeviceRevocationRecord, Principal, UserRecord
 from backend.accounts.roles import Role
 from backend.errors import DoorstepError, ErrorCode
-from sync.piccolo_storage import get_storage
+from sync.changelog.piccolo_storage import get_storage
 
 SYNC_OPERATIONS = frozenset({"push", "pull"})
 """GraphQL fields a revoked device still reaches: push once more, then be told to wipe."""

@@ -13,8 +13,8 @@ from typing import Any
 from backend.cases.masking import mask_fields
 from backend.cases.models import CaseRecord, DocumentRecord
 from backend.cases.policy import audience_of
-from sync.audience import lost_audience
-from sync.storage import NewChange
+from sync.changelog.audience import lost_audience
+from sync.changelog.storage import NewChange
 
 CASE_ENTITY = "case"
 DOCUMENT_ENTITY = "document"

@@ -31,7 +31,7 @@ from backend.cases.status import CaseKind
 from backend.documents.queries import device_readings
 from backend.errors import DoorstepError, ErrorCode
 from backend.settings import Settings
-from sync import changes
+from sync.changelog import changes
 
 GUEST_NAME = "单位经办人（验证码）"
 UNNAMED_UNIT = "待登记单位"

@@ -13,7 +13,7 @@ from uuid import UUID
 from backend.accounts.models import UserRecord
 from backend.accounts.roles import Role
 from backend.cases.status import CaseKind
-from sync.audience import Audience, Scope, sees
+from sync.changelog.audience import Audience, Scope, sees
 
 # The account a one-time code creates (``backend.cases.claims``): an employer of a new unit
 # holding only the claimed case. People's usernames never start like this.

@@ -21,7 +21,7 @@ from backend.cases.models import CaseRecord, DocumentRecord, HistoryEntry
 from backend.cases.status import CaseStatus
 from backend.errors import DoorstepError
 from backend.verification.jobs import request_verification
-from sync import changes
+from sync.changelog import changes
 
 SYSTEM_ACTOR_ID = UUID(int=0)
 SYSTEM_ACTOR_NAME = "system"

@@ -13,7 +13,7 @@ from backend.cases.models import CaseFilter, CaseRecord, DocumentRecord, History
 from backend.cases.status import CaseKind, CaseStatus
 from backend.cases.tables import Case, CaseDocument, CaseHistory
 from backend.verification.tables import CaseFlags
-from sync.audience import Scope
+from sync.changelog.audience import Scope
 
 _encode = msgspec.json.Encoder().encode
 _decode = msgspec.json.Decoder().decode

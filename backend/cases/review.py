@@ -20,7 +20,7 @@ from backend.cases.service import history, load_case, now
 from backend.cases.status import DECISION_STATUS, REVIEWABLE, ReviewDecision, status_label
 from backend.documents.queries import device_readings
 from backend.errors import DoorstepError, ErrorCode
-from sync import changes
+from sync.changelog import changes
 
 MAX_REASON = 500
 

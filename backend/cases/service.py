@@ -30,7 +30,7 @@ from backend.cases.status import (
 )
 from backend.documents.requests import request_processing
 from backend.errors import DoorstepError, ErrorCode
-from sync import changes
+from sync.changelog import changes
 
 
 def now() -> datetime:

@@ -7,9 +7,8 @@ from uuid import UUID
 from backend.cases import queries
 from backend.cases.changes import CASE_ENTITY, DOCUMENT_ENTITY, case_data, document_data
 from backend.documents.queries import device_readings
-from sync.audience import Scope
-from sync.protocol import Change
-from sync.snapshot import SnapshotPage
+from sync.changelog.audience import Scope
+from sync.changelog.snapshot import Change, SnapshotPage
 
 
 class CaseSnapshot:

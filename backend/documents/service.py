@@ -25,7 +25,7 @@ from backend.documents.result import device_reading
 from backend.errors import ErrorCode
 from backend.jobs.cpu import run_cpu
 from backend.uploads.service import open_blob
-from sync import changes
+from sync.changelog import changes
 
 log = logging.getLogger("doorstep.documents")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from backend.knowledge.models import ArticleVersionRecord
-from sync.audience import Audience
-from sync.storage import NewChange
+from sync.changelog.audience import Audience
+from sync.changelog.storage import NewChange
 
 ARTICLE_ENTITY = "article"
 EVERYONE = Audience(users=frozenset(), public=True)

@@ -22,7 +22,7 @@ from backend.knowledge.models import (
 from backend.knowledge.query_plan import plan_query
 from backend.knowledge.segmentation import index_text
 from backend.knowledge.snippets import highlight, plain_text
-from sync import changes as sync_changes
+from sync.changelog import changes as sync_changes
 
 EDITORS = frozenset({Role.ADMIN})
 BULK_LOAD = 100  # articles loaded at once after which the search index is tidied

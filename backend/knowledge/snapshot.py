@@ -10,9 +10,8 @@ from uuid import UUID
 
 from backend.knowledge import queries
 from backend.knowledge.changes import ARTICLE_ENTITY, article_data
-from sync.audience import Scope
-from sync.protocol import Change
-from sync.snapshot import SnapshotPage
+from sync.changelog.audience import Scope
+from sync.changelog.snapshot import Change, SnapshotPage
 
 
 class KnowledgeSnapshot:

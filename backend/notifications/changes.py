@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from backend.notifications.models import InboxItem
-from sync.audience import Audience
-from sync.storage import NewChange
+from sync.changelog.audience import Audience
+from sync.changelog.storage import NewChange
 
 INBOX_ENTITY = "inbox"
 

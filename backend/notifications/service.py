@@ -20,7 +20,7 @@ from backend.notifications.models import InboxItem, InboxPage
 from backend.notifications.subscription_rules import check_endpoint, check_keys
 from backend.notifications.vapid import vapid_keys
 from backend.settings import Settings
-from sync import changes as sync_changes
+from sync.changelog import changes as sync_changes
 
 INBOX_PAGE_DEFAULT = 20
 INBOX_PAGE_MAX = 100
@@ -33,8 +33,9 @@ async def notify(
 
     Each entry is also recorded in the sync change log (entity ``inbox``, seen by its owner
     only), so pull delivers it where Web Push cannot. Call it inside the transaction that
-    writes the cause (a return, an approval…), ideally a ``sync.changes.write_transaction``:
-    the entry, its change and its push jobs then commit or roll back with the cause.
+    writes the cause (a return, an approval…), ideally a
+    ``sync.changelog.changes.write_transaction``: the entry, its change and its push jobs
+    then commit or roll back with the cause.
     ``title`` and ``body`` are user-facing Chinese text; ID numbers in them are masked.
     """
     known_kind = NotificationKind(kind)  # an unknown kind is a programming error

@@ -10,9 +10,8 @@ from uuid import UUID
 
 from backend.notifications import queries
 from backend.notifications.changes import INBOX_ENTITY, inbox_data
-from sync.audience import Scope
-from sync.protocol import Change
-from sync.snapshot import SnapshotPage
+from sync.changelog.audience import Scope
+from sync.changelog.snapshot import Change, SnapshotPage
 
 
 class InboxSnapshot:

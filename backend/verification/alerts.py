@@ -15,7 +15,7 @@ from uuid import UUID
 from backend.cases import queries as cases
 from backend.cases.notices import new_alerting_flags, notify_new_flags
 from backend.verification import service
-from sync import changes
+from sync.changelog import changes
 
 
 async def verify_and_notify(case_id: UUID) -> list[dict[str, Any]]:

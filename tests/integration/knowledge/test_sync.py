@@ -12,7 +12,7 @@ from backend.knowledge import service
 from backend.knowledge.models import ArticleContent
 from backend.knowledge.rules import article_content
 from backend.knowledge.snapshot import KnowledgeSnapshot
-from sync.audience import Scope
+from sync.changelog.audience import Scope
 from tests.integration.conftest import GraphQL
 from tests.integration.knowledge.conftest import Editor
 from tests.integration.sync.device import Device

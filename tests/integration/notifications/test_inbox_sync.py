@@ -11,9 +11,9 @@ from backend.jobs.tables import Job
 from backend.notifications.service import notify
 from backend.notifications.snapshot import InboxSnapshot
 from backend.notifications.tables import Notification
-from sync import changes as sync_changes
-from sync.audience import Scope
-from sync.tables import SyncChange
+from sync.changelog import changes as sync_changes
+from sync.changelog.audience import Scope
+from sync.changelog.tables import SyncChange
 from tests.integration.conftest import GraphQL
 from tests.integration.notifications.helpers import register
 from tests.integration.notifications.push_service import BrowserSubscription

@@ -12,9 +12,9 @@ import pytest
 from backend.jobs import scheduler
 from backend.jobs.registry import load_job_modules
 from backend.jobs.schedule import PeriodicTask, periodic_tasks
+from sync.changelog.piccolo_storage import get_storage
+from sync.changelog.tables import SyncChange
 from sync.compaction import LOG_RETENTION
-from sync.piccolo_storage import get_storage
-from sync.tables import SyncChange
 from tests.integration.conftest import GraphQL
 from tests.integration.sync.device import Device, new_id
 

@@ -7,11 +7,11 @@ import pytest
 from backend.accounts import service as accounts
 from backend.cases.demo import DEMO_CASES
 from backend.demo.seed import demo_user_id
-from sync.piccolo_storage import get_storage
+from sync.changelog.piccolo_storage import get_storage
+from sync.changelog.tables import SyncChange
 from sync.protocol import Mutation
 from sync.pull import pull
 from sync.push import push
-from sync.tables import SyncChange
 from tests.integration.conftest import GraphQL
 from tests.integration.sync.device import Device, new_id
 

@@ -7,13 +7,13 @@ import pytest
 from backend.accounts import service as accounts
 from backend.demo.seed import demo_user_id
 from backend.errors import DoorstepError, ErrorCode
-from sync import changes
-from sync.audience import Audience, Scope
+from sync.changelog import changes
+from sync.changelog.audience import Audience, Scope
+from sync.changelog.piccolo_storage import get_storage
+from sync.changelog.storage import NewChange
 from sync.mutators import MUTATORS, MutationContext
-from sync.piccolo_storage import get_storage
 from sync.protocol import Mutation
 from sync.push import push
-from sync.storage import NewChange
 from tests.integration.conftest import GraphQL, error_codes
 from tests.integration.sync.device import Device, new_id
 

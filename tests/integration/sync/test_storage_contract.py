@@ -7,9 +7,9 @@ from uuid import uuid4
 
 import pytest
 
-from sync.audience import Audience, Scope
-from sync.piccolo_storage import get_storage
-from sync.storage import ClientState, NewChange, Rejection, SyncStorage
+from sync.changelog.audience import Audience, Scope
+from sync.changelog.piccolo_storage import get_storage
+from sync.changelog.storage import ClientState, NewChange, Rejection, SyncStorage
 
 NOW = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
 ALICE, BOB, TEAM, UNIT = uuid4(), uuid4(), uuid4(), uuid4()

@@ -18,7 +18,7 @@ from backend.cases.policy import (
     shows_full_identity,
 )
 from backend.cases.status import CaseKind
-from sync.audience import lost_audience, sees
+from sync.changelog.audience import lost_audience, sees
 
 TEAM, OTHER_TEAM, UNIT = uuid4(), uuid4(), uuid4()
 

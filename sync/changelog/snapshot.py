@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
-from sync.audience import Scope
-from sync.protocol import Change
+from sync.changelog.audience import Scope
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of a pull: an entity put or deleted, at a version."""
+
+    entity: str
+    id: str
+    op: str  # put | delete
+    version: int
+    data: dict[str, Any] | None
 
 
 @dataclass(frozen=True, slots=True)

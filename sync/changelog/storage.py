@@ -1,6 +1,6 @@
 """The sync server's storage interface: clients, the change log, rejections.
 
-One implementation (``sync.piccolo_storage``) serves SQLite and PostgreSQL; the contract
+One implementation (``sync.changelog.piccolo_storage``) serves SQLite and PostgreSQL; the contract
 tests in ``tests/integration/sync/test_storage_contract.py`` run on both engines.
 """
 
@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID
 
-from sync.audience import Audience, Scope
+from sync.changelog.audience import Audience, Scope
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,8 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
 
-from sync.piccolo_storage import get_storage
-from sync.storage import NewChange
+from sync.changelog.piccolo_storage import get_storage
+from sync.changelog.storage import NewChange
 
 
 class ChangeBuffer:

@@ -14,8 +14,8 @@ from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 from backend.db.lifecycle import current_engine
-from sync.audience import Audience, Scope
-from sync.storage import (
+from sync.changelog.audience import Audience, Scope
+from sync.changelog.storage import (
     ClientState,
     LoggedChange,
     LogInfo,
@@ -23,7 +23,7 @@ from sync.storage import (
     Rejection,
     StoredRejection,
 )
-from sync.tables import SyncChange, SyncClient, SyncMeta, SyncRejection
+from sync.changelog.tables import SyncChange, SyncClient, SyncMeta, SyncRejection
 
 # PostgreSQL hands out sequence numbers before commit, so two writers could commit out of
 # order and a puller could pass a change that commits later. Every change-writing
