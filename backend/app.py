@@ -40,6 +40,7 @@ ERROR_STATUS = {
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.UPLOAD_TOO_LARGE: 413,
     ErrorCode.TOO_MANY_ATTEMPTS: 429,
+    ErrorCode.RATE_LIMITED: 429,
     ErrorCode.CONFLICT: 409,
     ErrorCode.INTERNAL_ERROR: 500,
 }

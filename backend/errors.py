@@ -46,6 +46,8 @@ class ErrorCode(StrEnum):
     LINK_CODE_WRONG = "LINK_CODE_WRONG"
     LINK_USED = "LINK_USED"
     LINK_EXPIRED = "LINK_EXPIRED"
+    # Public (no-account) pages
+    RATE_LIMITED = "RATE_LIMITED"
 
 
 DEFAULT_MESSAGES: dict[ErrorCode, str] = {
@@ -79,6 +81,7 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.LINK_CODE_WRONG: "验证码不正确，请核对工作人员告诉您的验证码。",
     ErrorCode.LINK_USED: "此二维码已被使用，请让工作人员重新生成。",
     ErrorCode.LINK_EXPIRED: "此二维码已过期，请让工作人员重新生成。",
+    ErrorCode.RATE_LIMITED: "提交过于频繁，请稍后再试。",
 }
 
 

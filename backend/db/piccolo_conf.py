@@ -17,6 +17,7 @@ APP_REGISTRY = AppRegistry(
         "backend.verification.piccolo_app",
         "backend.documents.piccolo_app",
         "backend.notifications.piccolo_app",
+        "backend.throttling.piccolo_app",
         "sync.piccolo_app",
     ]
 )

@@ -19,6 +19,7 @@ JOB_MODULES: list[str] = [
     "backend.uploads.jobs",
     "sync.compaction",
     "backend.cases.claims_jobs",
+    "backend.throttling.jobs",
 ]
 
 

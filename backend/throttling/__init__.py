@@ -1,0 +1,1 @@
+"""Rate limits for public (no-account) endpoints, shared by every app process."""
