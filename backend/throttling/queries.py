@@ -19,5 +19,5 @@ async def count_hit(bucket: str, expires_at: datetime) -> int:
 
 
 async def delete_expired(now: datetime) -> int:
-    gone = await RateWindow.delete().where(RateWindow.expires_at < now).returning(RateWindow.id)
+    gone = await RateWindow.delete().where(RateWindow.expires_at < now).returning(RateWindow.bucket)
     return len(gone)
