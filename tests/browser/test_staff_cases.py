@@ -12,13 +12,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.support.sample_documents import FIXTURES
+
 from .conftest import PHONE, TABLET, App
 from .device_pin import set_pin, unlock
 from .test_pwa_shell import DEMO_PASSWORD, sign_in_and_settle, wait_for_active_service_worker
 
 pytestmark = pytest.mark.browser
 
-FIXTURES = Path("/work/shared/fixtures/documents")
 SHARP_LOAN_CONTRACT = FIXTURES / "loan_contract" / "d894a71a89.jpg"  # truth: not blurry
 BLURRED_LOAN_CONTRACT = FIXTURES / "loan_contract" / "95176942b1.jpg"  # truth: blurry
 MEMBER_ID = "520221197212046745"  # valid GB 11643 check digit (熊瑶, from the fixture)
