@@ -110,10 +110,14 @@ def deliver_push(context: BrowserContext, page: Page, app: App, data: str) -> No
 
 def shown_notifications(page: Page, count: int) -> list[dict[str, Any]]:
     """The notifications the service worker has shown, once there are `count` of them."""
-    page.wait_for_function(f"async (count) => (await ({NOTIFICATIONS})()).length >= count",
-                           arg=count, timeout=30_000)
-    shown: list[dict[str, Any]] = page.evaluate(NOTIFICATIONS)
-    return shown
+    # polled: wait_for_function takes a returned promise for a truthy answer
+    deadline = time.monotonic() + 30
+    while True:
+        shown: list[dict[str, Any]] = page.evaluate(NOTIFICATIONS)
+        if len(shown) >= count:
+            return shown
+        assert time.monotonic() < deadline, f"expected {count} notification(s), saw {shown}"
+        page.wait_for_timeout(100)
 
 
 def test_a_push_about_a_case_shows_its_chinese_title_and_opens_the_case(
