@@ -12,7 +12,7 @@ Litestar controller.
   runs. Sign-in is a bearer
   token in a header, never a cookie, so a cross-site GET carries no credentials. The
   answers are ``Cache-Control: no-store`` (they hold personal data) and vary on
-  ``Accept``.
+  ``Accept``; log lines drop the query string of a GET (backend/web/log_masking.py).
 """
 
 from __future__ import annotations
