@@ -96,8 +96,21 @@ def registration_id(cdp: CDPSession, page: Page, scope: str) -> str:
     raise AssertionError(f"no service worker registration for {scope}: {registrations}")
 
 
+# What the worker tells open windows about pushes, and what DevTools reports about it: said
+# when a push shows no notification (did the worker get it? did it fail?).
+RECORD_WORKER_MESSAGES = """() => {
+    window.__workerMessages = []
+    navigator.serviceWorker.addEventListener('message', (e) => window.__workerMessages.push(e.data))
+}"""
+WORKER_EVENTS: dict[int, list[Any]] = {}
+
+
 def deliver_push(context: BrowserContext, page: Page, app: App, data: str) -> None:
+    page.evaluate(RECORD_WORKER_MESSAGES)
     cdp = context.new_cdp_session(page)
+    events = WORKER_EVENTS.setdefault(id(page), [])
+    for name in ("workerVersionUpdated", "workerErrorReported"):
+        cdp.on(f"ServiceWorker.{name}", lambda event, name=name: events.append((name, event)))
     cdp.send(
         "ServiceWorker.deliverPushMessage",
         {
@@ -116,7 +129,12 @@ def shown_notifications(page: Page, count: int) -> list[dict[str, Any]]:
         shown: list[dict[str, Any]] = page.evaluate(NOTIFICATIONS)
         if len(shown) >= count:
             return shown
-        assert time.monotonic() < deadline, f"expected {count} notification(s), saw {shown}"
+        if time.monotonic() > deadline:
+            messages = page.evaluate("() => window.__workerMessages")
+            raise AssertionError(
+                f"expected {count} notification(s), saw {shown}; worker messages {messages}; "
+                f"DevTools: {WORKER_EVENTS.get(id(page))}"
+            )
         page.wait_for_timeout(100)
 
 
