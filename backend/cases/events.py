@@ -5,6 +5,9 @@
 - ``READY_FOR_CHECKS`` (a case id): a case was submitted, or one of its documents was read
   or given up on (the verification domain queues its ``verification.verify_case`` job).
 
+And one provider: ``device_readings`` gives what a document's device copy carries beyond its
+own fields (the documents domain's reading); none registered gives nothing.
+
 Listeners run inside the write transaction that caused the event, so a job they queue
 exists exactly when its cause does. Modules registering listeners are listed in
 ``LISTENER_MODULES`` and imported on first use (as ``backend.jobs.registry.JOB_MODULES``),
@@ -14,8 +17,9 @@ so the event reaches them in every process, with or without a worker.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from enum import StrEnum
+from typing import Any
 from uuid import UUID
 
 
@@ -28,11 +32,14 @@ Listener = Callable[[UUID], Awaitable[None]]
 
 # Modules whose import registers listeners (higher domains append theirs).
 LISTENER_MODULES: list[str] = [
-    "backend.documents.requests",
+    "backend.documents.listeners",
     "backend.verification.jobs",
 ]
 
+ReadingsProvider = Callable[[Sequence[UUID]], Awaitable[dict[UUID, dict[str, Any]]]]
+
 _listeners: dict[CaseEvent, list[Listener]] = {event: [] for event in CaseEvent}
+_readings: list[ReadingsProvider] = []
 _loaded = False
 
 
@@ -47,13 +54,29 @@ def on(event: CaseEvent) -> Callable[[Listener], Listener]:
     return register
 
 
-def listeners(event: CaseEvent) -> list[Listener]:
+def provide_readings(fn: ReadingsProvider) -> ReadingsProvider:
+    """Registers the provider of documents' device readings (one; a second replaces it)."""
+    _readings[:] = [fn]
+    return fn
+
+
+def _load() -> None:
     global _loaded
     if not _loaded:
         for module in LISTENER_MODULES:
             importlib.import_module(module)
         _loaded = True
+
+
+def listeners(event: CaseEvent) -> list[Listener]:
+    _load()
     return list(_listeners[event])
+
+
+async def device_readings(document_ids: Sequence[UUID]) -> dict[UUID, dict[str, Any]]:
+    """Each document's reading for its device copy (documents without one are left out)."""
+    _load()
+    return await _readings[0](document_ids) if _readings and document_ids else {}
 
 
 async def emit(event: CaseEvent, subject: UUID) -> None:

@@ -1,7 +1,7 @@
 """Asking for a case document to be read: a ``documents.process`` job, one per document.
 
 Queued when the cases domain says a document is present (``CaseEvent.DOCUMENT_PRESENT``,
-``backend.cases.events``): cases never imports this domain. Kept apart from the job
+``backend.documents.listeners``): cases never imports this domain. Kept apart from the job
 handler so listening does not load the pipeline.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from backend.cases.events import CaseEvent, on
 from backend.jobs.queue import enqueue
 
 PROCESS_DOCUMENT = "documents.process"
@@ -17,7 +16,6 @@ MAX_READ_ATTEMPTS = 3  # OCR failures (not unreadable images) are retried this o
 RETRY_SECONDS = 20.0
 
 
-@on(CaseEvent.DOCUMENT_PRESENT)
 async def request_processing(document_id: UUID) -> None:
     """Call inside the transaction in which the document became present (file verified
     and attached): the job then exists exactly when its cause does."""
