@@ -1,6 +1,6 @@
 // The case form's draft: created with the first thing typed or photographed, then saved
 // continuously through the outbox (debounced, on hiding the page, and before leaving).
-import { onBeforeUnmount, ref, watch, type ComputedRef, type Ref } from 'vue'
+import { computed, onBeforeUnmount, ref, watch, type ComputedRef, type Ref } from 'vue'
 import { onBeforeRouteLeave, useRouter } from 'vue-router'
 
 import type { SyncHandle } from '@/sync/use-sync'
@@ -32,7 +32,11 @@ export interface DraftState {
 export function useCaseDraft(state: DraftState) {
   const { sync, caseId, unborn, loaded, editable, values, saved, policy } = state
   const router = useRouter()
-  const saving = ref(false)
+  // "Saving" from the first key typed until the outbox holds the change: a timer still
+  // waiting to save is not saved (and browser tests wait on this state, not on the delay).
+  const scheduled = ref(false)
+  const inFlight = ref(0)
+  const saving = computed(() => scheduled.value || inFlight.value > 0)
   let timer: ReturnType<typeof setTimeout> | undefined
   let chain: Promise<void> = Promise.resolve()
   /** Set while a navigation away from this form waits for the save. */
@@ -62,6 +66,7 @@ export function useCaseDraft(state: DraftState) {
   /** Queues the fields changed since the last save; values that fail their check stay local. */
   function save(): Promise<void> {
     clearTimeout(timer)
+    scheduled.value = false
     if (!loaded.value || !editable.value) return chain
     const current: Fields = {}
     for (const [key, raw] of Object.entries(values)) {
@@ -74,12 +79,15 @@ export function useCaseDraft(state: DraftState) {
       if (value === null) delete saved[key]
       else saved[key] = value
     }
-    saving.value = true
+    inFlight.value += 1
     void ensureCreated()
     chain = chain.then(async () => {
-      const client = await sync.client
-      await client.mutate('updateCase', { id: caseId.value, fields: changes })
-      saving.value = false
+      try {
+        const client = await sync.client
+        await client.mutate('updateCase', { id: caseId.value, fields: changes })
+      } finally {
+        inFlight.value -= 1
+      }
     })
     return chain
   }
@@ -89,6 +97,7 @@ export function useCaseDraft(state: DraftState) {
     () => {
       if (!loaded.value || !editable.value) return
       clearTimeout(timer)
+      scheduled.value = true
       timer = setTimeout(() => void save(), SAVE_DELAY_MS)
     },
     { deep: true },
