@@ -18,7 +18,7 @@ ANSWER_LIMIT = 2000
 FEEDBACK_LIMIT = 1000
 CONTACT_LIMIT = 64
 
-_TAG = re.compile(r"<[^>]{0,500}>")
+_TAG = re.compile(r"<(?:[/?]?[A-Za-z][^>]{0,500}|!--.{0,500}?--|![A-Za-z][^>]{0,500})>", re.S)
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _ALLOWED_CONTROL = {"\n", "\t", "\r"}
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
