@@ -133,6 +133,37 @@ export type SubmitPublicFeedbackMutationVariables = Exact<{
 
 export type SubmitPublicFeedbackMutation = { submitFeedback: { id: string, status: string, department: string, departmentName: string, ticket: string | null } };
 
+export type DepartmentFeedbackQueryVariables = Exact<{
+  status?: string | null | undefined;
+  department?: string | null | undefined;
+}>;
+
+
+export type DepartmentFeedbackQuery = { feedback: { edges: Array<{ node: { id: string, category: string, categoryName: string, text: string, status: string, department: string, departmentName: string, response: string, createdAt: string, caseId: string | null, channel: string } }> } };
+
+export type RespondFeedbackMutationVariables = Exact<{
+  id: string;
+  response: string;
+  status: string;
+}>;
+
+
+export type RespondFeedbackMutation = { respondFeedback: { id: string, status: string, response: string } };
+
+export type FeedbackTicketQueryVariables = Exact<{
+  ticket: string;
+}>;
+
+
+export type FeedbackTicketQuery = { feedbackByTicket: { id: string, categoryName: string, text: string, status: string, departmentName: string, response: string, respondedAt: string | null } };
+
+export type FeedbackReportQueryVariables = Exact<{
+  month: string;
+}>;
+
+
+export type FeedbackReportQuery = { feedbackReport: { month: string, total: number, categories: Array<{ key: string, label: string, count: number, previous: number, trend: number, caseIds: Array<string> }> } };
+
 export type DeviceListQueryVariables = Exact<{
   userId?: string | null | undefined;
 }>;

@@ -18,6 +18,7 @@ const en: MessageSchema = {
     queue: 'Online desk',
     log: 'Log a question',
     tab: 'Desk',
+    handling: 'Feedback handling',
   },
   tabs: {
     home: 'Home',

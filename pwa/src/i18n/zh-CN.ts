@@ -16,6 +16,7 @@ const zhCN = {
     queue: '在线客服',
     log: '登记咨询',
     tab: '客服',
+    handling: '反馈处理',
   },
   tabs: {
     home: '首页',

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from backend.consultation.limits import forget_refusals
 from backend.settings import get_settings
 from tests.integration.conftest import GraphQL
 
@@ -73,6 +74,15 @@ async def published_article(gql: GraphQL, admin: str, title: str, body: str) -> 
         )
     )
     return published
+
+
+@pytest.fixture(autouse=True)
+def _no_remembered_refusals() -> Iterator[None]:
+    """Each test starts with empty rate windows (the database is emptied) and so must this
+    process's memory of refused subjects."""
+    forget_refusals()
+    yield
+    forget_refusals()
 
 
 @pytest.fixture

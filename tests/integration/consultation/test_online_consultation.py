@@ -173,3 +173,19 @@ async def test_questions_beyond_the_phone_limit_are_throttled_for_that_phone_onl
     refused = await gql('mutation { askQuestion(text: "租房", contact: "13885861234") { id } }')
     assert error_codes(refused) == ["RATE_LIMITED"]
     await ask(gql, "租房提取要什么材料", "13900001111")
+
+
+async def test_a_flooding_address_is_refused_without_a_write_once_refused(
+    gql: GraphQL, limits: Any
+) -> None:
+    from backend.throttling.tables import RateWindow
+
+    limits(2, 100)
+    for _ in range(2):
+        await ask(gql, "租房提取要什么材料")
+    flood = "mutation { askQuestion(text: \"租房\") { id } }"
+    assert error_codes(await gql(flood)) == ["RATE_LIMITED"]
+    counted = await RateWindow.select(RateWindow.hits)
+    for _ in range(20):
+        assert error_codes(await gql(flood)) == ["RATE_LIMITED"]
+    assert await RateWindow.select(RateWindow.hits) == counted

@@ -50,6 +50,7 @@ export const consultationMessages = {
       send: '发送答复',
       sent: '已答复',
       log: '登记热线/窗口/上门咨询',
+      handling: '反馈处理与月度报告',
     },
     log: {
       title: '登记咨询',
@@ -63,6 +64,24 @@ export const consultationMessages = {
       saved: '已保存，联网后同步',
       required: '请填写问题',
     },
+    handling: {
+      departments: {
+        business: '业务管理科',
+        policy: '政策法规科',
+        service: '服务监督科',
+        it: '信息科',
+      },
+      statuses: { open: '待处理', in_progress: '处理中', resolved: '已解决' },
+      empty: '本科室暂无反馈',
+      report: '月度报告',
+      month: '月份',
+      count: '{count} 件（{trend}）',
+      cases: '涉及 {count} 个案件',
+      export: '导出 Excel',
+      exportFailed: '导出失败，请稍后再试',
+      response: '答复',
+      send: '保存答复',
+    },
     feedback: {
       title: '意见反馈',
       intro: '您对办事流程、等待时间、所需材料等的意见，会转给负责的业务科室答复。',
@@ -71,6 +90,8 @@ export const consultationMessages = {
       contact: '联系方式（选填）',
       send: '提交反馈',
       sent: '已提交，已转 {department} 处理。请保存本页链接查看答复。',
+      response: '科室答复',
+      noResponse: '科室尚未答复，请稍后再打开本页。',
       categories: {
         process_cumbersome: '流程繁琐',
         too_slow: '周期过长',
@@ -134,6 +155,7 @@ export const consultationMessages = {
       send: 'Send answer',
       sent: 'Answered',
       log: 'Log a hotline/window/visit question',
+      handling: 'Feedback handling and report',
     },
     log: {
       title: 'Log a question',
@@ -147,6 +169,19 @@ export const consultationMessages = {
       saved: 'Saved; syncs when online',
       required: 'Please enter the question',
     },
+    handling: {
+      departments: { business: 'Business', policy: 'Policy', service: 'Service', it: 'IT' },
+      statuses: { open: 'Open', in_progress: 'In progress', resolved: 'Resolved' },
+      empty: 'No feedback for this department',
+      report: 'Monthly report',
+      month: 'Month',
+      count: '{count} ({trend})',
+      cases: '{count} cases',
+      export: 'Export Excel',
+      exportFailed: 'Export failed, try again later',
+      response: 'Response',
+      send: 'Save response',
+    },
     feedback: {
       title: 'Feedback',
       intro: 'Your feedback goes to the department in charge.',
@@ -155,6 +190,8 @@ export const consultationMessages = {
       contact: 'Contact (optional)',
       send: 'Send feedback',
       sent: 'Sent to {department}. Keep this page link to read the response.',
+      response: 'Response',
+      noResponse: 'No response yet; open this page again later.',
       categories: {
         process_cumbersome: 'Cumbersome process',
         too_slow: 'Too slow',

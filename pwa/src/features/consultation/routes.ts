@@ -31,6 +31,12 @@ export const consultationStaffRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'consultation.queue' },
   },
   {
+    path: 'feedback-queue',
+    name: 'feedback-queue',
+    component: () => import('./FeedbackQueueView.vue'),
+    meta: { titleKey: 'consultation.handling' },
+  },
+  {
     path: 'consultations/log',
     name: 'consultation-log',
     component: () => import('./LogView.vue'),
