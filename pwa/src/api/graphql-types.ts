@@ -164,6 +164,21 @@ export type FeedbackReportQueryVariables = Exact<{
 
 export type FeedbackReportQuery = { feedbackReport: { month: string, total: number, categories: Array<{ key: string, label: string, count: number, previous: number, trend: number, caseIds: Array<string> }> } };
 
+export type AnswerConsistencyQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type AnswerConsistencyQuery = { answerConsistency: Array<{ question: string, channels: Array<string>, count: number, reasons: Array<string>, articles: Array<{ articleId: string | null, version: number | null, count: number, outdated: boolean }> }> };
+
+export type KnowledgeGapsQueryVariables = Exact<{
+  week: string;
+}>;
+
+
+export type KnowledgeGapsQuery = { knowledgeGaps: Array<{ id: string, text: string, channel: string, createdAt: string }> };
+
 export type DeviceListQueryVariables = Exact<{
   userId?: string | null | undefined;
 }>;

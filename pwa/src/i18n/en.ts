@@ -19,6 +19,7 @@ const en: MessageSchema = {
     log: 'Log a question',
     tab: 'Desk',
     handling: 'Feedback handling',
+    insights: 'Answer consistency',
   },
   tabs: {
     home: 'Home',

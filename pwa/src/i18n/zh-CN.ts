@@ -17,6 +17,7 @@ const zhCN = {
     log: '登记咨询',
     tab: '客服',
     handling: '反馈处理',
+    insights: '答复一致性',
   },
   tabs: {
     home: '首页',

@@ -37,6 +37,12 @@ export const consultationStaffRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'consultation.handling' },
   },
   {
+    path: 'consultations/insights',
+    name: 'consultation-insights',
+    component: () => import('./InsightsView.vue'),
+    meta: { titleKey: 'consultation.insights' },
+  },
+  {
     path: 'consultations/log',
     name: 'consultation-log',
     component: () => import('./LogView.vue'),
