@@ -133,6 +133,21 @@ export type SubmitPublicFeedbackMutationVariables = Exact<{
 
 export type SubmitPublicFeedbackMutation = { submitFeedback: { id: string, status: string, department: string, departmentName: string, ticket: string | null } };
 
+export type SubscribeConsultationPushMutationVariables = Exact<{
+  ticket: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+}>;
+
+
+export type SubscribeConsultationPushMutation = { subscribeConsultationPush: boolean };
+
+export type PublicVapidKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublicVapidKeyQuery = { vapidPublicKey: string };
+
 export type DepartmentFeedbackQueryVariables = Exact<{
   status?: string | null | undefined;
   department?: string | null | undefined;

@@ -12,11 +12,15 @@ import type {
   ConsultationQueueQueryVariables,
   ConsultationSuggestionsQuery,
   ConsultationTicketQuery,
+  PublicVapidKeyQuery,
   RateConsultationMutation,
   StaffKnowledgeSearchQuery,
+  SubscribeConsultationPushMutation,
   SubmitPublicFeedbackMutation,
   SubmitPublicFeedbackMutationVariables,
 } from '@/api/graphql-types'
+import { pushSupported } from '@/features/push/push-device'
+import { subscriptionArgs, vapidKeyBytes } from '@/features/push/push-keys'
 
 export const CONSULTATION_SUGGESTIONS = gql`
   query ConsultationSuggestions($text: String!) {
@@ -207,4 +211,41 @@ export async function submitPublicFeedback(
     PUBLIC,
   )
   return data.submitFeedback
+}
+
+export const SUBSCRIBE_CONSULTATION_PUSH = gql`
+  mutation SubscribeConsultationPush(
+    $ticket: String!
+    $endpoint: String!
+    $p256dh: String!
+    $auth: String!
+  ) {
+    subscribeConsultationPush(ticket: $ticket, endpoint: $endpoint, p256dh: $p256dh, auth: $auth)
+  }
+`
+
+export const PUBLIC_VAPID_KEY = gql`
+  query PublicVapidKey {
+    vapidPublicKey
+  }
+`
+
+/** Web Push for this ticket's answer (no account): permission, subscription, then the server. */
+export async function subscribeForAnswer(client: GraphQLClient, ticket: string): Promise<boolean> {
+  if (!pushSupported() || (await Notification.requestPermission()) !== 'granted') return false
+  const registration = await navigator.serviceWorker.ready
+  const { vapidPublicKey } = await client.request<PublicVapidKeyQuery>(PUBLIC_VAPID_KEY, {}, PUBLIC)
+  const key = vapidKeyBytes(vapidPublicKey)
+  if (key === null) return false
+  const subscription =
+    (await registration.pushManager.getSubscription()) ??
+    (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }))
+  const args = subscriptionArgs(subscription.toJSON())
+  if (args === null) return false
+  await client.request<SubscribeConsultationPushMutation>(
+    SUBSCRIBE_CONSULTATION_PUSH,
+    { ticket, ...args },
+    PUBLIC,
+  )
+  return true
 }

@@ -34,6 +34,7 @@ export const consultationMessages = {
       stars: '{value} 分',
       notFound: '找不到该咨询，请检查链接是否完整。',
       push: '答复后通知我',
+      pushOn: '已开启：答复后将推送通知到本机。',
     },
     queue: {
       title: '在线客服',
@@ -158,6 +159,7 @@ export const consultationMessages = {
       stars: '{value} of 5',
       notFound: 'Question not found; check the link.',
       push: 'Notify me',
+      pushOn: 'You will be notified on this device.',
     },
     queue: {
       title: 'Online desk',
