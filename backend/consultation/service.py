@@ -120,7 +120,7 @@ async def queue(
         statuses, oldest_first = list(queries.OPEN_STATUSES), True
     else:
         try:
-            statuses, oldest_first = [str(ConsultationStatus(wanted))], False
+            statuses = [str(ConsultationStatus(wanted))]
         except ValueError:
             raise DoorstepError(
                 ErrorCode.VALIDATION_FAILED, "未知的咨询状态。", field="status"

@@ -15,8 +15,10 @@ from tests.integration.conftest import GraphQL, error_codes
 from tests.integration.consultation.conftest import (
     FEEDBACK,
     FEEDBACK_TICKET,
+    QUEUE,
     RESPOND,
     SUBMIT_FEEDBACK,
+    ask,
     data,
 )
 from tests.integration.sync.device import Device, new_id
@@ -170,7 +172,18 @@ async def test_a_handover_moves_open_feedback_and_taken_questions(gql: GraphQL) 
         reason="调岗",
         at=datetime.now(UTC),
     )
+    asked = await ask(gql, "退休销户提取怎么办理")
+    claimed = await gql(
+        "mutation($id: ID!) { claimConsultation(id: $id) { status } }",
+        {"id": asked["id"]},
+        token=supervisor,
+    )
+    assert data(claimed) == {"status": "in_progress"}
     steps = handover_steps()
     assert await steps["feedback"](context) == 1
     assert await steps["feedback"](context) == 0
+    assert await steps["consultations"](context) == 1
     assert await steps["consultations"](context) == 0
+    admin = await gql.login("admin")
+    [taken] = data(await gql(QUEUE, {}, token=admin))["edges"]
+    assert taken["node"]["status"] == "in_progress"

@@ -183,7 +183,7 @@ async def test_a_flooding_address_is_refused_without_a_write_once_refused(
     limits(2, 100)
     for _ in range(2):
         await ask(gql, "租房提取要什么材料")
-    flood = "mutation { askQuestion(text: \"租房\") { id } }"
+    flood = 'mutation { askQuestion(text: "租房") { id } }'
     assert error_codes(await gql(flood)) == ["RATE_LIMITED"]
     counted = await RateWindow.select(RateWindow.hits)
     for _ in range(20):
