@@ -15,6 +15,7 @@ from litestar.types import ControllerRouterHandler
 
 from backend.assessment.http import staff_metrics_csv, staff_metrics_xlsx
 from backend.cases.upload_hooks import register_upload_hooks
+from backend.consultation.exports_http import feedback_report_xlsx
 from backend.db import lifecycle
 from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.context import context_getter
@@ -80,6 +81,7 @@ def route_handlers() -> Sequence[ControllerRouterHandler]:
         serve_file,
         staff_metrics_csv,
         staff_metrics_xlsx,
+        feedback_report_xlsx,
         pwa,
     ]
 

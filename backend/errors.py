@@ -48,6 +48,9 @@ class ErrorCode(StrEnum):
     LINK_EXPIRED = "LINK_EXPIRED"
     # Public (no-account) pages
     RATE_LIMITED = "RATE_LIMITED"
+    # Consultation and feedback (public text input)
+    TEXT_TOO_LONG = "TEXT_TOO_LONG"
+    TEXT_NOT_PLAIN = "TEXT_NOT_PLAIN"
 
 
 DEFAULT_MESSAGES: dict[ErrorCode, str] = {
@@ -82,6 +85,8 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.LINK_USED: "此二维码已被使用，请让工作人员重新生成。",
     ErrorCode.LINK_EXPIRED: "此二维码已过期，请让工作人员重新生成。",
     ErrorCode.RATE_LIMITED: "提交过于频繁，请稍后再试。",
+    ErrorCode.TEXT_TOO_LONG: "内容太长，请精简后再提交。",
+    ErrorCode.TEXT_NOT_PLAIN: "内容含有无法识别的字符，请只输入文字。",
 }
 
 

@@ -61,6 +61,12 @@ class Settings(BaseSettings):
     db_pool_max_size: int = Field(
         10, ge=0, le=200, description="PostgreSQL connections per process; 0 disables the pool"
     )
+    public_questions_per_address: int = Field(
+        20, gt=0, description="questions and feedback one address may send per hour (public pages)"
+    )
+    public_questions_per_phone: int = Field(
+        10, gt=0, description="questions and feedback per phone number (contact) per day"
+    )
     test_low_cost_password_hashing: bool = Field(
         False,
         description="tests only, honoured in demo mode: argon2id at its lowest cost, so the "

@@ -33,6 +33,8 @@ MUTATOR_LABELS: dict[str, str] = {
     "attachDocument": "添加材料",
     "submitCase": "提交案件",
     "offerEmployerLink": "生成单位扫码链接",
+    "submitFeedback": "提交反馈",
+    "logConsultation": "登记咨询",
 }
 # Mutators whose ``id`` argument is the case; the others name it ``caseId``.
 _CASE_ID_IS_ID = frozenset({"createCase", "updateCase", "submitCase"})

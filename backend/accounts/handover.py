@@ -29,7 +29,9 @@ class HandoverContext:
 HandoverStep = Callable[[HandoverContext], Awaitable[int]]
 
 # Modules whose import registers handover steps (domains append theirs).
-HANDOVER_MODULES: list[str] = []
+HANDOVER_MODULES: list[str] = [
+    "backend.consultation.handover",
+]
 
 _steps: dict[str, HandoverStep] = {}
 

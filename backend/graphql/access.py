@@ -64,6 +64,30 @@ OPERATION_ACCESS: dict[str, Access] = {
     # one-time code give a session limited to that case (single use, throttled, expiring)
     "claimEmployerLink": frozenset({Role.EMPLOYER}),
     "redeemEmployerCode": PUBLIC,
+    # consultation (网上咨询): members ask and read their answer by an unguessable ticket,
+    # rate-limited per address and phone (backend.consultation.limits); staff answer and log
+    "askQuestion": PUBLIC,
+    "consultationSuggestions": PUBLIC,
+    "consultation": PUBLIC,
+    "rateConsultation": PUBLIC,
+    "subscribeConsultationPush": PUBLIC,
+    "consultations": STAFF,
+    "claimConsultation": STAFF,
+    "answerConsultation": STAFF,
+    "logConsultation": STAFF,
+    "rateVisit": STAFF,
+    "answerConsistency": REVIEWERS,
+    "knowledgeGaps": REVIEWERS,
+    # feedback (反馈): anyone files (signed in: under their account); departments
+    # (supervisors, admins) answer; others list what they filed (consultation.feedback_service)
+    "submitFeedback": PUBLIC,
+    "feedbackByTicket": PUBLIC,
+    "feedback": SIGNED_IN,
+    "respondFeedback": REVIEWERS,
+    "feedbackRouting": SIGNED_IN,
+    "feedbackRoutingHistory": REVIEWERS,
+    "setFeedbackRouting": ADMINS,
+    "feedbackReport": REVIEWERS,
 }
 
 
@@ -76,6 +100,8 @@ MUTATOR_ACCESS: dict[str, Access] = {
     "attachDocument": SIGNED_IN,
     "submitCase": SIGNED_IN,
     "offerEmployerLink": STAFF,  # the case's own staff (cases.policy.may_edit)
+    "submitFeedback": SIGNED_IN,  # feedback recorded during a visit (backend.consultation)
+    "logConsultation": STAFF,  # a question answered during a visit, logged offline
 }
 
 

@@ -12,6 +12,8 @@ from backend.accounts.graphql import AccountsMutation, AccountsQuery
 from backend.assessment.graphql import MetricsQuery
 from backend.cases.graphql import CasesMutation, CasesQuery
 from backend.claims.graphql import EmployerLinkMutation
+from backend.consultation.feedback_graphql import FeedbackMutation, FeedbackQuery
+from backend.consultation.graphql import ConsultationMutation, ConsultationQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
@@ -31,6 +33,8 @@ Query = merge_types(
         KnowledgeQuery,
         NotificationsQuery,
         VerificationQuery,
+        ConsultationQuery,
+        FeedbackQuery,
     ),
 )
 Mutation = merge_types(
@@ -43,6 +47,8 @@ Mutation = merge_types(
         KnowledgeMutation,
         NotificationsMutation,
         VerificationMutation,
+        ConsultationMutation,
+        FeedbackMutation,
     ),
 )
 

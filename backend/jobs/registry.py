@@ -20,6 +20,7 @@ JOB_MODULES: list[str] = [
     "sync.compaction",
     "backend.claims.jobs",
     "backend.throttling.jobs",
+    "backend.consultation.jobs",
 ]
 
 

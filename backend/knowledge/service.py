@@ -196,3 +196,23 @@ async def load_articles(actor: UserRecord, articles: list[tuple[str, ArticleCont
     if len(new) >= BULK_LOAD:
         await search_queries.tidy_search_index()
     return [slug for _, slug, _ in new]
+
+
+async def published_version(article_id: UUID, version: int | None) -> ArticleVersionRecord | None:
+    """A published version (default: the one in force) for readers without an account, e.g.
+    the passage an answer to a member cites; drafts and unknown versions are None."""
+    state = await queries.article_state(article_id)
+    if state is None:
+        return None
+    record = await queries.version_of(article_id, version or state[1])
+    return record if record is not None and record.status is VersionStatus.PUBLISHED else None
+
+
+async def versions_in_force(article_ids: list[UUID]) -> dict[UUID, int]:
+    """Each article's published version (articles never published are left out)."""
+    in_force: dict[UUID, int] = {}
+    for article_id in dict.fromkeys(article_ids):
+        state = await queries.article_state(article_id)
+        if state is not None and state[1]:
+            in_force[article_id] = state[1]
+    return in_force

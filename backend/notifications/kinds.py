@@ -11,3 +11,4 @@ class NotificationKind(StrEnum):
     CASE_APPROVED = "case_approved"
     REGISTRATION_APPROVED = "registration_approved"
     ARTICLE_PUBLISHED = "article_published"
+    FEEDBACK_ANSWERED = "feedback_answered"

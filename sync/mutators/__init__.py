@@ -14,8 +14,10 @@ from backend.graphql.access import mutator_allowed
 from sync.mutators.attach_document import attach_document
 from sync.mutators.context import MutationContext
 from sync.mutators.create_case import create_case
+from sync.mutators.log_consultation import log_consultation
 from sync.mutators.offer_employer_link import offer_employer_link
 from sync.mutators.submit_case import submit_case
+from sync.mutators.submit_feedback import submit_feedback
 from sync.mutators.update_case import update_case
 
 Mutator = Callable[[MutationContext, Any], Awaitable[None]]
@@ -39,6 +41,8 @@ _UNGUARDED: dict[str, Mutator] = {
     "attachDocument": attach_document,
     "submitCase": submit_case,
     "offerEmployerLink": offer_employer_link,
+    "submitFeedback": submit_feedback,
+    "logConsultation": log_consultation,
 }
 MUTATORS: dict[str, Mutator] = {name: _guarded(name, m) for name, m in _UNGUARDED.items()}
 

@@ -19,6 +19,17 @@ export type ArticleStatus =
   | 'DRAFT'
   | 'PUBLISHED';
 
+/** 反馈：category 见 feedbackCategories；channel 默认 online（登录员工默认 visit） */
+export type FeedbackInput = {
+  caseId?: string | null | undefined;
+  category: string;
+  channel?: string | null | undefined;
+  contact?: string | null | undefined;
+  /** 缴存 | 提取 | 贷款 | 转移 | 其他 */
+  process?: string | null | undefined;
+  text: string;
+};
+
 /** 用户角色 */
 export type Role =
   | 'ADMIN'
@@ -52,6 +63,136 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LogoutMutation = { logout: boolean };
+
+export type ConsultationSuggestionsQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type ConsultationSuggestionsQuery = { consultationSuggestions: Array<{ id: string, title: string, snippet: string, version: number, effectiveDate: string }> };
+
+export type AskQuestionMutationVariables = Exact<{
+  text: string;
+  contact?: string | null | undefined;
+}>;
+
+
+export type AskQuestionMutation = { askQuestion: { id: string, ticket: string, suggestions: Array<{ id: string, title: string, snippet: string, version: number }> } };
+
+export type ConsultationTicketQueryVariables = Exact<{
+  ticket: string;
+}>;
+
+
+export type ConsultationTicketQuery = { consultation: { status: string, question: string, createdAt: string, answer: { text: string, articleId: string | null, version: number | null, articleTitle: string | null, passage: string | null, answeredAt: string | null } | null } };
+
+export type RateConsultationMutationVariables = Exact<{
+  ticket: string;
+  rating: number;
+}>;
+
+
+export type RateConsultationMutation = { rateConsultation: boolean };
+
+export type ConsultationQueueQueryVariables = Exact<{
+  status?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ConsultationQueueQuery = { consultations: { edges: Array<{ node: { id: string, text: string, status: string, channel: string, createdAt: string, waitingSeconds: number, contact: string, knowledgeGap: boolean, assigneeId: string | null } }> } };
+
+export type ClaimConsultationMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ClaimConsultationMutation = { claimConsultation: { id: string, status: string } };
+
+export type AnswerConsultationMutationVariables = Exact<{
+  id: string;
+  text: string;
+  articleId?: string | null | undefined;
+  version?: number | null | undefined;
+}>;
+
+
+export type AnswerConsultationMutation = { answerConsultation: { id: string, status: string, knowledgeGap: boolean } };
+
+export type StaffKnowledgeSearchQueryVariables = Exact<{
+  query: string;
+}>;
+
+
+export type StaffKnowledgeSearchQuery = { knowledgeSearch: Array<{ id: string, title: string, snippet: string, version: number, effectiveDate: string }> };
+
+export type SubmitPublicFeedbackMutationVariables = Exact<{
+  input: FeedbackInput;
+}>;
+
+
+export type SubmitPublicFeedbackMutation = { submitFeedback: { id: string, status: string, department: string, departmentName: string, ticket: string | null } };
+
+export type SubscribeConsultationPushMutationVariables = Exact<{
+  ticket: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+}>;
+
+
+export type SubscribeConsultationPushMutation = { subscribeConsultationPush: boolean };
+
+export type PublicVapidKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PublicVapidKeyQuery = { vapidPublicKey: string };
+
+export type DepartmentFeedbackQueryVariables = Exact<{
+  status?: string | null | undefined;
+  department?: string | null | undefined;
+}>;
+
+
+export type DepartmentFeedbackQuery = { feedback: { edges: Array<{ node: { id: string, category: string, categoryName: string, text: string, status: string, department: string, departmentName: string, response: string, createdAt: string, caseId: string | null, channel: string } }> } };
+
+export type RespondFeedbackMutationVariables = Exact<{
+  id: string;
+  response: string;
+  status: string;
+}>;
+
+
+export type RespondFeedbackMutation = { respondFeedback: { id: string, status: string, response: string } };
+
+export type FeedbackTicketQueryVariables = Exact<{
+  ticket: string;
+}>;
+
+
+export type FeedbackTicketQuery = { feedbackByTicket: { id: string, categoryName: string, text: string, status: string, departmentName: string, response: string, respondedAt: string | null } };
+
+export type FeedbackReportQueryVariables = Exact<{
+  month: string;
+}>;
+
+
+export type FeedbackReportQuery = { feedbackReport: { month: string, total: number, categories: Array<{ key: string, label: string, count: number, previous: number, trend: number, caseIds: Array<string> }> } };
+
+export type AnswerConsistencyQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type AnswerConsistencyQuery = { answerConsistency: Array<{ question: string, channels: Array<string>, count: number, reasons: Array<string>, articles: Array<{ articleId: string | null, version: number | null, count: number, outdated: boolean }> }> };
+
+export type KnowledgeGapsQueryVariables = Exact<{
+  week: string;
+}>;
+
+
+export type KnowledgeGapsQuery = { knowledgeGaps: Array<{ id: string, text: string, channel: string, createdAt: string }> };
 
 export type DeviceListQueryVariables = Exact<{
   userId?: string | null | undefined;

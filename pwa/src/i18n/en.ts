@@ -11,6 +11,16 @@ const en: MessageSchema = {
     name: 'Housing Provident Fund Doorstep Service',
     shortName: 'Doorstep',
   },
+  consultation: {
+    ask: 'Ask online',
+    ticket: 'Answer',
+    feedback: 'Feedback',
+    queue: 'Online desk',
+    log: 'Log a question',
+    tab: 'Desk',
+    handling: 'Feedback handling',
+    insights: 'Answer consistency',
+  },
   tabs: {
     home: 'Home',
     me: 'Me',

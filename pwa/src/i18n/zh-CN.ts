@@ -9,6 +9,16 @@ const zhCN = {
     name: '住房公积金上门服务',
     shortName: '上门服务',
   },
+  consultation: {
+    ask: '网上咨询',
+    ticket: '咨询答复',
+    feedback: '意见反馈',
+    queue: '在线客服',
+    log: '登记咨询',
+    tab: '客服',
+    handling: '反馈处理',
+    insights: '答复一致性',
+  },
   tabs: {
     home: '首页',
     me: '我的',

@@ -32,6 +32,12 @@ export const TABS: readonly TabItem[] = [
     labelKey: 'knowledgeAdmin.tab',
     roles: ['ADMIN'],
   },
+  {
+    routeName: 'consultations',
+    icon: 'service-o',
+    labelKey: 'consultation.tab',
+    roles: ['FIELD_STAFF', 'SUPERVISOR', 'ADMIN'],
+  },
   { routeName: 'inbox', icon: 'chat-o', labelKey: 'staff.tabs.inbox' },
   { routeName: 'me', icon: 'user-o', labelKey: 'tabs.me' },
 ]

@@ -8,6 +8,7 @@ import {
 } from 'vue-router'
 
 import type { Role, SessionState } from '@/auth/session'
+import { consultationPublicRoutes, consultationStaffRoutes } from '@/features/consultation/routes'
 import { deviceRoutes } from '@/features/devices/routes'
 import { knowledgeAdminRoutes } from '@/features/knowledge-admin/routes'
 import { staffRoutes } from '@/features/staff/routes'
@@ -36,6 +37,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/features/employer/EmployerLinkView.vue'),
     meta: { public: true, titleKey: 'employer.title' },
   },
+  ...consultationPublicRoutes,
   {
     path: '/',
     component: () => import('@/layouts/TabLayout.vue'),
@@ -80,6 +82,7 @@ const routes: RouteRecordRaw[] = [
       ...staffRoutes,
       ...knowledgeAdminRoutes,
       ...deviceRoutes,
+      ...consultationStaffRoutes,
       {
         path: 'me',
         name: 'me',

@@ -1,0 +1,83 @@
+"""The rate limits of the public consultation and feedback pages (from the settings).
+
+Counting is the throttling domain's (in the database, shared by every app process). Once
+the database has refused a subject, this process also remembers it until that window
+ends and refuses further requests from it without a write: the decision cannot change
+before then, and a flood from one address then costs almost nothing, so others are not
+slowed down (``bench/public_flood.py``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+
+from backend.consultation.text_rules import is_phone
+from backend.errors import DoorstepError, ErrorCode
+from backend.settings import Settings
+from backend.throttling.rules import Limit
+from backend.throttling.service import count_request
+
+HOUR = 3600
+DAY = 24 * HOUR
+# Suggestions while typing and ticket reads are cheap but public: generous, still bounded.
+LOOKUPS_PER_MINUTE = 120
+_MEMO_SIZE = 10_000
+
+# (action, kind, subject) → monotonic time until which the database refuses it
+_refused: dict[tuple[str, str, str], float] = {}
+
+
+def _remembered(key: tuple[str, str, str], now: float) -> None:
+    until = _refused.get(key)
+    if until is None:
+        return
+    if until <= now:
+        del _refused[key]
+        return
+    wait = max(1, int(until - now + 0.999))
+    raise DoorstepError(ErrorCode.RATE_LIMITED, details={"retryAfterSeconds": wait})
+
+
+async def _count(
+    action: str, subjects: Mapping[str, str | None], limits: Mapping[str, Limit]
+) -> None:
+    """Each subject in turn (address first): a refused one stops the request."""
+    for kind, subject in subjects.items():
+        if not subject:
+            continue
+        key, now = (action, kind, subject), time.monotonic()
+        _remembered(key, now)
+        try:
+            await count_request(action, {kind: subject}, {kind: limits[kind]})
+        except DoorstepError as refused:
+            if refused.code is ErrorCode.RATE_LIMITED:
+                if len(_refused) >= _MEMO_SIZE:
+                    _refused.clear()
+                _refused[key] = now + float(refused.details.get("retryAfterSeconds", 1))
+            raise
+
+
+def forget_refusals() -> None:
+    """Drops what this process remembers (tests that change the limits)."""
+    _refused.clear()
+
+
+async def count_submission(
+    action: str, address: str, contact: str | None, settings: Settings
+) -> None:
+    """One question or feedback item sent without an account: per address and per phone."""
+    phone = "".join((contact or "").split()).replace("－", "-")
+    await _count(
+        action,
+        {"address": address, "phone": phone if is_phone(phone) else None},
+        {
+            "address": Limit(settings.public_questions_per_address, HOUR),
+            "phone": Limit(settings.public_questions_per_phone, DAY),
+        },
+    )
+
+
+async def count_lookup(action: str, address: str) -> None:
+    """A suggestion search or a ticket read without an account."""
+    await _count(action, {"address": address}, {"address": Limit(LOOKUPS_PER_MINUTE, 60)})
