@@ -48,6 +48,9 @@ class ErrorCode(StrEnum):
     LINK_EXPIRED = "LINK_EXPIRED"
     # Public (no-account) pages
     RATE_LIMITED = "RATE_LIMITED"
+    # Shared-data verification (数据共享核验)
+    REGISTRY_PURPOSE_REQUIRED = "REGISTRY_PURPOSE_REQUIRED"
+    REGISTRY_CONSENT_MISSING = "REGISTRY_CONSENT_MISSING"
 
 
 DEFAULT_MESSAGES: dict[ErrorCode, str] = {
@@ -82,6 +85,8 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.LINK_USED: "此二维码已被使用，请让工作人员重新生成。",
     ErrorCode.LINK_EXPIRED: "此二维码已过期，请让工作人员重新生成。",
     ErrorCode.RATE_LIMITED: "提交过于频繁，请稍后再试。",
+    ErrorCode.REGISTRY_PURPOSE_REQUIRED: "请填写查询用途（2 到 200 个字）。",
+    ErrorCode.REGISTRY_CONSENT_MISSING: "查询征信须有申请人的签字授权，本案尚无已上传的签名。",
 }
 
 

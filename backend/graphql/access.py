@@ -64,6 +64,11 @@ OPERATION_ACCESS: dict[str, Access] = {
     # one-time code give a session limited to that case (single use, throttled, expiring)
     "claimEmployerLink": frozenset({Role.EMPLOYER}),
     "redeemEmployerCode": PUBLIC,
+    # shared-data verification (backend.registry): which role may query which source is a
+    # setting per source (DOORSTEP_REGISTRY_ROLES_*), and only for one's own or team's cases
+    "querySharedData": STAFF,
+    "sharedDataQueries": STAFF,  # a case's queries: whoever may see the case
+    "registryHealth": ADMINS,
 }
 
 

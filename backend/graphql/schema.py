@@ -15,6 +15,7 @@ from backend.cases.metrics_graphql import MetricsQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
+from backend.registry.graphql import RegistryMutation, RegistryQuery
 from backend.settings import get_settings
 from backend.verification.graphql import VerificationMutation, VerificationQuery
 from sync.graphql import SyncMutation, SyncQuery
@@ -31,6 +32,7 @@ Query = merge_types(
         KnowledgeQuery,
         NotificationsQuery,
         VerificationQuery,
+        RegistryQuery,
     ),
 )
 Mutation = merge_types(
@@ -43,6 +45,7 @@ Mutation = merge_types(
         KnowledgeMutation,
         NotificationsMutation,
         VerificationMutation,
+        RegistryMutation,
     ),
 )
 

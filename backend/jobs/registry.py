@@ -20,6 +20,7 @@ JOB_MODULES: list[str] = [
     "sync.compaction",
     "backend.cases.claims_jobs",
     "backend.throttling.jobs",
+    "backend.registry.jobs",
 ]
 
 
