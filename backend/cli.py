@@ -51,7 +51,8 @@ def seed(demo: bool) -> None:
     async def run() -> list[str]:
         await run_migrations()
         created = await seed_demo(_settings())
-        await seed_registry_demo(_settings())
+        if _settings().demo_registry:
+            await seed_registry_demo(_settings())
         return created
 
     try:
@@ -76,13 +77,14 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
         await run_migrations()
         if demo:
             await seed_demo(_settings())
-            await seed_registry_demo(_settings())
+            if _settings().demo_registry:
+                await seed_registry_demo(_settings())
         if _settings().mode == "production":
             from backend.demo.guard import refuse_demo_passwords
 
             await refuse_demo_passwords()
 
-    if demo:
+    if demo and _settings().demo_registry:
         from backend.registry.sim.beside import start_beside_app
 
         start_beside_app(host)

@@ -79,6 +79,10 @@ class Settings(BaseSettings):
     registry_breaker_failures: int = Field(5, gt=0, description="failures in a row that open it")
     registry_breaker_cooldown_seconds: float = Field(60.0, gt=0)
     registry_retry_seconds: float = Field(30.0, gt=0, description="first retry of a failed check")
+    demo_registry: bool = Field(
+        True, description="serve/seed --demo also start the registry simulator and seed the "
+        "shared-data demo cases (tests of other domains turn it off: they count demo cases)"
+    )
     test_low_cost_password_hashing: bool = Field(
         False,
         description="tests only, honoured in demo mode: argon2id at its lowest cost, so the "

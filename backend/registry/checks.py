@@ -1,7 +1,8 @@
 """The automatic checks and the registry's flags on a case (registered with verification).
 
 Each verification of a case asks :func:`registry_flags`: once the case has reached
-processing, the sources its business type needs that were never asked are queued (job
+processing, the sources its business type needs (those with a gateway configured) that
+were never asked are queued (job
 ``registry.run_query``, never blocking anyone); then every source's latest query gives
 flags: a done one the comparison of its result with the papers as they stand now, a pending
 one ``REGISTRY_UNAVAILABLE`` (info) until it is answered."""
@@ -19,6 +20,7 @@ from backend.registry.models import SYSTEM_ACTOR_ID, SYSTEM_ACTOR_NAME, QueryRec
 from backend.registry.records import RegistryResult
 from backend.registry.rules import SignedDocument, credit_consent
 from backend.registry.sources import Source, needed_sources
+from backend.settings import get_settings
 from backend.verification.models import CaseSnapshot
 
 CHECKED_STATUSES = frozenset({"processing", "needs_review"})
@@ -36,9 +38,14 @@ async def start_checks(case_id: UUID) -> list[dict[str, Any]]:
     case = await cases.case_by_id(case_id)
     if case is None or str(case.status) not in CHECKED_STATUSES:
         return []
+    settings = get_settings()
+    needed = [s for s in needed_sources(str(case.kind), case.fields)
+              if settings.registry_url_for(str(s))]  # a source not connected is not checked
+    if not needed:
+        return []
     asked = {q.source for q in await queries.queries_of_case(case_id)}
     waiting: list[dict[str, Any]] = []
-    for source in needed_sources(str(case.kind), case.fields):
+    for source in needed:
         if source in asked:
             continue
         consent = ""

@@ -112,6 +112,11 @@ def marital_mismatch(
     return flags
 
 
+def _place(value: str | None) -> str:
+    """One key per home: verification's address key, a trailing 号 (室) dropped."""
+    return normalise.address(value).removesuffix("号")
+
+
 def _loan_papers(case: CaseSnapshot) -> list[tuple[str, str | None, dict[str, str]]]:
     docs: list[tuple[str, str | None, dict[str, str]]] = [
         ("loan_contract", d.id, d.fields) for d in case.documents_of("loan_contract")
@@ -125,12 +130,12 @@ def _loan_papers(case: CaseSnapshot) -> list[tuple[str, str | None, dict[str, st
 
 def _best_filing(records: list[FilingRecord], paper: dict[str, str]) -> FilingRecord:
     number = normalise.text(paper.get("contract_number")).upper()
-    place = normalise.address(paper.get("property_address"))
+    place = _place(paper.get("property_address"))
     for record in records:
         if number and normalise.text(record.contract_number).upper() == number:
             return record
     for record in records:
-        if place and normalise.address(record.address) == place:
+        if place and _place(record.address) == place:
             return record
     return records[0]
 
@@ -158,7 +163,7 @@ def filing_mismatch(
              normalise.text(filing.contract_number).upper()
              != normalise.text(paper.get("contract_number")).upper(), "合同编号"),
             ("property_address", filing.address, paper.get("property_address"),
-             normalise.address(filing.address) != normalise.address(paper.get("property_address")),
+             _place(filing.address) != _place(paper.get("property_address")),
              "房屋坐落"),
         ]
         price = normalise.amount(filing.price)

@@ -23,7 +23,8 @@ from backend.registry.sources import Source
 
 class RegistryUnavailableError(Exception):
     """No usable answer: ``reason`` is timeout | connection | http_5xx | http_4xx |
-    malformed | circuit_open | not_configured. Only http_4xx is not worth retrying."""
+    malformed | circuit_open | not_configured. http_4xx and not_configured are not worth
+    retrying."""
 
     def __init__(self, reason: str, detail: str = "", retry_at: datetime | None = None) -> None:
         self.reason = reason
@@ -33,7 +34,7 @@ class RegistryUnavailableError(Exception):
 
     @property
     def retryable(self) -> bool:
-        return self.reason != "http_4xx"
+        return self.reason not in ("http_4xx", "not_configured")
 
 
 class Connector(Protocol):

@@ -33,6 +33,11 @@ class Behaviour:
         return until is not None and now < until
 
     def configure(self, change: dict[str, Any], now: float) -> None:
+        if change.get("reset"):  # back to a healthy registry, calls counted from zero
+            self.latency_ms, self.error_rate = 0, 0.0
+            self.outages.clear()
+            self.faults.clear()
+            self.calls.clear()
         if "latencyMs" in change:
             self.latency_ms = max(0, int(change["latencyMs"]))
         if "errorRate" in change:
