@@ -17,7 +17,7 @@ from backend.registry.sim.behaviour import Registry
 from backend.registry.sources import Source
 
 _BY_PATH = {source.path: source for source in Source}
-TIMEOUT_HANG_SECONDS = 120.0
+TIMEOUT_HANG_SECONDS = 30.0
 
 
 def _error(status: int, code: str, message: str) -> Response[Any]:

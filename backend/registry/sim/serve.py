@@ -53,4 +53,4 @@ def run(
     app = build_app(registry, on_startup=[watch] if exit_with_parent else None)
     print(f"registry-sim on http://{host}:{port} ({len(registry.people)} people)", flush=True)
     sys.stdout.flush()
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=1)
