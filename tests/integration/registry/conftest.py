@@ -91,12 +91,12 @@ def simulator(
 async def registry_cases(demo: None, simulator: Simulator) -> AsyncIterator[None]:
     """The demo users and the shared-data demo cases, submitted (checks queued)."""
     await seed_registry_demo_cases(get_settings(), demo_user_id("staff1"))
-    yield
+    return
 
 
-async def settle(timeout: float = 20.0, until_done: bool = True) -> None:
+async def settle(until_done: bool = True, within_seconds: float = 20.0) -> None:
     """Runs jobs until no registry query is pending (or only once if not ``until_done``)."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + within_seconds
     while True:
         await drain()
         pending = await queries.pending_due(datetime_far_future())

@@ -31,7 +31,8 @@ def test_health_status_error_rate_and_latency() -> None:
     assert health([], closed).status == "unknown"
     up = health(calls(True, True, True, False), closed)
     assert (up.status, up.calls, up.error_rate) == ("up", 4, 0.25)
-    assert up.p50_ms == 101 and up.p95_ms == 102
+    assert up.p50_ms == 101
+    assert up.p95_ms == 102
     assert up.last_error == "http_5xx"
     assert health(calls(False, True), closed).status == "degraded"
     assert health(calls(False, False, False), BreakerState("open")).status == "down"

@@ -22,7 +22,8 @@ def test_answers_by_id_number_and_name_in_the_contract() -> None:
     assert body is not None
     assert parse_answer(Source.REAL_ESTATE, body, "r1").found
     wrong_name = registry.answer(Source.REAL_ESTATE, request("520201199003120025", "赵"), "t")
-    assert wrong_name is not None and wrong_name["found"] is False
+    assert wrong_name is not None
+    assert wrong_name["found"] is False
     assert registry.answer(Source.REAL_ESTATE, {"subject": "x"}, "t") is None
 
 
