@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -88,10 +88,9 @@ def simulator(
 
 
 @pytest.fixture
-async def registry_cases(demo: None, simulator: Simulator) -> AsyncIterator[None]:
+async def registry_cases(demo: None, simulator: Simulator) -> None:
     """The demo users and the shared-data demo cases, submitted (checks queued)."""
     await seed_registry_demo_cases(get_settings(), demo_user_id("staff1"))
-    return
 
 
 async def settle(until_done: bool = True, within_seconds: float = 20.0) -> None:
