@@ -225,7 +225,7 @@ def compare(
 def unavailable(source: Source, reason: str, retry_at: str | None) -> dict[str, Any]:
     """The check of ``source`` is still to do (info: it never raises the risk level)."""
     return _flag(
-        UNAVAILABLE, "info", "registry",
+        UNAVAILABLE, "info", str(source),
         f"{source.label}暂时无法查询，系统将自动重新核验（不影响继续办理）",
         {"registry": {"source": str(source), "label": source.label, "value": None},
          "reason": reason, "retryAt": retry_at},

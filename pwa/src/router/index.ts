@@ -10,6 +10,7 @@ import {
 import type { Role, SessionState } from '@/auth/session'
 import { deviceRoutes } from '@/features/devices/routes'
 import { knowledgeAdminRoutes } from '@/features/knowledge-admin/routes'
+import { registryRoutes } from '@/features/registry/routes'
 import { staffRoutes } from '@/features/staff/routes'
 
 declare module 'vue-router' {
@@ -80,6 +81,7 @@ const routes: RouteRecordRaw[] = [
       ...staffRoutes,
       ...knowledgeAdminRoutes,
       ...deviceRoutes,
+      ...registryRoutes,
       {
         path: 'me',
         name: 'me',

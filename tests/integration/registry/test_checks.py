@@ -38,7 +38,7 @@ async def test_each_registry_flag_appears_on_the_demo_cases() -> None:
         ("REGISTRY_FILING_MISMATCH", "loan_amount"),
     ]
     # 钱进 signed nothing: credit is not asked, the case says the check is still to do
-    assert await registry_flags(304) == [("REGISTRY_UNAVAILABLE", "registry")]
+    assert await registry_flags(304) == [("REGISTRY_UNAVAILABLE", "CREDIT")]
     flags = await case_flags(case_id(304))
     assert [f["evidence"]["reason"] for f in flags if f["code"] == "REGISTRY_UNAVAILABLE"] == [
         "consent_missing"]
@@ -75,7 +75,7 @@ async def test_a_failing_source_leaves_the_check_pending_until_it_answers(
     calls = await queries.calls_of(Source.MARRIAGE, None, 100)
     assert calls
     assert all(c.error and c.error.startswith(reason) for c in calls)
-    assert ("REGISTRY_UNAVAILABLE", "registry") in await registry_flags(302)
+    assert ("REGISTRY_UNAVAILABLE", "MARRIAGE") in await registry_flags(302)
     simulator.configure(faults={"MARRIAGE": None})
     await settle()
     assert await registry_flags(302) == [("REGISTRY_MARITAL_MISMATCH", "marital_status")]
@@ -85,7 +85,7 @@ async def test_a_failing_source_leaves_the_check_pending_until_it_answers(
 async def test_an_outage_that_ends(simulator: Simulator) -> None:
     simulator.configure(outages={"*": 600})
     await settle(until_done=False)
-    assert ("REGISTRY_UNAVAILABLE", "registry") in await registry_flags(301)
+    assert ("REGISTRY_UNAVAILABLE", "REAL_ESTATE") in await registry_flags(301)
     assert [q.status for q in await queries.queries_of_case(case_id(301))] == [
         "pending", "pending"]
     simulator.configure(outages={"*": 0})  # the registries are back
