@@ -158,3 +158,23 @@ async def test_results_expire_and_the_audit_stays() -> None:
     await drain()
     assert await registry_flags(301) == []  # nothing kept to compare with; never re-asked
     assert len(await queries.queries_of_case(case_id(301))) == 2
+
+
+@pytest.mark.usefixtures("registry_cases")
+async def test_registry_mismatches_reach_the_worker_and_raise_the_risk_level() -> None:
+    from backend.accounts.service import get_user
+    from backend.cases.queries import risk_levels
+    from backend.demo.seed import demo_user_id
+    from backend.notifications.service import inbox
+    from backend.verification.service import flags_of
+
+    await settle()
+    staff = await get_user(demo_user_id("staff1"))
+    assert staff is not None
+    told = [i for i in (await inbox(staff, 50, None)).items if i.case_id == case_id(302)]
+    assert any("婚姻登记" in item.body for item in told), [i.body for i in told]
+    # stored with the verification's own flags: the risk level and review queue count them
+    stored = await flags_of(case_id(302))
+    assert [f["severity"] for f in stored if f["code"] == "REGISTRY_MARITAL_MISMATCH"] == [
+        "error"]
+    assert (await risk_levels([case_id(302)]))[case_id(302)] == "error"
