@@ -7,9 +7,9 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from backend.cases.flags import case_flags
 
 from backend.accounts import audit
-from backend.cases.flags import case_flags
 from backend.registry import queries, service
 from backend.registry.jobs import delete_expired, requeue_pending
 from backend.registry.sources import Source
