@@ -7,13 +7,13 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from backend.cases.flags import case_flags
 
 from backend.accounts import audit
 from backend.registry import queries, service
 from backend.registry.jobs import delete_expired, requeue_pending
 from backend.registry.sources import Source
 from backend.settings import get_settings
+from backend.verification.flags import case_flags
 from tests.integration.registry.conftest import Simulator, case_id, settle
 
 REGISTRY_CODES = ("REGISTRY_", "CREDIT_")
