@@ -46,11 +46,14 @@ def migrate() -> None:
 @click.option("--demo", is_flag=True, required=True, help="演示用户、单位、案件和知识库")
 def seed(demo: bool) -> None:
     from backend.db.lifecycle import migrate as run_migrations
-    from backend.demo.seed import seed_demo
+    from backend.demo.seed import seed_demo, seed_registry_demo
 
     async def run() -> list[str]:
         await run_migrations()
-        return await seed_demo(_settings())
+        created = await seed_demo(_settings())
+        if _settings().demo_registry:
+            await seed_registry_demo(_settings())
+        return created
 
     try:
         created = asyncio.run(run())
@@ -68,17 +71,23 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
     import uvicorn
 
     from backend.db.lifecycle import migrate as run_migrations
-    from backend.demo.seed import seed_demo
+    from backend.demo.seed import seed_demo, seed_registry_demo
 
     async def prepare() -> None:
         await run_migrations()
         if demo:
             await seed_demo(_settings())
+            if _settings().demo_registry:
+                await seed_registry_demo(_settings())
         if _settings().mode == "production":
             from backend.demo.guard import refuse_demo_passwords
 
             await refuse_demo_passwords()
 
+    if demo and _settings().demo_registry:
+        from backend.registry.sim.beside import start_beside_app
+
+        start_beside_app(host)
     try:
         settings = _settings()
         asyncio.run(prepare())
@@ -95,6 +104,32 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
         proxy_headers=settings.mode == "production",
         log_level="info",
     )
+
+
+@main.command("registry-sim", help="运行共享数据接口模拟器（不动产、婚姻、备案、征信）")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8100, show_default=True, type=int)
+@click.option("--data", "data_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="种子数据文件（JSON，见 docs/registry-contract.md）")
+@click.option("--latency-ms", type=int, default=None, help="每次应答前的延迟（毫秒）")
+@click.option("--error-rate", type=float, default=None, help="随机 503 的比例（0–1）")
+@click.option("--outage", multiple=True, help="SOURCE:SECONDS，该来源停机若干秒（* 为全部）")
+@click.option("--seed", type=int, default=None, help="随机数种子（错误率可复现）")
+@click.option("--exit-with-parent", is_flag=True, help="父进程退出时一同退出")
+def registry_sim(
+    host: str, port: int, data_file: str | None, latency_ms: int | None,
+    error_rate: float | None, outage: tuple[str, ...], seed: int | None, exit_with_parent: bool,
+) -> None:
+    from pathlib import Path
+
+    from backend.registry.sim.serve import run
+
+    outages = {}
+    for item in outage:
+        name, _, seconds = item.partition(":")
+        outages[name] = float(seconds or 3600)
+    run(host, port, Path(data_file) if data_file else None, latency_ms=latency_ms,
+        error_rate=error_rate, outages=outages, seed=seed, exit_with_parent=exit_with_parent)
 
 
 @main.command(help="运行后台任务进程（OCR、通知），用于分布式部署")
@@ -116,3 +151,7 @@ def extract(doc_type: str, files: tuple[str, ...]) -> None:
     from backend.documents.extract_command import run_extract
 
     sys.exit(run_extract(list(files), doc_type, sys.stdout))
+
+
+if __name__ == "__main__":
+    main()

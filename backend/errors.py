@@ -51,6 +51,9 @@ class ErrorCode(StrEnum):
     # Consultation and feedback (public text input)
     TEXT_TOO_LONG = "TEXT_TOO_LONG"
     TEXT_NOT_PLAIN = "TEXT_NOT_PLAIN"
+    # Shared-data verification (数据共享核验)
+    REGISTRY_PURPOSE_REQUIRED = "REGISTRY_PURPOSE_REQUIRED"
+    REGISTRY_CONSENT_MISSING = "REGISTRY_CONSENT_MISSING"
 
 
 DEFAULT_MESSAGES: dict[ErrorCode, str] = {
@@ -87,6 +90,8 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.RATE_LIMITED: "提交过于频繁，请稍后再试。",
     ErrorCode.TEXT_TOO_LONG: "内容太长，请精简后再提交。",
     ErrorCode.TEXT_NOT_PLAIN: "内容含有无法识别的字符，请只输入文字。",
+    ErrorCode.REGISTRY_PURPOSE_REQUIRED: "请填写查询用途（2 到 200 个字）。",
+    ErrorCode.REGISTRY_CONSENT_MISSING: "查询征信须有申请人的签字授权，本案尚无已上传的签名。",
 }
 
 

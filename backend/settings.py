@@ -67,6 +67,28 @@ class Settings(BaseSettings):
     public_questions_per_phone: int = Field(
         10, gt=0, description="questions and feedback per phone number (contact) per day"
     )
+    registry_url: str = Field(
+        "", description="base URL of the registries' gateway (contract v1); empty: not configured"
+    )
+    registry_url_real_estate: str = Field("", description="overrides registry_url for 不动产登记")
+    registry_url_marriage: str = Field("", description="overrides registry_url for 婚姻登记")
+    registry_url_housing_filing: str = Field("", description="overrides registry_url for 备案")
+    registry_url_credit: str = Field("", description="overrides registry_url for 征信")
+    registry_timeout_seconds: float = Field(5.0, gt=0, le=120)
+    registry_roles_real_estate: str = Field("FIELD_STAFF,SUPERVISOR", description="who may query")
+    registry_roles_marriage: str = Field("FIELD_STAFF,SUPERVISOR")
+    registry_roles_housing_filing: str = Field("FIELD_STAFF,SUPERVISOR")
+    registry_roles_credit: str = Field("SUPERVISOR")
+    registry_retention_days: int = Field(90, gt=0, description="results deleted after; audit kept")
+    registry_user_max_queries: int = Field(30, gt=0, description="queries per user per window")
+    registry_user_window_seconds: int = Field(3600, gt=0)
+    registry_breaker_failures: int = Field(5, gt=0, description="failures in a row that open it")
+    registry_breaker_cooldown_seconds: float = Field(60.0, gt=0)
+    registry_retry_seconds: float = Field(30.0, gt=0, description="first retry of a failed check")
+    demo_registry: bool = Field(
+        True, description="serve/seed --demo also start the registry simulator and seed the "
+        "shared-data demo cases (tests of other domains turn it off: they count demo cases)"
+    )
     test_low_cost_password_hashing: bool = Field(
         False,
         description="tests only, honoured in demo mode: argon2id at its lowest cost, so the "
@@ -84,6 +106,32 @@ class Settings(BaseSettings):
         if value and not value.startswith(("sqlite:///", "postgresql://", "postgres://")):
             raise ValueError("必须以 sqlite:/// 或 postgresql:// 开头")
         return value
+
+    @field_validator(
+        "registry_roles_real_estate",
+        "registry_roles_marriage",
+        "registry_roles_housing_filing",
+        "registry_roles_credit",
+    )
+    @classmethod
+    def _registry_roles(cls, value: str) -> str:
+        roles = {r.strip() for r in value.split(",") if r.strip()}
+        if not roles <= {"FIELD_STAFF", "SUPERVISOR", "ADMIN"}:
+            raise ValueError("只能是 FIELD_STAFF、SUPERVISOR、ADMIN（逗号分隔）")
+        return ",".join(sorted(roles))
+
+    @field_validator(
+        "registry_url",
+        "registry_url_real_estate",
+        "registry_url_marriage",
+        "registry_url_housing_filing",
+        "registry_url_credit",
+    )
+    @classmethod
+    def _registry_url(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("必须以 http:// 或 https:// 开头")
+        return value.rstrip("/")
 
     @field_validator("vapid_subject")
     @classmethod
@@ -114,6 +162,15 @@ class Settings(BaseSettings):
     @property
     def uploads_dir(self) -> Path:
         return self.data_dir / "uploads"
+
+    def registry_url_for(self, source: str) -> str:
+        """The gateway of one source (``REAL_ESTATE`` …): its own setting, else the shared one."""
+        own: str = getattr(self, f"registry_url_{source.lower()}", "")
+        return own or self.registry_url
+
+    def registry_roles_for(self, source: str) -> frozenset[str]:
+        roles: str = getattr(self, f"registry_roles_{source.lower()}", "")
+        return frozenset(r for r in roles.split(",") if r)
 
     def signing_key(self) -> str:
         """The token secret; in demo mode one is generated once and kept in data_dir."""

@@ -59,6 +59,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # The in-process test client runs the app on its own event-loop thread; a connection
     # pool opened there must not be shared with queries made by the test itself.
     os.environ["DOORSTEP_DB_POOL_MAX_SIZE"] = "0"
+    # `serve --demo` leaves out the registry simulator and its demo cases (other suites count
+    # the demo cases); tests/integration/registry turns it on where it needs it.
+    os.environ["DOORSTEP_DEMO_REGISTRY"] = "false"
     os.environ.pop("DOORSTEP_SECRET_KEY", None)
     engine = os.environ.get("DOORSTEP_TEST_ENGINE", "sqlite")
     if engine == "postgres":

@@ -20,5 +20,6 @@ APP_REGISTRY = AppRegistry(
         "backend.throttling.piccolo_app",
         "backend.consultation.piccolo_app",
         "sync.piccolo_app",
+        "backend.registry.piccolo_app",
     ]
 )

@@ -58,6 +58,14 @@ async def seed_demo(settings: Settings) -> list[str]:
     return created
 
 
+async def seed_registry_demo(settings: Settings) -> int:
+    """The shared-data demo cases (``doorstep serve --demo`` and ``seed --demo``; not part
+    of :func:`seed_demo`, whose cases other tests count)."""
+    from backend.demo.registry_cases import seed_registry_demo_cases
+
+    return await seed_registry_demo_cases(settings, demo_user_id("staff1"))
+
+
 async def _seed_knowledge_base() -> None:
     """The knowledge-base articles, published by the demo admin (skips those present)."""
     admin = await accounts.get_user(demo_user_id("admin"))

@@ -88,6 +88,11 @@ OPERATION_ACCESS: dict[str, Access] = {
     "feedbackRoutingHistory": REVIEWERS,
     "setFeedbackRouting": ADMINS,
     "feedbackReport": REVIEWERS,
+    # shared-data verification (backend.registry): which role may query which source is a
+    # setting per source (DOORSTEP_REGISTRY_ROLES_*), and only for one's own or team's cases
+    "querySharedData": STAFF,
+    "sharedDataQueries": STAFF,  # a case's queries: whoever may see the case
+    "registryHealth": ADMINS,
 }
 
 

@@ -17,6 +17,7 @@ from backend.consultation.graphql import ConsultationMutation, ConsultationQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
+from backend.registry.graphql import RegistryMutation, RegistryQuery
 from backend.settings import get_settings
 from backend.verification.graphql import VerificationMutation, VerificationQuery
 from sync.graphql import SyncMutation, SyncQuery
@@ -35,6 +36,7 @@ Query = merge_types(
         VerificationQuery,
         ConsultationQuery,
         FeedbackQuery,
+        RegistryQuery,
     ),
 )
 Mutation = merge_types(
@@ -49,6 +51,7 @@ Mutation = merge_types(
         VerificationMutation,
         ConsultationMutation,
         FeedbackMutation,
+        RegistryMutation,
     ),
 )
 

@@ -21,6 +21,7 @@ JOB_MODULES: list[str] = [
     "backend.claims.jobs",
     "backend.throttling.jobs",
     "backend.consultation.jobs",
+    "backend.registry.jobs",
 ]
 
 

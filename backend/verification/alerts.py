@@ -26,7 +26,8 @@ async def verify_and_notify(case_id: UUID) -> list[dict[str, Any]]:
         if case is None:
             return []
         previous = await service.told_of(case_id)
-        flags = [flag.to_json() for flag in await service.verify_case_by_id(case_id)]
+        await service.verify_case_by_id(case_id)
+        flags = await service.flags_of(case_id)  # with the external sources' (shared data)
         checks = await case_checks(case_id)
         await service.record_case_checks(case_id, checks)
         new = new_alerting_flags(previous, [*flags, *checks])

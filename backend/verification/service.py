@@ -21,6 +21,7 @@ from backend.accounts.roles import Role
 from backend.errors import DoorstepError, ErrorCode
 from backend.verification import queries
 from backend.verification.evaluate import evaluate
+from backend.verification.external import external_flags
 from backend.verification.images import is_near, photo_hash
 from backend.verification.models import CaseSnapshot, EarlierCase, Flag, PersonHistory
 from backend.verification.policy import Policy, PolicyEntry, build_policy
@@ -141,7 +142,7 @@ async def verify_case(case: CaseSnapshot) -> list[Flag]:
     flags = evaluate(case, history, others, policy)
     case_id = UUID(case.id)
     await queries.replace_property_fingerprints(case_id, property_addresses(case, owned_only=False))
-    stored = [f.to_json() for f in flags]
+    stored = [f.to_json() for f in flags] + await external_flags(case)
     await queries.save_case_flags(case_id, stored, case.submitted_on, now(), risk_level(stored))
     log.info("case %s verified: %d flag(s)", case.id, len(flags))
     return flags

@@ -37,6 +37,13 @@ export type Role =
   | 'FIELD_STAFF'
   | 'SUPERVISOR';
 
+/** 共享数据来源：不动产、婚姻、商品房备案、征信 */
+export type SharedSource =
+  | 'CREDIT'
+  | 'HOUSING_FILING'
+  | 'MARRIAGE'
+  | 'REAL_ESTATE';
+
 export type UserFieldsFragment = { id: string, username: string, role: Role, displayName: string };
 
 export type LoginMutationVariables = Exact<{
@@ -264,3 +271,24 @@ export type PublishArticleMutationVariables = Exact<{
 
 
 export type PublishArticleMutation = { publishArticle: { id: string, slug: string, version: number, status: ArticleStatus, title: string, body: string, category: string, tags: Array<string>, policyRefs: Array<string>, effectiveDate: string, changeNote: string, updatedAt: string, publishedAt: string | null, publishedVersion: number, versions: Array<{ version: number, status: ArticleStatus, title: string, effectiveDate: string, changeNote: string, publishedAt: string | null }> } };
+
+export type RegistryHealthQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegistryHealthQuery = { registryHealth: Array<{ source: SharedSource, label: string, configured: boolean, status: string, breaker: string, retryAt: string | null, calls: number, errorRate: number, p50Ms: number | null, p95Ms: number | null, lastOkAt: string | null, lastError: string | null }> };
+
+export type SharedDataQueriesQueryVariables = Exact<{
+  caseId?: string | null | undefined;
+}>;
+
+
+export type SharedDataQueriesQuery = { sharedDataQueries: Array<{ id: string, caseId: string, source: SharedSource, purpose: string, at: string, status: string, trigger: string, actor: { username: string } }> };
+
+export type QuerySharedDataMutationVariables = Exact<{
+  caseId: string;
+  source: SharedSource;
+  purpose: string;
+}>;
+
+
+export type QuerySharedDataMutation = { querySharedData: { id: string, status: string, evidence: unknown } };

@@ -4,6 +4,7 @@ import staffEn from '@/features/staff/messages.en'
 import type { MessageSchema } from './zh-CN'
 import devicesEn from '@/features/devices/messages.en'
 import knowledgeAdminEn from '@/features/knowledge-admin/messages.en'
+import registryEn from '@/features/registry/messages.en'
 
 // English: the fallback language; typed against zh-CN so no key can be missing.
 const en: MessageSchema = {
@@ -239,6 +240,7 @@ const en: MessageSchema = {
   staff: staffEn,
   knowledgeAdmin: knowledgeAdminEn,
   devices: devicesEn,
+  registry: registryEn,
   push: pushEn,
   languages: {
     'zh-CN': '简体中文',

@@ -3,6 +3,7 @@ import pushZhCN from '@/features/push/messages.zh-CN'
 import staffZhCN from '@/features/staff/messages.zh-CN'
 import devicesZhCN from '@/features/devices/messages.zh-CN'
 import knowledgeAdminZhCN from '@/features/knowledge-admin/messages.zh-CN'
+import registryZhCN from '@/features/registry/messages.zh-CN'
 
 const zhCN = {
   app: {
@@ -236,6 +237,7 @@ const zhCN = {
   staff: staffZhCN,
   knowledgeAdmin: knowledgeAdminZhCN,
   devices: devicesZhCN,
+  registry: registryZhCN,
   push: pushZhCN,
   languages: {
     'zh-CN': '简体中文',

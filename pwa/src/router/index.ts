@@ -11,6 +11,7 @@ import type { Role, SessionState } from '@/auth/session'
 import { consultationPublicRoutes, consultationStaffRoutes } from '@/features/consultation/routes'
 import { deviceRoutes } from '@/features/devices/routes'
 import { knowledgeAdminRoutes } from '@/features/knowledge-admin/routes'
+import { registryRoutes } from '@/features/registry/routes'
 import { staffRoutes } from '@/features/staff/routes'
 
 declare module 'vue-router' {
@@ -83,6 +84,7 @@ const routes: RouteRecordRaw[] = [
       ...knowledgeAdminRoutes,
       ...deviceRoutes,
       ...consultationStaffRoutes,
+      ...registryRoutes,
       {
         path: 'me',
         name: 'me',

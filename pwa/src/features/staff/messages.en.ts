@@ -202,7 +202,7 @@ const staffEn: StaffMessages = {
     signature: 'Signature',
   },
   signature: {
-    hint: 'Applicant signs in the box',
+    hint: 'Applicant signs in the box: the details are true, and the centre may query their real-estate, marriage, housing-filing and credit records for this application',
     clear: 'Clear',
     save: 'Confirm signature',
     saved: 'Signed',

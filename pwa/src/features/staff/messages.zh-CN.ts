@@ -200,7 +200,7 @@ const staffZhCN = {
     signature: '签名',
   },
   signature: {
-    hint: '请申请人在框内签名',
+    hint: '请申请人在框内签名：确认所填信息属实，并授权公积金中心为办理本业务查询本人的不动产、婚姻、商品房备案和征信信息',
     clear: '清除',
     save: '确认签名',
     saved: '已签名',

@@ -1,0 +1,47 @@
+// Shared-data verification (数据共享核验): the same keys as messages.zh-CN.ts.
+export default {
+  title: 'Shared-data registries',
+  intro:
+    'State of the real-estate, marriage, housing-filing and credit registries over the last 15 minutes. A registry that keeps failing is cut off (circuit breaker) and checked again once it recovers.',
+  sources: {
+    REAL_ESTATE: 'Real estate',
+    MARRIAGE: 'Marriage',
+    HOUSING_FILING: 'Housing filing',
+    CREDIT: 'Credit',
+  },
+  status: {
+    up: 'Up',
+    degraded: 'Unstable',
+    down: 'Down',
+    unknown: 'No calls yet',
+    done: 'Done',
+    pending: 'Retrying',
+    failed: 'Failed',
+  },
+  breaker: {
+    closed: 'Closed',
+    open: 'Open',
+    half_open: 'Half open',
+  },
+  notConfigured: 'No gateway configured',
+  calls: '{n} calls',
+  errorRate: 'Error rate {rate}%',
+  latency: 'Latency p50 {p50} ms · p95 {p95} ms',
+  lastError: 'Last error: {error}',
+  retryAt: 'Retry after {at}',
+  refresh: 'Refresh',
+  loadFailed: 'Could not load: {message}',
+  caseTitle: 'Shared-data queries',
+  caseIntro:
+    'Each query records who asked, when, why and a digest of the result. Credit queries need the applicant’s signed consent.',
+  none: 'No queries for this case yet',
+  source: 'Source',
+  purpose: 'Purpose',
+  purposePlaceholder: 'e.g. check the applicant’s properties',
+  query: 'Query',
+  queried: 'Done: {n} mismatch(es) found',
+  queuedForRetry: 'The registry is unreachable; it will be retried automatically',
+  by: '{who} · {at}',
+  automatic: 'Automatic',
+  menu: 'Shared-data registries',
+}
