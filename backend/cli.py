@@ -116,3 +116,27 @@ def extract(doc_type: str, files: tuple[str, ...]) -> None:
     from backend.documents.extract_command import run_extract
 
     sys.exit(run_extract(list(files), doc_type, sys.stdout))
+
+
+@main.group(help="模拟演练")
+def drills() -> None:
+    pass
+
+
+@drills.command(name="generate", help="生成演练：材料照片与答案由文档生成器给出（已知答案）")
+@click.option("--count", default=20, show_default=True, type=click.IntRange(1, 500))
+@click.option("--seed", default=None, type=int, help="随机种子（同一种子生成相同的演练内容）")
+def drills_generate(count: int, seed: int | None) -> None:
+    from backend.db.lifecycle import migrate as run_migrations
+    from backend.training.drills import generate_drills
+
+    async def run() -> int:
+        await run_migrations()
+        return len(await generate_drills(count, seed))
+
+    try:
+        _settings()
+        made = asyncio.run(run())
+    except ConfigurationError as error:
+        _fail(error)
+    click.echo(f"已生成 {made} 个演练 (drills generated)")

@@ -64,6 +64,19 @@ OPERATION_ACCESS: dict[str, Access] = {
     # one-time code give a session limited to that case (single use, throttled, expiring)
     "claimEmployerLink": frozenset({Role.EMPLOYER}),
     "redeemEmployerCode": PUBLIC,
+    # training (模拟演练, 政策必知): staff work drills and acknowledge; supervisors make drills,
+    # flag must-know versions and see their team's (backend.training)
+    "drills": STAFF,
+    "startDrill": STAFF,
+    "finishDrill": STAFF,
+    "trainingRecord": STAFF,
+    "drillAnalysis": STAFF,
+    "policyChecks": STAFF,
+    "acknowledgeArticle": STAFF,
+    "policyCheckStatus": REVIEWERS,
+    "requirePolicyCheck": REVIEWERS,
+    "promoteCaseToDrill": REVIEWERS,
+    "createDrill": REVIEWERS,
 }
 
 
@@ -76,6 +89,7 @@ MUTATOR_ACCESS: dict[str, Access] = {
     "attachDocument": SIGNED_IN,
     "submitCase": SIGNED_IN,
     "offerEmployerLink": STAFF,  # the case's own staff (cases.policy.may_edit)
+    "answerDrill": STAFF,  # one's own open drill attempt (backend.training.service)
 }
 
 

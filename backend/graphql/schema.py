@@ -16,6 +16,7 @@ from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
 from backend.settings import get_settings
+from backend.training.graphql import TrainingMutation, TrainingQuery
 from backend.verification.graphql import VerificationMutation, VerificationQuery
 from sync.graphql import SyncMutation, SyncQuery
 from sync.rejections_graphql import SyncRejectionsQuery
@@ -31,6 +32,7 @@ Query = merge_types(
         KnowledgeQuery,
         NotificationsQuery,
         VerificationQuery,
+        TrainingQuery,
     ),
 )
 Mutation = merge_types(
@@ -43,6 +45,7 @@ Mutation = merge_types(
         KnowledgeMutation,
         NotificationsMutation,
         VerificationMutation,
+        TrainingMutation,
     ),
 )
 

@@ -11,3 +11,4 @@ class NotificationKind(StrEnum):
     CASE_APPROVED = "case_approved"
     REGISTRATION_APPROVED = "registration_approved"
     ARTICLE_PUBLISHED = "article_published"
+    POLICY_CHECK = "policy_check"  # a must-know article version to acknowledge (training)
