@@ -71,13 +71,16 @@ async def store_plan(
     return drill
 
 
-async def generate_drills(count: int, seed: int | None = None) -> list[DrillRecord]:
-    """``doorstep drills generate``: rent withdrawals with risks planted in turn."""
+async def generate_drills(
+    count: int, seed: int | None = None, first_mix: int = 0
+) -> list[DrillRecord]:
+    """``doorstep drills generate``: rent withdrawals with risks planted in turn (no risk,
+    each risk alone, then pairs: ``scenario.risk_mix`` from ``first_mix`` on)."""
     base = seed if seed is not None else random.SystemRandom().randrange(1 << 30)
     made = []
     for index in range(count):
         rng = random.Random(base + index)
-        plan = rent_drill(rng, risk_mix(index), _today())
+        plan = rent_drill(rng, risk_mix(first_mix + index), _today())
         made.append(await store_plan(plan, "generated", None, base + index, "withdrawal"))
     return made
 
