@@ -25,9 +25,10 @@ from backend.training.models import AnswerKey, DrillPhoto, DrillRecord
 from backend.training.photos import render_photo
 from backend.training.promotion import promoted_documents
 from backend.training.scenario import RISKS, DocPlan, DrillPlan, rent_drill, risk_mix
-from backend.training.topics import flag_label
+from backend.training.topics import field_label, flag_label
 from backend.uploads.service import store_server_file
 
+BRIEFED = ("withdrawal_reason", "amount")  # told in a promoted drill's brief
 CENTRE_TZ = dt.timezone(dt.timedelta(hours=8))
 TRAINERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 
@@ -126,12 +127,15 @@ async def promote_case(user: UserRecord, case_id: uuid.UUID, title: str | None) 
     returned = [h for h in await cases.history_of(case.id) if h.action == "return"]
     decision = "RETURN" if case.status == CaseStatus.RETURNED else "APPROVE"
     reason = replacer.text(returned[-1].reason or "") if returned and decision == "RETURN" else None
-    key = AnswerKey(
-        fields={k: str(v) for k, v in fields.items() if isinstance(v, str | int | float)},
+    shown = {v for d in documents for v in d.values.values()}
+    key = AnswerKey(  # what a trainee can know: values on the photos, reason and amount
+        fields={k: str(v) for k, v in fields.items()
+                if isinstance(v, str | int | float) and (str(v) in shown or k in BRIEFED)},
         flags=tuple(flags), decision=decision,
         return_reason=reason or ("；".join(flag_label(c) for c in flags) or None),
     )
-    brief = ("由已审核的真实案件改编（个人信息均已替换）。"
+    told = "；".join(f"{field_label(k)}：{fields[k]}" for k in BRIEFED if k in fields)
+    brief = (f"由已审核的真实案件改编（个人信息均已替换）。{told}。"
              "请核对材料，填写案件信息，标出风险并给出审核结论。")
     plan = DrillPlan(title or "真实案例演练", brief, tuple(documents), key)
     return await store_plan(plan, "promoted", user, seed, str(case.kind))
