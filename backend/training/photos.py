@@ -1,4 +1,4 @@
-"""Drill photos drawn by the document generator (``bench/harder_documents.py``) from the
+"""Drill photos drawn by the document generator (``bench/harder/``) from the
 values a drill plan says they show: a generated page, lightly photographed (JPEG), never a
 member's real photo."""
 
@@ -22,18 +22,22 @@ _WIDE = frozenset({"address", "id_number", "issuer", "query_result", "rental_add
 
 def render_photo(doc_type: str, values: Mapping[str, str], seed: int) -> bytes:
     """JPEG bytes of a document of ``doc_type`` showing ``values`` (labels in Chinese)."""
-    from bench import harder_documents as generator  # heavy (PIL, numpy, OpenCV): on use
+    # The generator's public parts; heavy (PIL, numpy, OpenCV), so imported on use.
+    from bench.harder.model import Doc, Pair
+    from bench.harder.photo import photograph
+    from bench.harder.render import render
+    from bench.harder_documents import available_fonts
 
     rng = random.Random(seed)
-    fonts = generator.available_fonts()
+    fonts = available_fonts()
     if not fonts:
         raise RuntimeError("no CJK font found (install fonts-noto-cjk)")
     pairs = [
-        generator.Pair((_LABELS.get(key, key),), str(value), wide=key in _WIDE)
+        Pair((_LABELS.get(key, key),), str(value), wide=key in _WIDE)
         for key, value in values.items()
     ]
     landscape = doc_type == "id_card"
-    doc = generator.Doc(
+    doc = Doc(
         doc_type=doc_type,
         title="" if landscape else DOC_ZH.get(doc_type, doc_type),
         fields=dict(values),
@@ -42,6 +46,6 @@ def render_photo(doc_type: str, values: Mapping[str, str], seed: int) -> bytes:
         landscape=landscape,
         fixed_order=True,
     )
-    page = generator.render(doc, rng, "lines", fonts[seed % len(fonts)])
-    data, _ = generator.photograph(page, ["jpeg"], rng)
+    page = render(doc, rng, "lines", fonts[seed % len(fonts)])
+    data, _ = photograph(page, ["jpeg"], rng)
     return data
