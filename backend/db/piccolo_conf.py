@@ -20,5 +20,6 @@ APP_REGISTRY = AppRegistry(
         "backend.throttling.piccolo_app",
         "sync.piccolo_app",
         "backend.training.piccolo_app",
+        "backend.assessment.piccolo_app",
     ]
 )

@@ -77,6 +77,16 @@ OPERATION_ACCESS: dict[str, Access] = {
     "requirePolicyCheck": REVIEWERS,
     "promoteCaseToDrill": REVIEWERS,
     "createDrill": REVIEWERS,
+    # monthly assessment (考核): staff their own row, supervisors their team, admins all and
+    # the scheme (backend.assessment.monthly)
+    "assessment": STAFF,
+    "assessmentSchemes": STAFF,
+    "manualScores": STAFF,
+    "managementUnits": REVIEWERS,
+    "setAssessmentScheme": ADMINS,
+    "scoreStaff": REVIEWERS,
+    "createManagementUnit": ADMINS,
+    "setStaffEmployment": ADMINS,
 }
 
 

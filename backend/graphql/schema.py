@@ -10,6 +10,7 @@ from strawberry.types import ExecutionContext
 
 from backend.accounts.graphql import AccountsMutation, AccountsQuery
 from backend.assessment.graphql import MetricsQuery
+from backend.assessment.monthly_graphql import AssessmentMutation, AssessmentQuery
 from backend.cases.graphql import CasesMutation, CasesQuery
 from backend.claims.graphql import EmployerLinkMutation
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
@@ -33,6 +34,7 @@ Query = merge_types(
         NotificationsQuery,
         VerificationQuery,
         TrainingQuery,
+        AssessmentQuery,
     ),
 )
 Mutation = merge_types(
@@ -46,6 +48,7 @@ Mutation = merge_types(
         NotificationsMutation,
         VerificationMutation,
         TrainingMutation,
+        AssessmentMutation,
     ),
 )
 
