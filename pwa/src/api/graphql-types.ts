@@ -123,3 +123,55 @@ export type PublishArticleMutationVariables = Exact<{
 
 
 export type PublishArticleMutation = { publishArticle: { id: string, slug: string, version: number, status: ArticleStatus, title: string, body: string, category: string, tags: Array<string>, policyRefs: Array<string>, effectiveDate: string, changeNote: string, updatedAt: string, publishedAt: string | null, publishedVersion: number, versions: Array<{ version: number, status: ArticleStatus, title: string, effectiveDate: string, changeNote: string, publishedAt: string | null }> } };
+
+export type DrillListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DrillListQuery = { drills: Array<{ id: string, title: string, kind: string, source: string, brief: string, documentCount: number }> };
+
+export type StartDrillMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StartDrillMutation = { startDrill: { attemptId: string, caseId: string } };
+
+export type FinishDrillMutationVariables = Exact<{
+  attemptId: string;
+}>;
+
+
+export type FinishDrillMutation = { finishDrill: { attemptId: string, score: number, maxScore: number, seconds: number | null, missed: Array<{ kind: string, key: string, label: string, expected: string | null, given: string | null, explanation: string, articleId: string | null }> } };
+
+export type TrainingRecordQueryVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type TrainingRecordQuery = { trainingRecord: { attempts: Array<{ attemptId: string, drillId: string, caseId: string, title: string, score: number | null, maxScore: number | null, startedAt: string, finishedAt: string | null, seconds: number | null, missed: Array<{ kind: string, key: string, label: string, expected: string | null, given: string | null, explanation: string, articleId: string | null }> }>, acknowledgements: Array<{ articleId: string, version: number, passed: boolean | null, at: string }> } };
+
+export type PolicyCheckListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PolicyCheckListQuery = { policyChecks: Array<{ articleId: string, version: number, title: string, dueDays: number, requiredAt: string, acknowledgedAt: string | null, passed: boolean | null, questions: Array<{ question: string, options: Array<string> }>, changes: Array<{ op: string, text: string }> }> };
+
+export type AcknowledgeArticleMutationVariables = Exact<{
+  id: string;
+  version: number;
+  answers?: unknown;
+}>;
+
+
+export type AcknowledgeArticleMutation = { acknowledgeArticle: { passed: boolean | null } };
+
+export type DrillAnalysisQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DrillAnalysisQuery = { drillAnalysis: Array<{ kind: string, key: string, label: string, missed: number, attempts: number, user: { username: string, displayName: string } | null }> };
+
+export type AssessmentTableQueryVariables = Exact<{
+  month: string;
+}>;
+
+
+export type AssessmentTableQuery = { assessment: { month: string, scheme: { version: number, effectiveFrom: string | null }, rows: Array<{ employer: string | null, total: number | null, user: { id: string, username: string, displayName: string }, items: Array<{ key: string, label: string, value: number | null, points: number | null, weight: number }> }> } };

@@ -4,6 +4,7 @@ import staffEn from '@/features/staff/messages.en'
 import type { MessageSchema } from './zh-CN'
 import devicesEn from '@/features/devices/messages.en'
 import knowledgeAdminEn from '@/features/knowledge-admin/messages.en'
+import trainingEn from '@/features/training/messages.en'
 
 // English: the fallback language; typed against zh-CN so no key can be missing.
 const en: MessageSchema = {
@@ -144,7 +145,8 @@ const en: MessageSchema = {
   },
   security: {
     wipedTitle: 'This device was revoked',
-    wipedMessage: 'A supervisor or administrator revoked this device. Unsent work was sent to the server where possible; the data, sign-in and key on this device were erased. Ask your supervisor if in doubt.',
+    wipedMessage:
+      'A supervisor or administrator revoked this device. Unsent work was sent to the server where possible; the data, sign-in and key on this device were erased. Ask your supervisor if in doubt.',
     wipedOk: 'OK',
     title: 'Device security',
     lockTitle: 'Enter your PIN',
@@ -228,6 +230,7 @@ const en: MessageSchema = {
   },
   staff: staffEn,
   knowledgeAdmin: knowledgeAdminEn,
+  training: trainingEn,
   devices: devicesEn,
   push: pushEn,
   languages: {

@@ -11,6 +11,7 @@ import type { Role, SessionState } from '@/auth/session'
 import { deviceRoutes } from '@/features/devices/routes'
 import { knowledgeAdminRoutes } from '@/features/knowledge-admin/routes'
 import { staffRoutes } from '@/features/staff/routes'
+import { trainingRoutes } from '@/features/training/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -80,6 +81,7 @@ const routes: RouteRecordRaw[] = [
       ...staffRoutes,
       ...knowledgeAdminRoutes,
       ...deviceRoutes,
+      ...trainingRoutes,
       {
         path: 'me',
         name: 'me',
