@@ -12,6 +12,21 @@ export const FLAG_LABELS: Record<string, string> = {
   IMAGE_REUSED: '照片重复使用',
 }
 
+/** Every rule and check code by its Chinese label (the server's `RULE_NAMES`). */
+export const RULE_LABELS: Record<string, string> = {
+  ...FLAG_LABELS,
+  FIELD_MISSING: '字段缺失',
+  DOCUMENT_UNREADABLE: '材料无法识别',
+  FIELD_DISAGREES: '填写与识别不一致',
+  USCC_CHECKSUM_INVALID: '信用代码校验失败',
+  PROPERTY_REUSED: '房产重复使用',
+  DEPOSIT_RATIO_OUT_OF_RANGE: '缴存比例超出范围',
+}
+
+export function ruleLabel(code: string): string {
+  return RULE_LABELS[code] ?? code
+}
+
 /** The case fields a rent withdrawal drill asks for, with their labels. */
 export const DRILL_FIELDS: readonly { key: string; label: string; placeholder?: string }[] = [
   { key: 'name', label: '姓名' },
