@@ -15,6 +15,7 @@ from litestar.types import ControllerRouterHandler
 from strawberry.litestar import make_graphql_controller
 
 from backend.assessment.http import staff_metrics_csv, staff_metrics_xlsx
+from backend.assessment.monthly_http import assessment_xlsx
 from backend.cases.upload_hooks import register_upload_hooks
 from backend.db import lifecycle
 from backend.errors import DoorstepError, ErrorCode
@@ -81,6 +82,7 @@ def route_handlers() -> Sequence[ControllerRouterHandler]:
         serve_file,
         staff_metrics_csv,
         staff_metrics_xlsx,
+        assessment_xlsx,
         pwa,
     ]
 

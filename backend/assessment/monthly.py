@@ -61,7 +61,7 @@ def scheme_for(versions: list[SchemeVersion], last_day: date, version: int | Non
     return max(in_force, key=lambda v: (v.effective_from, v.version)) if in_force else default
 
 
-async def _staff_in_scope(user: UserRecord, unit_id: UUID | None) -> list[UserRecord]:
+async def staff_in_scope(user: UserRecord, unit_id: UUID | None) -> list[UserRecord]:
     if user.role == Role.ADMIN:
         staff = await accounts.users_with_role(Role.FIELD_STAFF)
     elif user.role == Role.SUPERVISOR:
@@ -91,7 +91,7 @@ async def assessment(
     _, start, end = month_bounds(month)
     chosen = scheme_for(await queries.scheme_versions(), end.date() - timedelta(days=1), version)
     scheme = parse_scheme(chosen.scheme)
-    staff = await _staff_in_scope(user, unit_id)
+    staff = await staff_in_scope(user, unit_id)
     ids = [s.id for s in staff]
     measured = await measure(ids, start.astimezone(UTC), end.astimezone(UTC))
     manual = _latest(await queries.manual_scores(month, ids))
@@ -151,6 +151,6 @@ async def score_staff(
 
 
 async def score_history(user: UserRecord, month: str) -> list[ManualScoreRecord]:
-    staff = await _staff_in_scope(user, None)
+    staff = await staff_in_scope(user, None)
     month_bounds(month)
     return await queries.manual_scores(month, [s.id for s in staff])

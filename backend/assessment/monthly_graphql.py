@@ -4,6 +4,7 @@ scoreStaff; plus the scheme's history, the manual scores and management units.""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
@@ -11,7 +12,8 @@ from strawberry.scalars import JSON
 
 from backend.accounts import queries as accounts
 from backend.accounts.graphql import UserType
-from backend.assessment import monthly, units
+from backend.assessment import drilldown, monthly, units
+from backend.assessment.peaks import Slot
 from backend.assessment.queries import SchemeVersion
 from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.context import Info
@@ -133,6 +135,53 @@ class AssessmentQuery:
     async def management_units(self, info: Info) -> list[ManagementUnitType]:
         found = await units.list_units(info.context.require_user())
         return [ManagementUnitType(id=strawberry.ID(str(i)), name=n) for i, n in found]
+
+
+@strawberry.type
+class WorkEntryType:
+    case_id: strawberry.ID
+    action: str = strawberry.field(description="submit | return | approve")
+    at: datetime
+    reason: str | None
+
+
+@strawberry.type
+class PeakSlot:
+    slot: int = strawberry.field(description="小时（0–23）或日期（1–31）")
+    submitted: int
+    returned: int
+    return_rate: float | None
+
+
+@strawberry.type
+class ReturnPeaks:
+    by_hour: list[PeakSlot]
+    by_day: list[PeakSlot]
+
+
+@strawberry.type
+class DrillDownQuery:
+    @strawberry.field(description="考核数字背后的案件：某人某月的提交、退回与通过")
+    async def assessment_cases(
+        self, info: Info, month: str, user_id: strawberry.ID
+    ) -> list[WorkEntryType]:
+        found = await drilldown.work_behind(
+            info.context.require_user(), month, _id(user_id, "userId")
+        )
+        return [WorkEntryType(case_id=strawberry.ID(str(e.case_id)), action=e.action, at=e.at,
+                              reason=e.reason) for e in found]
+
+    @strawberry.field(description="高峰时段：按小时与按日期的提交数、退回数与退回率（中心时间）")
+    async def return_peaks(
+        self, info: Info, from_: Annotated[date, strawberry.argument(name="from")], to: date
+    ) -> ReturnPeaks:
+        hours, days = await drilldown.return_peaks(info.context.require_user(), from_, to)
+
+        def shaped(slots: list[Slot]) -> list[PeakSlot]:
+            return [PeakSlot(slot=s.slot, submitted=s.submitted, returned=s.returned,
+                             return_rate=s.return_rate) for s in slots]
+
+        return ReturnPeaks(by_hour=shaped(hours), by_day=shaped(days))
 
 
 @strawberry.type

@@ -87,6 +87,8 @@ OPERATION_ACCESS: dict[str, Access] = {
     "scoreStaff": REVIEWERS,
     "createManagementUnit": ADMINS,
     "setStaffEmployment": ADMINS,
+    "assessmentCases": STAFF,
+    "returnPeaks": REVIEWERS,
 }
 
 

@@ -10,7 +10,11 @@ from strawberry.types import ExecutionContext
 
 from backend.accounts.graphql import AccountsMutation, AccountsQuery
 from backend.assessment.graphql import MetricsQuery
-from backend.assessment.monthly_graphql import AssessmentMutation, AssessmentQuery
+from backend.assessment.monthly_graphql import (
+    AssessmentMutation,
+    AssessmentQuery,
+    DrillDownQuery,
+)
 from backend.cases.graphql import CasesMutation, CasesQuery
 from backend.claims.graphql import EmployerLinkMutation
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
@@ -35,6 +39,7 @@ Query = merge_types(
         VerificationQuery,
         TrainingQuery,
         AssessmentQuery,
+        DrillDownQuery,
     ),
 )
 Mutation = merge_types(

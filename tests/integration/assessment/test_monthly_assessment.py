@@ -4,10 +4,12 @@ work never counted; who sees which rows."""
 
 from __future__ import annotations
 
+import io
 import uuid
 from datetime import datetime, timedelta
 
 import pytest
+from openpyxl import load_workbook
 
 from backend.assessment.monthly import CENTRE
 from backend.training.drills import generate_drills
@@ -131,3 +133,54 @@ async def test_a_month_is_reproducible_from_each_scheme_version_and_the_data(
     assert error_codes(await gql(ASSESS, {"m": "2026-13"}, staff)) == ["VALIDATION_FAILED"]
     assert error_codes(await gql(SCORE, {"u": staff_id, "m": month, "k": "service_attitude",
                                          "p": 1, "r": "x"}, staff)) == ["FORBIDDEN"]
+
+
+PEAKS = """query($from: Date!, $to: Date!) { returnPeaks(from: $from, to: $to) {
+  byHour { slot submitted returned returnRate } byDay { slot submitted returned } } }"""
+BEHIND = """query($m: String!, $u: ID!) { assessmentCases(month: $m, userId: $u) {
+  caseId action reason } }"""
+
+
+@pytest.mark.usefixtures("demo")
+async def test_figures_drill_down_to_their_cases_export_and_peak_by_hour_and_day(
+    gql: GraphQL,
+) -> None:
+
+    staff, supervisor = await gql.login("staff1"), await gql.login("supervisor1")
+    cases = await submitted(gql, staff, 2)
+    await gql(REVIEW, {"id": cases[0], "d": "RETURN", "r": "材料不全"}, supervisor)
+    month = datetime.now(CENTRE).strftime("%Y-%m")
+    staff_id = (await gql(ME, token=staff))["data"]["me"]["id"]
+
+    behind = (await gql(BEHIND, {"m": month, "u": staff_id}, supervisor))["data"]
+    entries = [(e["caseId"], e["action"]) for e in behind["assessmentCases"]]
+    assert (cases[0], "return") in entries
+    assert {(c, "submit") for c in cases} <= set(entries)
+    other = (await gql(ME, token=supervisor))["data"]["me"]["id"]
+    assert error_codes(await gql(BEHIND, {"m": month, "u": other}, staff)) == ["FORBIDDEN"]
+
+    today = datetime.now(CENTRE)
+    body = await gql(PEAKS, {"from": today.date().isoformat(), "to": today.date().isoformat()},
+                     supervisor)
+    by_day = body["data"]["returnPeaks"]["byDay"]
+    day = by_day[today.day - 1]
+    assert day["submitted"] >= 2
+    assert day["returned"] >= 1
+    assert len(body["data"]["returnPeaks"]["byHour"]) == 24
+    assert error_codes(await gql(PEAKS, {"from": "2026-01-01", "to": "2026-01-02"}, staff)) == [
+        "FORBIDDEN"]
+
+    response = await gql.client.get(f"/exports/assessment.xlsx?month={month}",
+                                    headers={"Authorization": f"Bearer {supervisor}"})
+    assert response.status_code == 200
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["姓名", "用户名", "用人单位", "合同到期"]
+    assert "业务回退率（数值）" in header
+    assert header[-1] == "总分"
+    names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "staff1" in names
+    denied = await gql.client.get(f"/exports/assessment.xlsx?month={month}")
+    assert denied.status_code == 401
