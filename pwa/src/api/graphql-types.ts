@@ -53,6 +53,14 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean };
 
+export type ReturnPeaksQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type ReturnPeaksQuery = { returnPeaks: { byHour: Array<{ slot: number, submitted: number, returned: number, returnRate: number | null }>, byDay: Array<{ slot: number, submitted: number, returned: number, returnRate: number | null }> } };
+
 export type DeviceListQueryVariables = Exact<{
   userId?: string | null | undefined;
 }>;
@@ -175,3 +183,36 @@ export type AssessmentTableQueryVariables = Exact<{
 
 
 export type AssessmentTableQuery = { assessment: { month: string, scheme: { version: number, effectiveFrom: string | null }, rows: Array<{ employer: string | null, total: number | null, user: { id: string, username: string, displayName: string }, items: Array<{ key: string, label: string, value: number | null, points: number | null, weight: number }> }> } };
+
+export type CreateDrillMutationVariables = Exact<{
+  title: string;
+  risks: Array<string> | string;
+}>;
+
+
+export type CreateDrillMutation = { createDrill: { id: string, title: string } };
+
+export type PromoteCaseToDrillMutationVariables = Exact<{
+  caseId: string;
+}>;
+
+
+export type PromoteCaseToDrillMutation = { promoteCaseToDrill: { id: string, title: string } };
+
+export type ScoreStaffMutationVariables = Exact<{
+  userId: string;
+  month: string;
+  key: string;
+  points: number;
+  reason: string;
+}>;
+
+
+export type ScoreStaffMutation = { scoreStaff: { key: string, points: number } };
+
+export type PolicyCheckStatusQueryVariables = Exact<{
+  articleId: string;
+}>;
+
+
+export type PolicyCheckStatusQuery = { policyCheckStatus: { version: number, unacknowledged: Array<{ username: string, displayName: string }> } };

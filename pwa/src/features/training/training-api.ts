@@ -5,10 +5,15 @@ import { gql } from '@/api/gql'
 import type {
   AcknowledgeArticleMutation,
   AssessmentTableQuery,
+  CreateDrillMutation,
   DrillAnalysisQuery,
   DrillListQuery,
   FinishDrillMutation,
   PolicyCheckListQuery,
+  PolicyCheckStatusQuery,
+  PromoteCaseToDrillMutation,
+  ScoreStaffMutation,
+  ScoreStaffMutationVariables,
   StartDrillMutation,
   TrainingRecordQuery,
 } from '@/api/graphql-types'
@@ -237,4 +242,73 @@ export function startedDrills(): StartedDrill[] {
 export function forgetStarted(attemptId: string): void {
   const rest = startedDrills().filter((s) => s.attemptId !== attemptId)
   window.localStorage.setItem(STARTED_KEY, JSON.stringify(rest))
+}
+
+const CREATE_DRILL = gql`
+  mutation CreateDrill($title: String!, $risks: [String!]!) {
+    createDrill(title: $title, risks: $risks) {
+      id
+      title
+    }
+  }
+`
+const PROMOTE = gql`
+  mutation PromoteCaseToDrill($caseId: ID!) {
+    promoteCaseToDrill(caseId: $caseId) {
+      id
+      title
+    }
+  }
+`
+const SCORE = gql`
+  mutation ScoreStaff(
+    $userId: ID!
+    $month: String!
+    $key: String!
+    $points: Float!
+    $reason: String!
+  ) {
+    scoreStaff(userId: $userId, month: $month, key: $key, points: $points, reason: $reason) {
+      key
+      points
+    }
+  }
+`
+const CHECK_STATUS = gql`
+  query PolicyCheckStatus($articleId: ID!) {
+    policyCheckStatus(articleId: $articleId) {
+      version
+      unacknowledged {
+        username
+        displayName
+      }
+    }
+  }
+`
+
+export async function createDrill(
+  client: GraphQLClient,
+  title: string,
+  risks: string[],
+): Promise<void> {
+  await client.request<CreateDrillMutation>(CREATE_DRILL, { title, risks })
+}
+
+export async function promoteCase(client: GraphQLClient, caseId: string): Promise<void> {
+  await client.request<PromoteCaseToDrillMutation>(PROMOTE, { caseId })
+}
+
+export async function scoreStaff(
+  client: GraphQLClient,
+  variables: ScoreStaffMutationVariables,
+): Promise<void> {
+  await client.request<ScoreStaffMutation>(SCORE, variables)
+}
+
+export async function policyCheckStatus(
+  client: GraphQLClient,
+  articleId: string,
+): Promise<PolicyCheckStatusQuery['policyCheckStatus']> {
+  return (await client.request<PolicyCheckStatusQuery>(CHECK_STATUS, { articleId }))
+    .policyCheckStatus
 }
