@@ -27,6 +27,17 @@ async def _work(staff: Sequence[UUID], start: datetime, end: datetime, out: Valu
     for m in staff_metrics(history, owner_of, {}, start, end):
         out[m.staff_id]["return_rate"] = return_rate(m.submitted, m.returned)
         out[m.staff_id]["handling_hours"] = m.median_hours_to_approval
+    read: dict[UUID, int] = defaultdict(int)
+    corrected: dict[UUID, int] = defaultdict(int)
+    for document in await cases.documents_of(list(owner_of)):
+        if document.status != "processed":
+            continue
+        owner = owner_of[document.case_id]
+        read[owner] += 1
+        if any(c.get("code") == "FIELD_DISAGREES" for c in document.checks):
+            corrected[owner] += 1
+    for owner, count in read.items():
+        out[owner]["ocr_correction_rate"] = on_time_share(count, corrected[owner])
 
 
 async def _drills(staff: Sequence[UUID], start: datetime, end: datetime, out: Values) -> None:

@@ -22,6 +22,7 @@ COMPUTED = {
     "handling_hours": "办理时长（走访到审核通过的小时数中位数）",
     "drill_score": "模拟演练平均得分率（%）",
     "policy_ack_on_time": "政策必知按时确认率（%）",
+    "ocr_correction_rate": "识别结果改动率（%：填写与识别不一致的材料占已识别材料）",
     "satisfaction": "群众满意度（%，咨询评价接入后提供）",
 }
 MAX_INDICATORS = 30
