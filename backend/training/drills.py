@@ -15,7 +15,6 @@ from backend.accounts import queries as accounts
 from backend.accounts.models import UserRecord
 from backend.accounts.roles import Role
 from backend.cases import queries as cases
-from backend.cases.flags import case_flags
 from backend.cases.policy import may_review
 from backend.cases.status import CaseStatus
 from backend.errors import DoorstepError, ErrorCode
@@ -27,6 +26,7 @@ from backend.training.promotion import promoted_documents
 from backend.training.scenario import RISKS, DocPlan, DrillPlan, rent_drill, risk_mix
 from backend.training.topics import field_label, flag_label
 from backend.uploads.service import store_server_file
+from backend.verification.flags import case_flags
 
 BRIEFED = ("withdrawal_reason", "amount")  # told in a promoted drill's brief
 CENTRE_TZ = dt.timezone(dt.timedelta(hours=8))
