@@ -14,6 +14,7 @@ from litestar.logging.config import default_handlers
 from litestar.types import ControllerRouterHandler
 
 from backend.assessment.http import staff_metrics_csv, staff_metrics_xlsx
+from backend.assessment.monthly_http import assessment_xlsx
 from backend.cases.upload_hooks import register_upload_hooks
 from backend.consultation.exports_http import feedback_report_xlsx
 from backend.db import lifecycle
@@ -82,6 +83,7 @@ def route_handlers() -> Sequence[ControllerRouterHandler]:
         staff_metrics_csv,
         staff_metrics_xlsx,
         feedback_report_xlsx,
+        assessment_xlsx,
         pwa,
     ]
 

@@ -153,5 +153,31 @@ def extract(doc_type: str, files: tuple[str, ...]) -> None:
     sys.exit(run_extract(list(files), doc_type, sys.stdout))
 
 
+@main.group(help="模拟演练")
+def drills() -> None:
+    pass
+
+
+@drills.command(name="generate", help="生成演练：材料照片与答案由文档生成器给出（已知答案）")
+@click.option("--count", default=20, show_default=True, type=click.IntRange(1, 500))
+@click.option("--seed", default=None, type=int, help="随机种子（同一种子生成相同的演练内容）")
+@click.option("--first-mix", default=0, show_default=True, type=click.IntRange(0),
+              help="从第几种风险组合开始（0 无风险，1–5 单项风险，其后两两组合）")
+def drills_generate(count: int, seed: int | None, first_mix: int) -> None:
+    from backend.db.lifecycle import migrate as run_migrations
+    from backend.training.drills import generate_drills
+
+    async def run() -> int:
+        await run_migrations()
+        return len(await generate_drills(count, seed, first_mix))
+
+    try:
+        _settings()
+        made = asyncio.run(run())
+    except ConfigurationError as error:
+        _fail(error)
+    click.echo(f"已生成 {made} 个演练 (drills generated)")
+
+
 if __name__ == "__main__":
     main()

@@ -31,6 +31,7 @@ def case_data(case: CaseRecord) -> dict[str, Any]:
         "creator": str(case.creator),
         "assignee": str(case.assignee) if case.assignee else None,
         "updatedAt": case.updated_at.isoformat(),
+        "practice": case.practice,
     }
 
 

@@ -137,6 +137,9 @@ class CaseType:
     documents: list[DocumentType] = strawberry.field(default_factory=list)
     flags: list[Flag] = strawberry.field(default_factory=list)
     history: list[HistoryItem] = strawberry.field(default_factory=list)
+    practice: bool = strawberry.field(
+        default=False, description="模拟演练的练习案件（不进入审核、统计与通知）"
+    )
     risk: str | None = strawberry.field(
         default=None,
         description="风险等级（提示与核查中最高的严重程度）：none、warning、error"
@@ -152,6 +155,7 @@ class CaseType:
             version=case.version,
             fields=JSON(mask_fields(case.fields) if masked else case.fields),
             conflicts=[Conflict.of(item) for item in case.conflicts],
+            practice=case.practice,
         )
 
 

@@ -27,6 +27,7 @@ class CaseRecord:
     unit_id: UUID | None
     created_at: datetime
     updated_at: datetime
+    practice: bool = False  # 模拟演练: see backend/cases/practice.py
 
     @property
     def parties(self) -> CaseParties:

@@ -39,6 +39,7 @@ def _case(row: dict[str, Any]) -> CaseRecord:
         unit_id=row["unit"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        practice=bool(row.get("practice", False)),
     )
 
 
@@ -57,6 +58,7 @@ def _case_columns(case: CaseRecord) -> dict[str, Any]:
         "unit": case.unit_id,
         "created_at": case.created_at,
         "updated_at": case.updated_at,
+        "practice": case.practice,
     }
 
 
@@ -227,6 +229,7 @@ async def visible_cases(
     query = Case.select()
     visible = _visible(scope)
     conditions = [visible] if visible is not None else []
+    conditions.append(Case.practice.eq(False))  # practice cases are never real work
     conditions += _filtered(where)
     if after is not None:
         conditions.append(Case.id > after)
@@ -294,9 +297,11 @@ async def case_ids_with_file(sha256: str) -> list[UUID]:
 
 
 async def case_ids_active_between(start: datetime, end: datetime) -> list[UUID]:
-    """Cases with a history entry in ``start <= at < end`` (the metrics period)."""
+    """Real cases with a history entry in ``start <= at < end`` (the metrics period);
+    practice cases never count."""
+    practice = Case.select(Case.id).where(Case.practice.eq(True))
     rows = await CaseHistory.select(CaseHistory.case_id).where(
-        (CaseHistory.at >= start) & (CaseHistory.at < end)
+        (CaseHistory.at >= start) & (CaseHistory.at < end) & CaseHistory.case_id.not_in(practice)
     )
     return list({UUID(str(row["case_id"])) for row in rows})
 

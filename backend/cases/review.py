@@ -37,7 +37,7 @@ async def review_case(
         case = await load_case(case_id)
         if not may_review(actor.user, case.parties):
             raise DoorstepError(ErrorCode.FORBIDDEN)
-        if case.status not in REVIEWABLE:
+        if case.status not in REVIEWABLE or case.practice:
             raise DoorstepError(
                 ErrorCode.INVALID_STATE,
                 f"案件当前状态为「{status_label(case.status)}」，不能审核",

@@ -140,6 +140,9 @@ async def update_case(
 async def submit_case(actor: Actor, case_id: UUID) -> CaseRecord:
     async with changes.write_transaction():
         case = await load_editable(actor, case_id)
+        if case.practice:
+            message = "练习案件不能提交审核，请在演练中点「完成演练」"
+            raise DoorstepError(ErrorCode.INVALID_STATE, message, details={"practice": True})
         if case.status not in SUBMITTABLE:
             raise DoorstepError(ErrorCode.INVALID_STATE, details={"status": str(case.status)})
         missing = missing_required(case.kind, case.fields)
@@ -181,7 +184,7 @@ async def attach_document(
         )
         await queries.insert_document(document)
         await changes.record([document_put(document, case)], document.created_at)
-        if verified:  # file and attachment both present: read it in the background
+        if verified and not case.practice:  # both present: read it in the background
             await emit(CaseEvent.DOCUMENT_PRESENT, document.id)
     return document
 
@@ -197,7 +200,8 @@ async def mark_blob_uploaded(sha256: str) -> int:
             done = replace(document, status="uploaded", version=document.version + 1)
             await queries.set_document_status(done)
             entries.append(document_put(done, cases[document.case_id]))
-            await emit(CaseEvent.DOCUMENT_PRESENT, done.id)
+            if not cases[document.case_id].practice:  # a practice photo is never read
+                await emit(CaseEvent.DOCUMENT_PRESENT, done.id)
         await changes.record(entries)
     return len(pending)
 

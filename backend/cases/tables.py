@@ -1,6 +1,6 @@
 """Tables of the cases domain. JSON columns are Text holding JSON written by this domain."""
 
-from piccolo.columns import UUID, Integer, Serial, Text, Timestamptz, Varchar
+from piccolo.columns import UUID, Boolean, Integer, Serial, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
 
@@ -18,6 +18,11 @@ class Case(Table, tablename="case_file"):  # "case" is an SQL keyword
     unit = UUID(null=True, default=None, index=True, help_text="unit.id (registration cases)")
     created_at = Timestamptz()
     updated_at = Timestamptz()
+    practice = Boolean(
+        default=False,
+        index=True,
+        help_text="a practice case (模拟演练): never listed, reviewed, measured or notified",
+    )
 
 
 class CaseHistory(Table, tablename="case_history"):

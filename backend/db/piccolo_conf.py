@@ -21,5 +21,7 @@ APP_REGISTRY = AppRegistry(
         "backend.consultation.piccolo_app",
         "sync.piccolo_app",
         "backend.registry.piccolo_app",
+        "backend.training.piccolo_app",
+        "backend.assessment.piccolo_app",
     ]
 )

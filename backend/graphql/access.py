@@ -93,6 +93,31 @@ OPERATION_ACCESS: dict[str, Access] = {
     "querySharedData": STAFF,
     "sharedDataQueries": STAFF,  # a case's queries: whoever may see the case
     "registryHealth": ADMINS,
+    # training (模拟演练, 政策必知): staff work drills and acknowledge; supervisors make drills,
+    # flag must-know versions and see their team's (backend.training)
+    "drills": STAFF,
+    "startDrill": STAFF,
+    "finishDrill": STAFF,
+    "trainingRecord": STAFF,
+    "drillAnalysis": STAFF,
+    "policyChecks": STAFF,
+    "acknowledgeArticle": STAFF,
+    "policyCheckStatus": REVIEWERS,
+    "requirePolicyCheck": REVIEWERS,
+    "promoteCaseToDrill": REVIEWERS,
+    "createDrill": REVIEWERS,
+    # monthly assessment (考核): staff their own row, supervisors their team, admins all and
+    # the scheme (backend.assessment.monthly)
+    "assessment": STAFF,
+    "assessmentSchemes": STAFF,
+    "manualScores": STAFF,
+    "managementUnits": REVIEWERS,
+    "setAssessmentScheme": ADMINS,
+    "scoreStaff": REVIEWERS,
+    "createManagementUnit": ADMINS,
+    "setStaffEmployment": ADMINS,
+    "assessmentCases": STAFF,
+    "returnPeaks": REVIEWERS,
 }
 
 
@@ -107,6 +132,7 @@ MUTATOR_ACCESS: dict[str, Access] = {
     "offerEmployerLink": STAFF,  # the case's own staff (cases.policy.may_edit)
     "submitFeedback": SIGNED_IN,  # feedback recorded during a visit (backend.consultation)
     "logConsultation": STAFF,  # a question answered during a visit, logged offline
+    "answerDrill": STAFF,  # one's own open drill attempt (backend.training.service)
 }
 
 

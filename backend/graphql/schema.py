@@ -10,6 +10,11 @@ from strawberry.types import ExecutionContext
 
 from backend.accounts.graphql import AccountsMutation, AccountsQuery
 from backend.assessment.graphql import MetricsQuery
+from backend.assessment.monthly_graphql import (
+    AssessmentMutation,
+    AssessmentQuery,
+    DrillDownQuery,
+)
 from backend.cases.graphql import CasesMutation, CasesQuery
 from backend.claims.graphql import EmployerLinkMutation
 from backend.consultation.feedback_graphql import FeedbackMutation, FeedbackQuery
@@ -19,6 +24,7 @@ from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
 from backend.registry.graphql import RegistryMutation, RegistryQuery
 from backend.settings import get_settings
+from backend.training.graphql import TrainingMutation, TrainingQuery
 from backend.verification.graphql import VerificationMutation, VerificationQuery
 from sync.graphql import SyncMutation, SyncQuery
 from sync.rejections_graphql import SyncRejectionsQuery
@@ -37,6 +43,9 @@ Query = merge_types(
         ConsultationQuery,
         FeedbackQuery,
         RegistryQuery,
+        TrainingQuery,
+        AssessmentQuery,
+        DrillDownQuery,
     ),
 )
 Mutation = merge_types(
@@ -52,6 +61,8 @@ Mutation = merge_types(
         ConsultationMutation,
         FeedbackMutation,
         RegistryMutation,
+        TrainingMutation,
+        AssessmentMutation,
     ),
 )
 

@@ -12,3 +12,4 @@ class NotificationKind(StrEnum):
     REGISTRATION_APPROVED = "registration_approved"
     ARTICLE_PUBLISHED = "article_published"
     FEEDBACK_ANSWERED = "feedback_answered"
+    POLICY_CHECK = "policy_check"  # a must-know article version to acknowledge (training)

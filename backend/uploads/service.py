@@ -248,3 +248,28 @@ async def _clean_now_and_then(settings: Settings) -> None:
     removed = await remove_expired_partials(settings)
     if removed:
         logger.info("removed %d expired partial uploads", removed)
+
+
+async def store_server_file(data: bytes, filename: str, owner_id: UUID) -> str:
+    """Stores a file the server made itself (a training drill's generated photo) as a
+    verified blob and returns its sha256. Not announced to the blob-verified hooks: such a
+    file is no member's upload (no photo hash is recorded, no document waits for it)."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    if await is_verified(sha256):
+        return sha256
+    content_type = await anyio.to_thread.run_sync(verified_content_type, data)
+    store = blob_store()
+    partial = str(uuid.uuid4())
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield data
+
+    await store.append_partial(partial, 0, chunks())
+    await store.finalize(partial, sha256)
+    await queries.insert_blob_if_absent(
+        BlobRecord(
+            sha256=sha256, size=len(data), content_type=content_type, filename=filename,
+            uploaded_by=owner_id, created_at=_now(),
+        )
+    )
+    return sha256

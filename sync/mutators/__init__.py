@@ -11,6 +11,7 @@ from typing import Any
 
 from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.access import mutator_allowed
+from sync.mutators.answer_drill import answer_drill
 from sync.mutators.attach_document import attach_document
 from sync.mutators.context import MutationContext
 from sync.mutators.create_case import create_case
@@ -43,6 +44,7 @@ _UNGUARDED: dict[str, Mutator] = {
     "offerEmployerLink": offer_employer_link,
     "submitFeedback": submit_feedback,
     "logConsultation": log_consultation,
+    "answerDrill": answer_drill,
 }
 MUTATORS: dict[str, Mutator] = {name: _guarded(name, m) for name, m in _UNGUARDED.items()}
 

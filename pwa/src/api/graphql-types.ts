@@ -201,6 +201,14 @@ export type KnowledgeGapsQueryVariables = Exact<{
 
 export type KnowledgeGapsQuery = { knowledgeGaps: Array<{ id: string, text: string, channel: string, createdAt: string }> };
 
+export type ReturnPeaksQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type ReturnPeaksQuery = { returnPeaks: { byHour: Array<{ slot: number, submitted: number, returned: number, returnRate: number | null }>, byDay: Array<{ slot: number, submitted: number, returned: number, returnRate: number | null }> } };
+
 export type DeviceListQueryVariables = Exact<{
   userId?: string | null | undefined;
 }>;
@@ -292,3 +300,88 @@ export type QuerySharedDataMutationVariables = Exact<{
 
 
 export type QuerySharedDataMutation = { querySharedData: { id: string, status: string, evidence: unknown } };
+
+export type DrillListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DrillListQuery = { drills: Array<{ id: string, title: string, kind: string, source: string, brief: string, documentCount: number }> };
+
+export type StartDrillMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StartDrillMutation = { startDrill: { attemptId: string, caseId: string } };
+
+export type FinishDrillMutationVariables = Exact<{
+  attemptId: string;
+}>;
+
+
+export type FinishDrillMutation = { finishDrill: { attemptId: string, score: number, maxScore: number, seconds: number | null, missed: Array<{ kind: string, key: string, label: string, expected: string | null, given: string | null, explanation: string, articleId: string | null }> } };
+
+export type TrainingRecordQueryVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type TrainingRecordQuery = { trainingRecord: { attempts: Array<{ attemptId: string, drillId: string, caseId: string, title: string, score: number | null, maxScore: number | null, startedAt: string, finishedAt: string | null, seconds: number | null, missed: Array<{ kind: string, key: string, label: string, expected: string | null, given: string | null, explanation: string, articleId: string | null }> }>, acknowledgements: Array<{ articleId: string, version: number, passed: boolean | null, at: string }> } };
+
+export type PolicyCheckListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PolicyCheckListQuery = { policyChecks: Array<{ articleId: string, version: number, title: string, dueDays: number, requiredAt: string, acknowledgedAt: string | null, passed: boolean | null, questions: Array<{ question: string, options: Array<string> }>, changes: Array<{ op: string, text: string }> }> };
+
+export type AcknowledgeArticleMutationVariables = Exact<{
+  id: string;
+  version: number;
+  answers?: unknown;
+}>;
+
+
+export type AcknowledgeArticleMutation = { acknowledgeArticle: { passed: boolean | null } };
+
+export type DrillAnalysisQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DrillAnalysisQuery = { drillAnalysis: Array<{ kind: string, key: string, label: string, missed: number, attempts: number, user: { username: string, displayName: string } | null }> };
+
+export type AssessmentTableQueryVariables = Exact<{
+  month: string;
+}>;
+
+
+export type AssessmentTableQuery = { assessment: { month: string, scheme: { version: number, effectiveFrom: string | null }, rows: Array<{ employer: string | null, total: number | null, user: { id: string, username: string, displayName: string }, items: Array<{ key: string, label: string, value: number | null, points: number | null, weight: number }> }> } };
+
+export type CreateDrillMutationVariables = Exact<{
+  title: string;
+  risks: Array<string> | string;
+}>;
+
+
+export type CreateDrillMutation = { createDrill: { id: string, title: string } };
+
+export type PromoteCaseToDrillMutationVariables = Exact<{
+  caseId: string;
+}>;
+
+
+export type PromoteCaseToDrillMutation = { promoteCaseToDrill: { id: string, title: string } };
+
+export type ScoreStaffMutationVariables = Exact<{
+  userId: string;
+  month: string;
+  key: string;
+  points: number;
+  reason: string;
+}>;
+
+
+export type ScoreStaffMutation = { scoreStaff: { key: string, points: number } };
+
+export type PolicyCheckStatusQueryVariables = Exact<{
+  articleId: string;
+}>;
+
+
+export type PolicyCheckStatusQuery = { policyCheckStatus: { version: number, unacknowledged: Array<{ username: string, displayName: string }> } };

@@ -5,6 +5,7 @@ import type { MessageSchema } from './zh-CN'
 import devicesEn from '@/features/devices/messages.en'
 import knowledgeAdminEn from '@/features/knowledge-admin/messages.en'
 import registryEn from '@/features/registry/messages.en'
+import trainingEn from '@/features/training/messages.en'
 
 // English: the fallback language; typed against zh-CN so no key can be missing.
 const en: MessageSchema = {
@@ -155,7 +156,8 @@ const en: MessageSchema = {
   },
   security: {
     wipedTitle: 'This device was revoked',
-    wipedMessage: 'A supervisor or administrator revoked this device. Unsent work was sent to the server where possible; the data, sign-in and key on this device were erased. Ask your supervisor if in doubt.',
+    wipedMessage:
+      'A supervisor or administrator revoked this device. Unsent work was sent to the server where possible; the data, sign-in and key on this device were erased. Ask your supervisor if in doubt.',
     wipedOk: 'OK',
     title: 'Device security',
     lockTitle: 'Enter your PIN',
@@ -239,6 +241,7 @@ const en: MessageSchema = {
   },
   staff: staffEn,
   knowledgeAdmin: knowledgeAdminEn,
+  training: trainingEn,
   devices: devicesEn,
   registry: registryEn,
   push: pushEn,

@@ -4,6 +4,7 @@ import staffZhCN from '@/features/staff/messages.zh-CN'
 import devicesZhCN from '@/features/devices/messages.zh-CN'
 import knowledgeAdminZhCN from '@/features/knowledge-admin/messages.zh-CN'
 import registryZhCN from '@/features/registry/messages.zh-CN'
+import trainingZhCN from '@/features/training/messages.zh-CN'
 
 const zhCN = {
   app: {
@@ -153,7 +154,8 @@ const zhCN = {
   },
   security: {
     wipedTitle: '此设备已被停用',
-    wipedMessage: '主管或管理员已停用此设备。未发送的数据已尽量发送到服务器，本机数据、登录信息和密钥已清除。如有疑问请联系主管。',
+    wipedMessage:
+      '主管或管理员已停用此设备。未发送的数据已尽量发送到服务器，本机数据、登录信息和密钥已清除。如有疑问请联系主管。',
     wipedOk: '知道了',
     title: '设备安全',
     lockTitle: '请输入 PIN',
@@ -236,6 +238,7 @@ const zhCN = {
   },
   staff: staffZhCN,
   knowledgeAdmin: knowledgeAdminZhCN,
+  training: trainingZhCN,
   devices: devicesZhCN,
   registry: registryZhCN,
   push: pushZhCN,

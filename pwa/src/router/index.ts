@@ -13,6 +13,7 @@ import { deviceRoutes } from '@/features/devices/routes'
 import { knowledgeAdminRoutes } from '@/features/knowledge-admin/routes'
 import { registryRoutes } from '@/features/registry/routes'
 import { staffRoutes } from '@/features/staff/routes'
+import { trainingRoutes } from '@/features/training/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -85,6 +86,7 @@ const routes: RouteRecordRaw[] = [
       ...deviceRoutes,
       ...consultationStaffRoutes,
       ...registryRoutes,
+      ...trainingRoutes,
       {
         path: 'me',
         name: 'me',

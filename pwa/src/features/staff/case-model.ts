@@ -47,6 +47,8 @@ export interface CaseView {
   rejections: RejectedMutation[]
   pendingCount: number
   updatedAt: string | null
+  /** A drill's practice case (模拟演练): worked on the training pages, never in 我的任务. */
+  practice?: boolean
 }
 
 type Json = Record<string, unknown>
@@ -129,6 +131,7 @@ export function buildCaseViews(
         rejections: [],
         pendingCount: 0,
         updatedAt: typeof data.updatedAt === 'string' ? data.updatedAt : null,
+        practice: data.practice === true,
       })
     } else if (record.entity === 'document') {
       documents.set(record.id, documentOf(data))
