@@ -740,7 +740,10 @@ def field_accuracy(truth: Sequence[dict[str, Any]], preds: Sequence[dict[str, An
 def _scorer() -> Any:
     import importlib.util
 
-    path = REPO.parent / "shared" / "tools" / "score_documents.py"
+    import os
+
+    shared = Path(os.environ.get("DOORSTEP_SHARED") or REPO.parent / "shared")
+    path = shared / "tools" / "score_documents.py"
     spec = importlib.util.spec_from_file_location("score_documents", path)
     if spec is None or spec.loader is None:
         raise SystemExit(f"scorer not found: {path}")
