@@ -145,6 +145,20 @@ def leading_phrase(text: str) -> str | None:
     return t or None
 
 
+_METHODS = re.compile(r"等额本息|等额本金|一次性还本付息|一次还本付息|等本等息|按月付息到期还本")
+
+
+def repayment_method(text: str) -> str | None:
+    """A repayment method by its closed vocabulary (for pages whose label is unreadable)."""
+    m = _METHODS.search(_clean(text))
+    return m.group(0) if m else None
+
+
+def mobile(text: str) -> str | None:
+    m = re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", halfwidth(_clean(text)))
+    return m.group(0) if m else None
+
+
 def phone(text: str) -> str | None:
     m = _PHONE.search(halfwidth(_clean(text)))
     return m.group(1) if m else None

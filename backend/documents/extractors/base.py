@@ -15,6 +15,7 @@ from backend.documents.fields import (
     label_candidates,
     scan_rows,
 )
+from backend.documents.label_words import keyword_candidates
 from backend.documents.layout import Row
 
 
@@ -29,6 +30,9 @@ class FieldRule:
     multiline: bool = False
     fallback: Parser | None = None
     pattern: str | None = None  # regex over the page text; group 1 is parsed
+    # words at the heart of labels no table lists (坐落, 银行, 人数), tried after the labels
+    keywords: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()  # label words that name something else (身份证 for a name)
 
 
 @dataclass
@@ -48,6 +52,8 @@ def apply_rules(
     found: dict[str, FieldValue] = {}
     for rule in rules:
         value = _by_label(rows, rule, stops)
+        if value is None and rule.keywords:
+            value = _by_keyword(rows, rule, stops)
         if value is None and rule.pattern:
             value = _by_pattern(rows, rule)
         if value is None and rule.fallback:
@@ -66,6 +72,15 @@ def _by_label(rows: Sequence[Row], rule: FieldRule, stops: Sequence[str]) -> Fie
             value = rule.parse(text)
             if value:
                 return FieldValue(value, round(cand.confidence, 3))
+    return None
+
+
+def _by_keyword(rows: Sequence[Row], rule: FieldRule, stops: Sequence[str]) -> FieldValue | None:
+    for cand in keyword_candidates(rows, rule.keywords, stops, rule.avoid):
+        text = cand.text + (continuation(rows, cand, stops) if rule.multiline else "")
+        value = rule.parse(text)
+        if value:
+            return FieldValue(value, round(cand.confidence, 3))
     return None
 
 

@@ -31,26 +31,29 @@ def _method(text: str) -> str | None:
 
 
 RULES = (
-    FieldRule("contract_number", ("合同编号", "合同号码", "合同号", "编号"), p.code),
-    FieldRule("borrower_name", BORROWER_LABELS, p.person_name),
+    FieldRule("contract_number", ("合同编号", "合同号码", "合同号", "编号"), p.code,
+              keywords=("编号", "合同号")),
+    FieldRule("borrower_name", BORROWER_LABELS, p.person_name, keywords=("借款人", "借款申请人"),
+              avoid=("身份", "证件", "号码")),
     FieldRule("property_address", ("房屋坐落", "房屋地址", "房产坐落", "房产地址", "抵押房屋地址",
                                    "所购房屋地址", "购房地址", "抵押物地址", "房屋位置", "坐落"),
-              p.free_text, multiline=True),
+              p.free_text, multiline=True, keywords=("坐落", "地址", "房屋位置")),
     FieldRule("loan_amount", ("借款金额（小写）", "贷款金额（小写）", "借款金额(小写)",
                               "贷款金额(小写)", "借款金额", "贷款金额", "借款本金", "贷款本金",
                               "贷款额度"),
-              p.amount),
+              p.amount, keywords=("金额", "本金"), avoid=("大写",)),
     FieldRule("loan_amount_upper", ("借款金额（大写）", "贷款金额（大写）", "借款金额(大写)",
                                     "贷款金额(大写)", "大写金额", "金额（大写）", "金额(大写)",
                                     "借款金额", "贷款金额", "大写"),
-              p.upper_amount),
+              p.upper_amount, keywords=("大写", "金额"), fallback=p.upper_amount),
     FieldRule("term_months", ("贷款期限", "借款期限", "贷款年限", "借款年限", "期限", "年限"),
-              p.months),
+              p.months, keywords=("期限", "年限", "期数")),
     FieldRule("annual_rate", ("年利率", "贷款年利率", "借款年利率", "执行年利率", "贷款利率",
-                              "执行利率", "利率"), p.percent),
-    FieldRule("repayment_method", ("还款方式", "还款方法"), _method),
+                              "执行利率", "利率"), p.percent, keywords=("利率",)),
+    FieldRule("repayment_method", ("还款方式", "还款方法"), _method,
+              keywords=("还款方", "偿还方", "还本付息方"), fallback=p.repayment_method),
     FieldRule("trustee_bank", ("受托银行（丙方）", "受托银行(丙方)", "受托银行", "受托人",
-                               "丙方（受托银行）", "丙方"), _bank),
+                               "丙方（受托银行）", "丙方"), _bank, keywords=("银行",)),
 )
 _OTHER_LABELS = ("贷款人", "身份证号码", "身份证号", "证件号码", "建筑面积", "签订日期")
 

@@ -26,14 +26,18 @@ def _result(text: str) -> str | None:
 
 
 RULES = (
-    FieldRule("name", ("查询申请人", "申请人", "权利人", "姓名", "被查询人"), p.person_name),
+    FieldRule("name", ("查询申请人", "申请人", "权利人", "姓名", "被查询人"), p.person_name,
+              keywords=("姓名", "申请人", "查询人", "查询对象", "权利人"),
+              avoid=("身份", "证件", "号码")),
     FieldRule("id_number", ("证件号码", "公民身份号码", "身份证号码", "身份证号"), p.id_number,
               fallback=p.id_number),
-    FieldRule("query_result", ("查询结果", "查询结论"), _result, multiline=True),
+    FieldRule("query_result", ("查询结果", "查询结论"), _result, multiline=True,
+              keywords=("结果", "结论", "查询情况", "核查情况")),
     FieldRule("issue_date", ("出具日期", "查询日期", "开具日期", "打印日期", "查询时间",
                              "出具时间"),
-              p.date),
-    FieldRule("issuer", ("出具机关", "出具单位", "查询机构", "查询单位"), issuer),
+              p.date, keywords=("日期",), avoid=("有效",)),
+    FieldRule("issuer", ("出具机关", "出具单位", "查询机构", "查询单位"), issuer,
+              keywords=("机关", "机构", "单位")),
 )
 _OTHER_LABELS = ("证件类型", "查询目的", "查询范围", "查询编号", "说明")
 
