@@ -43,11 +43,23 @@ _WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Titles of papers people upload by mistake that share words with the eight types (a
+# household register has 公民身份号码, a bank statement 交易日期 and 余额): under such a
+# title, and no title of ours, the page is none of the eight.
+_OTHER_TITLES = ("常住人口登记卡", "居民户口簿", "户口簿", "收入证明", "在职证明", "工作证明",
+                 "交易明细", "银行流水", "账户流水", "结婚证", "离婚证", "出生医学证明",
+                 "不动产权证书", "房屋所有权证", "购房发票", "完税证明", "社保缴费")
+
+
 def classify(rows: Sequence[Row]) -> tuple[str | None, float]:
     """The most likely type and a confidence in [0, 1]; None when nothing matches."""
     texts = [compact(r.text) for r in rows]
     head = "".join(texts[:6])
     body = "".join(texts)
+    top = "".join(texts[:2])
+    if any(t in top for t in _OTHER_TITLES) and not any(
+            title in top for titles in _TITLES.values() for title in titles):
+        return None, 0.0
     scores: dict[str, float] = {}
     for doc_type in _TITLES:
         s = 0.0

@@ -52,7 +52,11 @@ def _starts_label(cell: Cell, stops: Sequence[str]) -> bool:
     """A known label, or a label-like part ended by a colon (a short bare word such as a
     name is a value, not a label)."""
     t = compact(cell.text)
-    return any(t.startswith(s) for s in stops) or _WITH_COLON.match(t) is not None
+    if any(t.startswith(s) for s in stops) or _WITH_COLON.match(t) is not None:
+        return True
+    # a bare short label ending in a known label word (借款期数 ends in 期数)
+    return bool(_WHOLE.match(t)) and 3 <= len(t) <= 8 and any(
+        len(s) >= 2 and t.endswith(s) for s in stops)
 
 
 def keyword_candidates(

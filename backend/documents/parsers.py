@@ -45,6 +45,12 @@ def free_text(text: str) -> str | None:
     return t or None
 
 
+def address(text: str) -> str | None:
+    """A postal address: free text naming a place (省, 市, 区, 县, 路, 街, 号, …)."""
+    t = free_text(text)
+    return t if t and re.search(r"[省市区县镇乡村路街巷道号栋]", t) else None
+
+
 def code(text: str) -> str | None:
     t = _clean(halfwidth(text)).upper()
     m = re.match(r"[0-9A-Z][0-9A-Z\-]{3,}", t)

@@ -25,7 +25,7 @@ RULES = (
     FieldRule("established_date", ("成立日期", "注册日期", "成立时间", "设立日期"), p.date,
               keywords=("成立", "设立", "注册日期")),
     FieldRule("address", ("住所", "营业场所", "经营场所", "地址", "主要经营场所", "注册地址",
-                           "经营地址"), p.free_text,
+                           "经营地址"), p.address,
               multiline=True, keywords=("住所", "场所", "地址")),
 )
 _OTHER_LABELS = ("经营范围", "营业期限", "登记机关", "发照日期")

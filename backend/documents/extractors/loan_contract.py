@@ -37,7 +37,7 @@ RULES = (
               avoid=("身份", "证件", "号码")),
     FieldRule("property_address", ("房屋坐落", "房屋地址", "房产坐落", "房产地址", "抵押房屋地址",
                                    "所购房屋地址", "购房地址", "抵押物地址", "房屋位置", "坐落"),
-              p.free_text, multiline=True, keywords=("坐落", "地址", "房屋位置")),
+              p.address, multiline=True, keywords=("坐落", "地址", "房屋位置")),
     FieldRule("loan_amount", ("借款金额（小写）", "贷款金额（小写）", "借款金额(小写)",
                               "贷款金额(小写)", "借款金额", "贷款金额", "借款本金", "贷款本金",
                               "贷款额度"),

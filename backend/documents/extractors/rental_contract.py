@@ -28,12 +28,13 @@ RULES = (
     FieldRule("landlord_name", LANDLORD_LABELS, p.person_name, keywords=("出租",),
               avoid=("身份", "证件", "号码", "电话", "房屋")),
     FieldRule("rental_address", ("房屋地址", "房屋坐落", "租赁房屋地址", "出租房屋地址", "房屋位置",
-                                 "坐落", "租赁地址"), p.free_text, multiline=True,
+                                 "坐落", "租赁地址"), p.address, multiline=True,
               keywords=("坐落", "地址", "房屋位置")),
     FieldRule("monthly_rent", ("月租金", "每月租金", "月租金额", "租金标准", "租金"), p.amount,
               keywords=("租金",)),
 )
-_OTHER_LABELS = ("身份证号", "身份证号码", "证件号码", *LEASE_LABELS)
+_LEASE_WORDS = ("租赁期", "租期", "起止", "租赁时间")
+_OTHER_LABELS = ("身份证号", "身份证号码", "证件号码", *LEASE_LABELS, *_LEASE_WORDS)
 
 
 def _two_dates(text: str) -> tuple[str, str] | None:
@@ -60,7 +61,7 @@ def _lease(rows: Sequence[Row]) -> tuple[FieldValue, FieldValue] | None:
     """The lease's first and last day: after a lease label (listed, or any label naming
     the lease period), else the first row that gives a range of two dates (…至…)."""
     cands = [*label_candidates(rows, LEASE_LABELS, _OTHER_LABELS),
-             *keyword_candidates(rows, ("租赁期", "租期", "起止", "租赁时间"), _OTHER_LABELS)]
+             *keyword_candidates(rows, _LEASE_WORDS, _OTHER_LABELS)]
     for cand in cands:
         text = cand.text + (rows[cand.row + 1].text if cand.row + 1 < len(rows) else "")
         dates = _two_dates(text)

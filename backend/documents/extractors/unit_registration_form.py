@@ -24,7 +24,7 @@ RULES = (
     FieldRule("uscc", ("统一社会信用代码", "社会信用代码", "信用代码"), p.uscc, keywords=("代码",),
               fallback=p.uscc),
     FieldRule("unit_address", ("单位地址", "单位住所", "注册地址", "办公地址", "地址"),
-              p.free_text, keywords=("地址", "住所")),
+              p.address, keywords=("地址", "住所")),
     FieldRule("legal_representative", ("法定代表人", "单位负责人", "负责人"), p.person_name,
               keywords=("代表", "负责人", "法人")),
     FieldRule("contact_name", ("经办人", "联系人", "经办人姓名", "专管员"), p.person_name,
