@@ -14,6 +14,8 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 from backend.verification.amounts import format_amount
 from bench import harder_documents as hd
 from bench._variety_labels import COLUMN_WORDS, POOLS
+from bench.harder import values as hv
+from bench.harder.render import _Painter
 
 Font = tuple[str, str, int]
 
@@ -33,7 +35,7 @@ def _fmt_amount(value: Decimal, form: str) -> str:
 
 def statement_page(rng: random.Random, font: Font) -> tuple[hd.Doc, Image.Image]:
     """A repayment statement: columns in any order and wording, portrait or landscape."""
-    name = hd._name(rng)
+    name = hv._name(rng)
     account = "".join(str(rng.randrange(10)) for _ in range(rng.choice((16, 18, 19))))
     balance = Decimal(rng.randrange(20, 90) * 10000)
     principal = (balance / rng.choice((180, 240, 360))).quantize(Decimal("0.01"))
@@ -49,7 +51,7 @@ def statement_page(rng: random.Random, font: Font) -> tuple[hd.Doc, Image.Image]
         rows.append({"period": i + 1, "date": day, "principal": principal,
                      "interest": interest, "total": principal + interest, "balance": balance})
     stated = rows[-1]["date"] + dt.timedelta(days=rng.randrange(1, 25))
-    start = hd.months_before(stated, 12)
+    start = hv.months_before(stated, 12)
     fields = {"borrower_name": name, "loan_account": account,
               "statement_date": stated.isoformat(),
               "last_12_months_total": format_amount(sum(
@@ -76,7 +78,7 @@ def statement_page(rng: random.Random, font: Font) -> tuple[hd.Doc, Image.Image]
             body[-1][0] = "合计"
     pools = POOLS["repayment_statement"]
     pairs = [(rng.choice(pools["借款人姓名"]), name), (rng.choice(pools["贷款账号"]), account),
-             (rng.choice(pools["打印日期"]), hd._cn_date(stated, rng)),
+             (rng.choice(pools["打印日期"]), hv._cn_date(stated, rng)),
              ("还款方式", rng.choice(("等额本息", "等额本金")))]
     rng.shuffle(pairs)
     landscape = rng.random() < 0.45
@@ -93,7 +95,7 @@ def _draw_statement(rng: random.Random, font: Font, landscape: bool,
                     n: int) -> Image.Image:
     size = (1754, 1240) if landscape else (1240, 1754)
     pt = rng.randrange(24, 30)
-    pa = hd._Painter(size, font[1], font[2], pt)
+    pa = _Painter(size, font[1], font[2], pt)
     margin, right = 80, size[0] - 80
     title = rng.choice(("个人住房公积金贷款还款明细", "住房公积金贷款还款记录",
                         "公积金个人贷款还款明细表", "个人贷款还款流水"))
@@ -207,13 +209,13 @@ _OTHERS = (
 def other_document(rng: random.Random, font: Font, i: int) -> Image.Image:
     """A page of none of the eight types (what a wrong upload looks like)."""
     title, pairs, foot = _OTHERS[i % len(_OTHERS)]
-    pa = hd._Painter((1240, 1754), font[1], font[2], 30)
+    pa = _Painter((1240, 1754), font[1], font[2], 30)
     tf = pa.sized(44)
     pa.text(((1240 - pa.width(title, tf)) / 2, 80), title, tf)
     y = 220.0
     for label, value in pairs:
-        value = {"name": hd._name(rng), "company": hd._company(rng),
-                 "id": hd._id_number(rng, hd._date(rng, 1970, 2000), "男")}.get(value, value)
+        value = {"name": hv._name(rng), "company": hv._company(rng),
+                 "id": hv._id_number(rng, hv._date(rng, 1970, 2000), "男")}.get(value, value)
         pa.text((100, y), f"{label}：{value}")
         y += 70
     pa.text((100, y + 60), foot)

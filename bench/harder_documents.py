@@ -156,7 +156,6 @@ def field_accuracy(truth: Sequence[dict[str, Any]], preds: Sequence[dict[str, An
 
 def _scorer() -> Any:
     import importlib.util
-
     import os
 
     shared = Path(os.environ.get("DOORSTEP_SHARED") or REPO.parent / "shared")

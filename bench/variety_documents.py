@@ -19,12 +19,14 @@ issue 13 on the held-out set, met or not.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 import json
 import random
 import sys
 import tempfile
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +36,11 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from backend.verification.amounts import to_upper_amount  # noqa: E402
 from bench import _variety_pages as vp  # noqa: E402
 from bench import harder_documents as hd  # noqa: E402
 from bench._variety_labels import POOLS, QUERY_RESULTS  # noqa: E402
+from bench.harder import values as hv  # noqa: E402
 
 TUNING_SEED = 101
 HELD_OUT_SEED = 90_417  # never look at its details while developing
@@ -83,11 +87,11 @@ def vary_values(doc: hd.Doc, rng: random.Random) -> hd.Doc:
         rent = f["monthly_rent"]
         figures = f"{float(rent):,.2f}"
         forms = (f"人民币{rent}元", f"{figures}元/月", f"¥{figures}", f"每月{rent.split('.')[0]}元",
-                 f"{rent.split('.')[0]}元（大写：{hd.to_upper_amount(hd.Decimal(rent))}）")
-        start, end = (hd.dt.date.fromisoformat(f[k]) for k in ("lease_start", "lease_end"))
+                 f"{rent.split('.')[0]}元（大写：{to_upper_amount(Decimal(rent))}）")
+        start, end = (dt.date.fromisoformat(f[k]) for k in ("lease_start", "lease_end"))
         sep = rng.choice(("至", "—", "~", "起至"))
-        lease = rng.choice((f"自{hd._cn_date(start, rng)}起至{hd._cn_date(end, rng)}止",
-                            f"{hd._cn_date(start, rng)}{sep}{hd._cn_date(end, rng)}"))
+        lease = rng.choice((f"自{hv._cn_date(start, rng)}起至{hv._cn_date(end, rng)}止",
+                            f"{hv._cn_date(start, rng)}{sep}{hv._cn_date(end, rng)}"))
         for pair in doc.pairs:
             first = pair.labels[0]
             if first in POOLS["rental_contract"]["月租金"]:
