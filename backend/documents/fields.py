@@ -106,7 +106,8 @@ def label_candidates(
                 else:
                     following: list[Cell] = []
                     for nxt in row.cells[ci + 1 + skip :]:
-                        if _is_label_start(nxt.text, stops):
+                        if _is_label_start(nxt.text, stops) or (
+                                following and far_apart(following[-1], nxt)):
                             break
                         following.append(nxt)
                     if following:
@@ -123,6 +124,12 @@ def label_candidates(
                             yield Candidate(squash(below.text), below.line.score * 0.95,
                                             ri + 1, rows[ri + 1].cells.index(below), below.x)
                 break
+
+
+def far_apart(left: Cell, right: Cell) -> bool:
+    """A gap of over four line heights: the next field's part (性 | 别 after a name), not
+    more of the same value."""
+    return right.x - left.right > 4 * max(left.line.height, right.line.height, 1.0)
 
 
 def _label_tail(rest: str) -> bool:

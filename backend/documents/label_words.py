@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from backend.documents.fields import Candidate, compact, squash
+from backend.documents.fields import Candidate, compact, far_apart, squash
 from backend.documents.layout import Cell, Row
 
 _LABEL = r"[\u4e00-\u9fff()（）%/]{2,12}"
@@ -82,7 +82,7 @@ def keyword_candidates(
                 continue
             following = []
             for nxt in row.cells[ci + 1:]:
-                if _starts_label(nxt, stops):
+                if _starts_label(nxt, stops) or (following and far_apart(following[-1], nxt)):
                     break
                 following.append(nxt)
             if following:

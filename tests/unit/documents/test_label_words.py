@@ -59,3 +59,10 @@ def test_a_household_register_is_none_of_the_eight() -> None:
     card = rows_of("姓名 谢军", "性别 男 民族 汉", "出生 1971年6月8日", "住址 贵州省六盘水市",
                    "公民身份号码 520221197106088650")
     assert classify(card)[0] == "id_card"
+
+
+def test_a_far_cell_on_the_row_is_the_next_field_not_more_value() -> None:
+    rows = rows_of("婚姻登记记录证明",
+                   [(100, "姓名"), (300, "彭平建"), (700, "性"), (760, "别"), (900, "女")],
+                   "婚姻状况：丧偶")
+    assert _values(rows, "marital_status_certificate")["name"] == "彭平建"
