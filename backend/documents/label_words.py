@@ -80,7 +80,7 @@ def keyword_candidates(
             if rest:
                 yield Candidate(rest, score, ri, ci, cell.x)
                 continue
-            following = []
+            following: list[Cell] = []
             for nxt in row.cells[ci + 1:]:
                 if _starts_label(nxt, stops) or (following and far_apart(following[-1], nxt)):
                     break
