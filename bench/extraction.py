@@ -37,8 +37,9 @@ sys.path.insert(0, str(REPO))
 
 
 def fixtures_dir(arg: str | None) -> Path:
+    shared = os.environ.get("DOORSTEP_SHARED") or str(REPO.parent / "shared")
     for candidate in (arg, os.environ.get("DOORSTEP_FIXTURES"),
-                      str(REPO.parent / "shared" / "fixtures" / "documents")):
+                      str(Path(shared) / "fixtures" / "documents")):
         if candidate and (Path(candidate) / "truth.jsonl").exists():
             return Path(candidate)
     sys.exit("fixtures not found: set DOORSTEP_FIXTURES or pass --fixtures")
