@@ -66,3 +66,15 @@ def test_a_far_cell_on_the_row_is_the_next_field_not_more_value() -> None:
                    [(100, "姓名"), (300, "彭平建"), (700, "性"), (760, "别"), (900, "女")],
                    "婚姻状况：丧偶")
     assert _values(rows, "marital_status_certificate")["name"] == "彭平建"
+
+
+def test_has_property_in_the_wordings_certificates_use() -> None:
+    from backend.documents.extractors.no_housing_certificate import has_property
+
+    for text in ("经查询，未发现该申请人名下有不动产登记记录。", "经查询，该人名下无房。",
+                 "经核查，暂未查询到该申请人名下房屋登记信息。", "查无登记信息。",
+                 "经查询，该申请人在本市没有登记的住房。", "该申请人名下有住房0套。"):
+        assert has_property(text) is False, text
+    for text in ("经查询，该申请人名下有不动产登记记录1条。", "登记有住房2套，无查封记录。",
+                 "查询到该申请人名下房屋登记信息一处。", "该申请人在本市有住房登记记录。"):
+        assert has_property(text) is True, text
