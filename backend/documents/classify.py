@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from backend.documents.extractors.repayment_statement import read_table
 from backend.documents.fields import compact
 from backend.documents.layout import Row
 
@@ -36,7 +37,8 @@ _WORDS: dict[str, tuple[str, ...]] = {
                             "利息", "余额"),
     "marital_status_certificate": ("婚姻状况", "民政局", "婚姻登记", "已婚", "未婚", "离婚",
                                    "丧偶"),
-    "no_housing_certificate": ("不动产", "查询结果", "查询申请人", "查询目的", "登记记录"),
+    "no_housing_certificate": ("不动产", "查询结果", "查询申请人", "查询目的", "登记记录", "名下",
+                               "房屋登记", "住房登记", "查询编号", "无房"),
     "unit_registration_form": ("单位名称", "缴存比例", "职工人数", "发薪日", "经办人",
                                "开户银行", "单位地址"),
     "rental_contract": ("出租方", "承租方", "租金", "租赁期限", "押金", "出租人", "承租人"),
@@ -75,6 +77,8 @@ def classify(rows: Sequence[Row]) -> tuple[str | None, float]:
                     s += 6 * likeness
         s += sum(1 for w in _WORDS[doc_type] if w in body)
         scores[doc_type] = s
+    if len(read_table(rows)[0]) >= 3:  # rows of dated repayments, whatever the words
+        scores["repayment_statement"] += 4
     best = max(scores, key=lambda t: scores[t])
     if scores[best] < 3:
         return None, 0.0
