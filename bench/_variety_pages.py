@@ -70,12 +70,10 @@ def statement_page(rng: random.Random, font: Font) -> tuple[hd.Doc, Image.Image]
     header = [rng.choice(COLUMN_WORDS[c]) for c in columns]
     body = [[str(r["period"]) if c == "period" else _fmt_date(r["date"], dform) if c == "date"
              else _fmt_amount(r[c], aform) for c in columns] for r in rows]
-    if rng.random() < 0.5:  # a printed totals row
-        body.append([("合计" if c == columns[0] else "") if c in ("period", "date", "balance")
+    if rng.random() < 0.5:  # a printed totals row, labelled in its date column
+        body.append(["合计" if c == "date" else "" if c in ("period", "balance")
                      else _fmt_amount(sum((r[c] for r in rows), Decimal(0)), aform)
                      for c in columns])
-        if body[-1][0] == "":
-            body[-1][0] = "合计"
     pools = POOLS["repayment_statement"]
     pairs = [(rng.choice(pools["借款人姓名"]), name), (rng.choice(pools["贷款账号"]), account),
              (rng.choice(pools["打印日期"]), hv._cn_date(stated, rng)),

@@ -73,7 +73,10 @@ def date(text: str) -> str | None:
     t = _clean(text)
     # A stamp or fold can swallow a year's first digit ("026年9月17日"): read it as 20xx.
     t = re.sub(r"(?<!\d)0(\d{2})(?=\s*年)", r"20\1", t)
-    return normalise_date(t)
+    found = normalise_date(t)
+    if found is None and re.fullmatch(r"\d{4}[-/.]?\d{2}[-/.]?\d{2}", t):
+        found = normalise_date(re.sub(r"\D", "", t))  # a separator lost (202505.13)
+    return found
 
 
 def amount(text: str) -> str | None:
@@ -83,8 +86,14 @@ def amount(text: str) -> str | None:
     return format_amount(value) if value is not None else None
 
 
+# Characters OCR reads for financial numerals (抬 for 拾, 损 for 捌); applied only to a run
+# that then parses as an amount in words.
+_UPPER_LOOKALIKES = str.maketrans({"抬": "拾", "恰": "拾", "伯": "佰", "仔": "仟", "阡": "仟",
+                                   "损": "捌", "参": "叁", "武": "贰", "戴": "贰", "圓": "圆"})
+
+
 def upper_amount(text: str) -> str | None:
-    m = _UPPER_CHARS.search(_clean(text).replace("人民币", ""))
+    m = _UPPER_CHARS.search(_clean(text).replace("人民币", "").translate(_UPPER_LOOKALIKES))
     if not m or not re.search(r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]", m.group(0)):
         return None
     if parse_upper_amount(m.group(0)) is None:

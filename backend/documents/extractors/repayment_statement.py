@@ -160,6 +160,9 @@ def _data_rows(rows: Sequence[Row], columns: dict[str, float]) -> tuple[list[Tab
                 break
             if not out or sum(v is not None for v in amounts.values()) < 2:
                 continue
+            if _is_totals(out, amounts):  # an unlabelled totals row
+                printed = {c: v for c, v in amounts.items() if v is not None and c != "balance"}
+                break
             # a monthly row whose date is misread (2024.06.78): the month after the last
             date, guessed = next_month(out[-1].date), True
         period = re.sub(r"\D", "", values.get("period", ""))[:3]
@@ -170,6 +173,14 @@ def _data_rows(rows: Sequence[Row], columns: dict[str, float]) -> tuple[list[Tab
         prev, nxt = (out[k - 1] if k else None), (out[k + 1] if k + 1 < len(out) else None)
         _repair(r, {c: (getattr(prev, c, None), getattr(nxt, c, None)) for c in AMOUNT_COLUMNS})
     return out, printed
+
+
+def _is_totals(out: Sequence[TableRow], amounts: dict[str, Decimal | None]) -> bool:
+    """A dateless row whose amounts are the sums of the rows above (within a few yuan:
+    rows may still hold misreadings), not one more instalment."""
+    sums = [(v, sum((getattr(r, c) or Decimal(0) for r in out), Decimal(0)))
+            for c, v in amounts.items() if c != "balance" and v is not None]
+    return len(out) >= 2 and bool(sums) and all(abs(v - s) <= 5 for v, s in sums)
 
 
 def _repair(r: TableRow,

@@ -78,3 +78,10 @@ def test_has_property_in_the_wordings_certificates_use() -> None:
     for text in ("经查询，该申请人名下有不动产登记记录1条。", "登记有住房2套，无查封记录。",
                  "查询到该申请人名下房屋登记信息一处。", "该申请人在本市有住房登记记录。"):
         assert has_property(text) is True, text
+
+
+def test_values_with_a_lost_separator_or_a_misread_numeral() -> None:
+    assert p.date("202505.13") == "2025-05-13"
+    assert p.upper_amount("陆抬伍万元整") == "陆拾伍万元整"
+    assert p.upper_amount("柒拾损万元整") == "柒拾捌万元整"
+    assert p.upper_amount("参考资料") is None
