@@ -94,7 +94,8 @@ _UPPER_LOOKALIKES = str.maketrans({"抬": "拾", "恰": "拾", "伯": "佰", "�
 
 def upper_amount(text: str) -> str | None:
     m = _UPPER_CHARS.search(_clean(text).replace("人民币", "").translate(_UPPER_LOOKALIKES))
-    if not m or not re.search(r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]", m.group(0)):
+    if not m or not re.search(r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]", m.group(0)) or not re.search(
+            r"[拾佰仟万萬亿億元圆]", m.group(0)):  # a lone numeral is no amount
         return None
     if parse_upper_amount(m.group(0)) is None:
         return None
