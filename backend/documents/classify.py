@@ -13,7 +13,7 @@ from backend.documents.fields import compact
 from backend.documents.layout import Row
 
 _TITLES: dict[str, tuple[str, ...]] = {
-    "id_card": ("居民身份证", "公民身份号码"),
+    "id_card": ("居民身份证",),
     "business_licence": ("营业执照",),
     "loan_contract": ("借款合同", "贷款合同", "抵押借款合同"),
     "repayment_statement": ("还款明细", "还款记录", "还款流水", "还款对账单", "还款清单",
@@ -28,7 +28,8 @@ _TITLES: dict[str, tuple[str, ...]] = {
     "rental_contract": ("租赁合同", "租房合同", "房屋租赁", "租赁协议", "租房协议"),
 }
 _WORDS: dict[str, tuple[str, ...]] = {
-    "id_card": ("姓名", "性别", "民族", "出生", "住址"),
+    # 公民身份号码 is printed on many papers: a word here, not a title
+    "id_card": ("姓名", "性别", "民族", "出生", "住址", "公民身份号码"),
     "business_licence": ("统一社会信用代码", "注册资本", "成立日期", "法定代表人", "经营范围",
                          "登记机关", "营业期限"),
     "loan_contract": ("借款人", "贷款人", "借款金额", "贷款期限", "年利率", "还款方式",
@@ -56,7 +57,8 @@ _OTHER_TITLES = ("常住人口登记卡", "居民户口簿", "户口簿", "收�
 def classify(rows: Sequence[Row]) -> tuple[str | None, float]:
     """The most likely type and a confidence in [0, 1]; None when nothing matches."""
     texts = [compact(r.text) for r in rows]
-    head = "".join(texts[:6])
+    # a title stands alone: what follows a colon is a value (证件类型：居民身份证)
+    head = "".join(t.split(":")[0] for t in texts[:6])
     body = "".join(texts)
     top = "".join(texts[:2])
     if any(t in top for t in _OTHER_TITLES) and not any(
