@@ -83,6 +83,8 @@ def classify(rows: Sequence[Row]) -> tuple[str | None, float]:
         scores["repayment_statement"] += 4
     best = max(scores, key=lambda t: scores[t])
     if scores[best] < 3:
+        if "公民身份号码" in body and "姓名" in body:  # a bare card face: name and number
+            return "id_card", 0.5
         return None, 0.0
     runner_up = max(v for t, v in scores.items() if t != best)
     return best, round(min(1.0, (scores[best] - runner_up) / scores[best] + 0.3), 3)
