@@ -11,7 +11,7 @@ from strawberry.scalars import JSON
 
 from backend.accounts.graphql import UserType
 from backend.cases import reads, review
-from backend.cases.flags import case_flags
+from backend.cases.events import case_flags
 from backend.cases.masking import mask_fields
 from backend.cases.models import Actor, CaseRecord, DocumentRecord, HistoryEntry
 from backend.cases.status import ReviewDecision as Decision

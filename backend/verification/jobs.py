@@ -1,5 +1,6 @@
 """Verification as a background job: run when a case is submitted and when its documents'
-fields land, so the rules see what OCR read. Listed in ``backend.jobs.registry.JOB_MODULES``.
+fields land, so the rules see what OCR read (the cases domain's ``READY_FOR_CHECKS`` event,
+``backend.verification.listeners``). Listed in ``backend.jobs.registry.JOB_MODULES``.
 """
 
 from __future__ import annotations
