@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from backend.documents.extractors.repayment_statement import read_table
 from backend.documents.fields import compact
 from backend.documents.layout import Row
 
 _TITLES: dict[str, tuple[str, ...]] = {
-    "id_card": ("居民身份证", "公民身份号码"),
+    "id_card": ("居民身份证",),
     "business_licence": ("营业执照",),
     "loan_contract": ("借款合同", "贷款合同", "抵押借款合同"),
     "repayment_statement": ("还款明细", "还款记录", "还款流水", "还款对账单", "还款清单",
@@ -27,7 +28,8 @@ _TITLES: dict[str, tuple[str, ...]] = {
     "rental_contract": ("租赁合同", "租房合同", "房屋租赁", "租赁协议", "租房协议"),
 }
 _WORDS: dict[str, tuple[str, ...]] = {
-    "id_card": ("姓名", "性别", "民族", "出生", "住址"),
+    # 公民身份号码 is printed on many papers: a word here, not a title
+    "id_card": ("姓名", "性别", "民族", "出生", "住址", "公民身份号码"),
     "business_licence": ("统一社会信用代码", "注册资本", "成立日期", "法定代表人", "经营范围",
                          "登记机关", "营业期限"),
     "loan_contract": ("借款人", "贷款人", "借款金额", "贷款期限", "年利率", "还款方式",
@@ -36,18 +38,32 @@ _WORDS: dict[str, tuple[str, ...]] = {
                             "利息", "余额"),
     "marital_status_certificate": ("婚姻状况", "民政局", "婚姻登记", "已婚", "未婚", "离婚",
                                    "丧偶"),
-    "no_housing_certificate": ("不动产", "查询结果", "查询申请人", "查询目的", "登记记录"),
+    "no_housing_certificate": ("不动产", "查询结果", "查询申请人", "查询目的", "登记记录", "名下",
+                               "房屋登记", "住房登记", "查询编号", "无房"),
     "unit_registration_form": ("单位名称", "缴存比例", "职工人数", "发薪日", "经办人",
                                "开户银行", "单位地址"),
     "rental_contract": ("出租方", "承租方", "租金", "租赁期限", "押金", "出租人", "承租人"),
 }
 
 
+# Titles of papers people upload by mistake that share words with the eight types (a
+# household register has 公民身份号码, a bank statement 交易日期 and 余额): under such a
+# title, and no title of ours, the page is none of the eight.
+_OTHER_TITLES = ("常住人口登记卡", "居民户口簿", "户口簿", "收入证明", "在职证明", "工作证明",
+                 "交易明细", "银行流水", "账户流水", "结婚证", "离婚证", "出生医学证明",
+                 "不动产权证书", "房屋所有权证", "购房发票", "完税证明", "社保缴费")
+
+
 def classify(rows: Sequence[Row]) -> tuple[str | None, float]:
     """The most likely type and a confidence in [0, 1]; None when nothing matches."""
     texts = [compact(r.text) for r in rows]
-    head = "".join(texts[:6])
+    # a title stands alone: what follows a colon is a value (证件类型：居民身份证)
+    head = "".join(t.split(":")[0] for t in texts[:6])
     body = "".join(texts)
+    top = "".join(texts[:2])
+    if any(t in top for t in _OTHER_TITLES) and not any(
+            title in top for titles in _TITLES.values() for title in titles):
+        return None, 0.0
     scores: dict[str, float] = {}
     for doc_type in _TITLES:
         s = 0.0
@@ -63,8 +79,12 @@ def classify(rows: Sequence[Row]) -> tuple[str | None, float]:
                     s += 6 * likeness
         s += sum(1 for w in _WORDS[doc_type] if w in body)
         scores[doc_type] = s
+    if len(read_table(rows)[0]) >= 3:  # rows of dated repayments, whatever the words
+        scores["repayment_statement"] += 4
     best = max(scores, key=lambda t: scores[t])
     if scores[best] < 3:
+        if "公民身份号码" in body and "姓名" in body:  # a bare card face: name and number
+            return "id_card", 0.5
         return None, 0.0
     runner_up = max(v for t, v in scores.items() if t != best)
     return best, round(min(1.0, (scores[best] - runner_up) / scores[best] + 0.3), 3)

@@ -1,7 +1,9 @@
 """``doorstep extract [--type auto|TYPE] FILE...``: one JSON line per file (spec section 4).
 
 Works without server or database. A file that cannot be read still gets a line with an
-``error`` object, and the command goes on with the next file.
+``error`` object, and the command goes on with the next file. Consecutive files that are
+pages of one repayment statement are joined (statement_pages.py): each page's line carries
+the whole statement's totals.
 """
 
 from __future__ import annotations
@@ -18,8 +20,17 @@ def run_extract(paths: list[str], doc_type: str, out: typing.TextIO) -> int:
     """Prints one JSON object per file per line; returns 0 when every file got a result
     (unreadable files get an error line and make the exit code 1)."""
     from backend.documents.pipeline import extract_document  # loads OCR only when used
+    from backend.documents.statement_pages import continues, join
 
     status = 0
+    pending: list[dict[str, typing.Any]] = []  # pages of one repayment statement so far
+
+    def flush() -> None:
+        for done in join(pending):
+            out.write(json.dumps(done, ensure_ascii=False) + "\n")
+        out.flush()
+        pending.clear()
+
     for path in paths:
         line: dict[str, typing.Any] = {"file": path}
         try:
@@ -37,8 +48,12 @@ def run_extract(paths: list[str], doc_type: str, out: typing.TextIO) -> int:
             line["error"] = {"code": str(ErrorCode.INTERNAL_ERROR),
                              "message": DEFAULT_MESSAGES[ErrorCode.INTERNAL_ERROR]}
             status = 1
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
-        out.flush()
+        if pending and not continues(pending[-1], line):
+            flush()
+        pending.append(line)
+        if line.get("type") != "repayment_statement":
+            flush()
+    flush()
     return status
 
 

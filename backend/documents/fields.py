@@ -95,6 +95,9 @@ def label_candidates(
                     continue
                 # same suffix, as printed (compact maps characters one to one)
                 rest = _strip_after_label(raw[len(raw) - len(rest):] if rest else "")
+                if _label_tail(rest) and ci + 1 < len(row.cells) and not _is_label_start(
+                        row.cells[ci + 1].text, stops):
+                    rest = ""  # 住所地 | 贵州省…: a longer label, its value to the right
                 score = cell.line.score * (0.9 if fuzzy else 1.0)
                 if rest:
                     share = len(rest) / max(len(t), 1)
@@ -103,7 +106,8 @@ def label_candidates(
                 else:
                     following: list[Cell] = []
                     for nxt in row.cells[ci + 1 + skip :]:
-                        if _is_label_start(nxt.text, stops):
+                        if _is_label_start(nxt.text, stops) or (
+                                following and far_apart(following[-1], nxt)):
                             break
                         following.append(nxt)
                     if following:
@@ -120,6 +124,18 @@ def label_candidates(
                             yield Candidate(squash(below.text), below.line.score * 0.95,
                                             ri + 1, rows[ri + 1].cells.index(below), below.x)
                 break
+
+
+def far_apart(left: Cell, right: Cell) -> bool:
+    """A gap of over four line heights: the next field's part (性 | 别 after a name), not
+    more of the same value."""
+    return right.x - left.right > 4 * max(left.line.height, right.line.height, 1.0)
+
+
+def _label_tail(rest: str) -> bool:
+    """One or two Chinese characters left after a label in a cell: the end of a longer
+    label (住所**地**, 租赁期**间**), not a value."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,2}[:：]?", rest))
 
 
 def _cell_below(row: Row, label_cell: Cell, stops: Sequence[str]) -> Cell | None:

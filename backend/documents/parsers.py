@@ -45,6 +45,12 @@ def free_text(text: str) -> str | None:
     return t or None
 
 
+def address(text: str) -> str | None:
+    """A postal address: free text naming a place (省, 市, 区, 县, 路, 街, 号, …)."""
+    t = free_text(text)
+    return t if t and re.search(r"[省市区县镇乡村路街巷道号栋]", t) else None
+
+
 def code(text: str) -> str | None:
     t = _clean(halfwidth(text)).upper()
     m = re.match(r"[0-9A-Z][0-9A-Z\-]{3,}", t)
@@ -67,7 +73,10 @@ def date(text: str) -> str | None:
     t = _clean(text)
     # A stamp or fold can swallow a year's first digit ("026年9月17日"): read it as 20xx.
     t = re.sub(r"(?<!\d)0(\d{2})(?=\s*年)", r"20\1", t)
-    return normalise_date(t)
+    found = normalise_date(t)
+    if found is None and re.fullmatch(r"\d{4}[-/.]?\d{2}[-/.]?\d{2}", t):
+        found = normalise_date(re.sub(r"\D", "", t))  # a separator lost (202505.13)
+    return found
 
 
 def amount(text: str) -> str | None:
@@ -77,9 +86,16 @@ def amount(text: str) -> str | None:
     return format_amount(value) if value is not None else None
 
 
+# Characters OCR reads for financial numerals (抬 for 拾, 损 for 捌); applied only to a run
+# that then parses as an amount in words.
+_UPPER_LOOKALIKES = str.maketrans({"抬": "拾", "恰": "拾", "伯": "佰", "仔": "仟", "阡": "仟",
+                                   "损": "捌", "参": "叁", "武": "贰", "戴": "贰", "圓": "圆"})
+
+
 def upper_amount(text: str) -> str | None:
-    m = _UPPER_CHARS.search(_clean(text).replace("人民币", ""))
-    if not m or not re.search(r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]", m.group(0)):
+    m = _UPPER_CHARS.search(_clean(text).replace("人民币", "").translate(_UPPER_LOOKALIKES))
+    if not m or not re.search(r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]", m.group(0)) or not re.search(
+            r"[拾佰仟万萬亿億元圆]", m.group(0)):  # a lone numeral is no amount
         return None
     if parse_upper_amount(m.group(0)) is None:
         return None
@@ -143,6 +159,20 @@ def leading_phrase(text: str) -> str | None:
     """Text up to the first punctuation: '等额本息，按月还款' → '等额本息'."""
     t = re.split(r"[,，;；。:：]", _clean(text))[0]
     return t or None
+
+
+_METHODS = re.compile(r"等额本息|等额本金|一次性还本付息|一次还本付息|等本等息|按月付息到期还本")
+
+
+def repayment_method(text: str) -> str | None:
+    """A repayment method by its closed vocabulary (for pages whose label is unreadable)."""
+    m = _METHODS.search(_clean(text))
+    return m.group(0) if m else None
+
+
+def mobile(text: str) -> str | None:
+    m = re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", halfwidth(_clean(text)))
+    return m.group(0) if m else None
 
 
 def phone(text: str) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from decimal import Decimal
 from typing import Any
 
 from backend.documents import checks as chk
@@ -15,6 +16,7 @@ from backend.documents.classify import classify
 from backend.documents.extractors import extractor_for, fields_of
 from backend.documents.extractors import repayment_statement as rs
 from backend.documents.extractors.base import Extraction
+from backend.documents.extractors.statement_totals import mismatches, reconcile
 from backend.documents.fields import FieldValue
 from backend.documents.layout import build_rows
 from backend.documents.ocr import DEFAULT_ENGINE, OcrPage, get_engine
@@ -93,9 +95,12 @@ def extract_from_page(
     if resolved == "repayment_statement":
         table = _table(extraction)
         checks += reread_table_rows(page, table)
+        printed = _printed(extraction)
+        reconcile(table, printed)
         rs.apply_totals(fields, table)
         table_rows = list(rs.rows_json(table))
         checks += _table_checks(table)
+        checks += _totals_checks(table, printed)
     missing = [f for f in fields_of(resolved) if f not in fields]
     checks += chk.missing_checks(missing)
     return ExtractionResult(
@@ -119,6 +124,25 @@ def _json_value(name: str, value: FieldValue) -> str | bool:
 def _table(extraction: Extraction) -> list[rs.TableRow]:
     table = extraction.extra.get("table", [])
     return [r for r in table if isinstance(r, rs.TableRow)] if isinstance(table, list) else []
+
+
+def _printed(extraction: Extraction) -> dict[str, Decimal]:
+    printed = extraction.extra.get("printed_totals")
+    return {k: v for k, v in printed.items() if isinstance(v, Decimal)} if isinstance(
+        printed, dict) else {}
+
+
+_TOTAL_FIELDS = {"principal": "total_principal_paid", "interest": "total_interest_paid",
+                 "total": "total_paid"}
+
+
+def _totals_checks(table: list[rs.TableRow], printed: dict[str, Decimal]) -> list[chk.Check]:
+    """A printed total (合计 row) that differs from the sum of the rows: staff compare."""
+    return [chk.Check("STATEMENT_TOTAL_MISMATCH", "warning", _TOTAL_FIELDS[column],
+                      "还款明细的合计行与逐行相加的结果不一致，请人工核对。",
+                      {"column": column, "computed": str(computed) if computed is not None
+                       else None, "printed": str(value)})
+            for column, computed, value in mismatches(table, printed)]
 
 
 def _table_checks(table: list[rs.TableRow]) -> list[chk.Check]:

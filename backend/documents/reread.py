@@ -16,7 +16,8 @@ import numpy as np
 
 from backend.documents import parsers as p
 from backend.documents.checks import ID_FIELDS, Check, label
-from backend.documents.extractors.repayment_statement import TableRow, amount_in
+from backend.documents.extractors.repayment_statement import TableRow
+from backend.documents.extractors.statement_cells import amount_in
 from backend.documents.fields import FieldValue, compact
 from backend.documents.layout import Row
 from backend.documents.ocr import OcrPage, get_engine

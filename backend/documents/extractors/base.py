@@ -11,10 +11,10 @@ from backend.documents.fields import (
     Parser,
     compact,
     continuation,
-    first_valid,
     label_candidates,
     scan_rows,
 )
+from backend.documents.label_words import keyword_candidates
 from backend.documents.layout import Row
 
 
@@ -29,6 +29,9 @@ class FieldRule:
     multiline: bool = False
     fallback: Parser | None = None
     pattern: str | None = None  # regex over the page text; group 1 is parsed
+    # words at the heart of labels no table lists (坐落, 银行, 人数), tried after the labels
+    keywords: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()  # label words that name something else (身份证 for a name)
 
 
 @dataclass
@@ -38,7 +41,9 @@ class Extraction:
 
 
 def known_labels(rules: Sequence[FieldRule], extra: Sequence[str] = ()) -> list[str]:
-    return [label for r in rules for label in r.labels] + list(extra)
+    """What ends a value: every rule's labels and key words (a line starting 偿还方式 is
+    not the rest of an address), and the type's other labels."""
+    return [label for r in rules for label in (*r.labels, *r.keywords)] + list(extra)
 
 
 def apply_rules(
@@ -47,7 +52,11 @@ def apply_rules(
     stops = known_labels(rules, extra_labels)
     found: dict[str, FieldValue] = {}
     for rule in rules:
-        value = _by_label(rows, rule, stops)
+        value = _by_label(rows, rule, stops, fuzzy=False)
+        if value is None and rule.keywords:
+            value = _by_keyword(rows, rule, stops)
+        if value is None:
+            value = _by_label(rows, rule, stops, fuzzy=True)
         if value is None and rule.pattern:
             value = _by_pattern(rows, rule)
         if value is None and rule.fallback:
@@ -57,15 +66,24 @@ def apply_rules(
     return found
 
 
-def _by_label(rows: Sequence[Row], rule: FieldRule, stops: Sequence[str]) -> FieldValue | None:
-    if not rule.multiline:
-        return first_valid(rows, rule.labels, rule.parse, stops)
-    for fuzzy in (False, True):
-        for cand in label_candidates(rows, rule.labels, stops, fuzzy=fuzzy):
-            text = cand.text + continuation(rows, cand, stops)
-            value = rule.parse(text)
-            if value:
-                return FieldValue(value, round(cand.confidence, 3))
+def _by_label(rows: Sequence[Row], rule: FieldRule, stops: Sequence[str], *,
+              fuzzy: bool) -> FieldValue | None:
+    """The first value after one of the rule's labels (``fuzzy``: labels misread in one
+    character, tried after the key words) that the parser accepts."""
+    for cand in label_candidates(rows, rule.labels, stops, fuzzy=fuzzy):
+        text = cand.text + (continuation(rows, cand, stops) if rule.multiline else "")
+        value = rule.parse(text)
+        if value:
+            return FieldValue(value, round(cand.confidence, 3))
+    return None
+
+
+def _by_keyword(rows: Sequence[Row], rule: FieldRule, stops: Sequence[str]) -> FieldValue | None:
+    for cand in keyword_candidates(rows, rule.keywords, stops, rule.avoid):
+        text = cand.text + (continuation(rows, cand, stops) if rule.multiline else "")
+        value = rule.parse(text)
+        if value:
+            return FieldValue(value, round(cand.confidence, 3))
     return None
 
 

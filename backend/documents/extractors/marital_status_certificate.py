@@ -9,6 +9,7 @@ from backend.documents import parsers as p
 from backend.documents.extractors.base import Extraction, FieldRule, apply_rules, last_matching
 from backend.documents.layout import Row
 
+_BODY_DATES_WORDS = ("登记", "结婚", "离婚", "出生", "有效")
 FIELDS = ("name", "id_number", "marital_status", "issue_date", "issuer")
 STATUSES = ("未婚", "已婚", "离婚", "丧偶", "初婚", "再婚", "复婚")
 
@@ -27,13 +28,16 @@ def issuer(text: str) -> str | None:
 
 
 RULES = (
-    FieldRule("name", ("姓名", "当事人", "申请人", "持证人"), p.person_name),
+    FieldRule("name", ("姓名", "当事人", "申请人", "持证人"), p.person_name,
+              keywords=("姓名", "当事人"), avoid=("身份", "证件")),
     FieldRule("id_number", ("公民身份号码", "身份证号码", "身份证号", "证件号码"), p.id_number,
               fallback=p.id_number),
-    FieldRule("marital_status", ("婚姻状况", "婚姻状态"), _status,
+    FieldRule("marital_status", ("婚姻状况", "婚姻状态"), _status, keywords=("婚姻",),
               pattern=r"婚姻状况为(未婚|已婚|离婚|丧偶)"),
-    FieldRule("issue_date", ("出具日期", "开具日期", "证明日期", "签发日期", "出具时间"), p.date),
-    FieldRule("issuer", ("出具机关", "出具单位", "证明机关", "证明单位", "登记机关"), issuer),
+    FieldRule("issue_date", ("出具日期", "开具日期", "证明日期", "签发日期", "出具时间"), p.date,
+              keywords=("日期",), avoid=_BODY_DATES_WORDS),
+    FieldRule("issuer", ("出具机关", "出具单位", "证明机关", "证明单位", "登记机关"), issuer,
+              keywords=("机关", "单位")),
 )
 _OTHER_LABELS = ("性别", "登记日期", "出生日期")
 # Dates in the body belong to registrations, not to the certificate.
