@@ -48,6 +48,10 @@ class ErrorCode(StrEnum):
     LINK_EXPIRED = "LINK_EXPIRED"
     # Public (no-account) pages
     RATE_LIMITED = "RATE_LIMITED"
+    # Visits and handover (预约上门 · 业务衔接)
+    VISIT_DATE_IN_PAST = "VISIT_DATE_IN_PAST"
+    VISIT_SLOT_FULL = "VISIT_SLOT_FULL"
+    HANDOVER_DEVICES_PENDING = "HANDOVER_DEVICES_PENDING"
 
 
 DEFAULT_MESSAGES: dict[ErrorCode, str] = {
@@ -82,6 +86,9 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.LINK_USED: "此二维码已被使用，请让工作人员重新生成。",
     ErrorCode.LINK_EXPIRED: "此二维码已过期，请让工作人员重新生成。",
     ErrorCode.RATE_LIMITED: "提交过于频繁，请稍后再试。",
+    ErrorCode.VISIT_DATE_IN_PAST: "日期不能早于今天，请重新选择。",
+    ErrorCode.VISIT_SLOT_FULL: "该时段已约满，请选择其他时段或日期。",
+    ErrorCode.HANDOVER_DEVICES_PENDING: "移交人的设备尚有未同步的工作，请先让其同步或导出。",
 }
 
 

@@ -29,7 +29,7 @@ class HandoverContext:
 HandoverStep = Callable[[HandoverContext], Awaitable[int]]
 
 # Modules whose import registers handover steps (domains append theirs).
-HANDOVER_MODULES: list[str] = []
+HANDOVER_MODULES: list[str] = ["backend.cases.handover", "backend.visits.handover_step"]
 
 _steps: dict[str, HandoverStep] = {}
 

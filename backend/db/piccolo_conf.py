@@ -19,5 +19,6 @@ APP_REGISTRY = AppRegistry(
         "backend.notifications.piccolo_app",
         "backend.throttling.piccolo_app",
         "sync.piccolo_app",
+        "backend.visits.piccolo_app",
     ]
 )

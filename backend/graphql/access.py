@@ -64,6 +64,25 @@ OPERATION_ACCESS: dict[str, Access] = {
     # one-time code give a session limited to that case (single use, throttled, expiring)
     "claimEmployerLink": frozenset({Role.EMPLOYER}),
     "redeemEmployerCode": PUBLIC,
+    # visits (预约上门): the public asks (rate-limited per address and phone) and follows its
+    # ticket; staff enter requests for callers; supervisors dispatch; each worker sees their
+    # own visits (backend.visits.policy)
+    "requestVisit": PUBLIC,
+    "visitTicket": PUBLIC,
+    "enterVisitRequest": STAFF,
+    "visits": STAFF,
+    "scheduleVisit": REVIEWERS,
+    "visitAssigneeSuggestions": REVIEWERS,
+    "setStaffAreas": REVIEWERS,
+    # handover (业务衔接) and company outreach (走进企业宣传)
+    "handOver": REVIEWERS,
+    "handovers": SIGNED_IN,  # one's own; supervisors and admins anyone's (visits.handover)
+    "markHandoverDeviceExported": REVIEWERS,
+    "revokeHandedOverDevices": REVIEWERS,
+    "importOutreachCompanies": REVIEWERS,
+    "planCompanyVisit": REVIEWERS,
+    "outreachSummary": REVIEWERS,
+    "outreachCompanies": REVIEWERS,
 }
 
 
@@ -76,6 +95,9 @@ MUTATOR_ACCESS: dict[str, Access] = {
     "attachDocument": SIGNED_IN,
     "submitCase": SIGNED_IN,
     "offerEmployerLink": STAFF,  # the case's own staff (cases.policy.may_edit)
+    "recordVisitOutcome": STAFF,  # the visit's worker, their supervisor (visits.policy)
+    "startCaseFromVisit": STAFF,
+    "confirmHandoverSync": SIGNED_IN,  # the leaving person's own device (visits.handover)
 }
 
 

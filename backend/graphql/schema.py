@@ -17,6 +17,8 @@ from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
 from backend.settings import get_settings
 from backend.verification.graphql import VerificationMutation, VerificationQuery
+from backend.visits.graphql import VisitsMutation, VisitsQuery
+from backend.visits.handover_graphql import HandoverMutation, HandoverQuery
 from sync.graphql import SyncMutation, SyncQuery
 from sync.rejections_graphql import SyncRejectionsQuery
 
@@ -31,6 +33,8 @@ Query = merge_types(
         KnowledgeQuery,
         NotificationsQuery,
         VerificationQuery,
+        VisitsQuery,
+        HandoverQuery,
     ),
 )
 Mutation = merge_types(
@@ -43,6 +47,8 @@ Mutation = merge_types(
         KnowledgeMutation,
         NotificationsMutation,
         VerificationMutation,
+        VisitsMutation,
+        HandoverMutation,
     ),
 )
 

@@ -11,3 +11,5 @@ class NotificationKind(StrEnum):
     CASE_APPROVED = "case_approved"
     REGISTRATION_APPROVED = "registration_approved"
     ARTICLE_PUBLISHED = "article_published"
+    VISIT_ASSIGNED = "visit_assigned"
+    WORK_HANDED_OVER = "work_handed_over"

@@ -17,6 +17,11 @@ from sync.mutators.create_case import create_case
 from sync.mutators.offer_employer_link import offer_employer_link
 from sync.mutators.submit_case import submit_case
 from sync.mutators.update_case import update_case
+from sync.mutators.visits import (
+    confirm_handover_sync,
+    record_visit_outcome,
+    start_case_from_visit,
+)
 
 Mutator = Callable[[MutationContext, Any], Awaitable[None]]
 
@@ -39,6 +44,9 @@ _UNGUARDED: dict[str, Mutator] = {
     "attachDocument": attach_document,
     "submitCase": submit_case,
     "offerEmployerLink": offer_employer_link,
+    "recordVisitOutcome": record_visit_outcome,
+    "startCaseFromVisit": start_case_from_visit,
+    "confirmHandoverSync": confirm_handover_sync,
 }
 MUTATORS: dict[str, Mutator] = {name: _guarded(name, m) for name, m in _UNGUARDED.items()}
 
