@@ -10,7 +10,8 @@ from tests.integration.conftest import GraphQL
 REQUEST = (
     """mutation($input: VisitRequestInput!) { requestVisit(input: $input) { id status ticket } }"""
 )
-TICKET = """query($t: String!) { visitTicket(ticket: $t) { status statusLabel kind scheduledFor outcome } }"""
+TICKET = """query($t: String!) {
+  visitTicket(ticket: $t) { status statusLabel kind scheduledFor outcome } }"""
 SCHEDULE = """mutation($id: ID!, $staff: ID!, $date: Date!, $slot: String) {
   scheduleVisit(id: $id, staffId: $staff, date: $date, slot: $slot) {
     id status scheduledFor slot assignee { username } } }"""
@@ -19,7 +20,8 @@ VISITS = """query($date: Date, $staff: ID, $status: String) {
     id kind status name phone address scheduledFor caseId assignee { username } outcome } }"""
 HAND_OVER = """mutation($from: ID!, $to: ID!, $reason: String!) {
   handOver(fromUserId: $from, toUserId: $to, reason: $reason) {
-    id cases visits counts complete devices { clientId state lastMutationIdAtHandover lastMutationIdNow } } }"""
+    id cases visits counts complete
+    devices { clientId state lastMutationIdAtHandover lastMutationIdNow } } }"""
 
 
 def visit_input(**changes: Any) -> dict[str, Any]:

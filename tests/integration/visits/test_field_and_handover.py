@@ -11,7 +11,8 @@ from tests.integration.sync.device import Device, new_id
 from tests.integration.visits.helpers import HAND_OVER, TICKET, VISITS, requested, schedule
 
 STAFF1, STAFF2 = str(demo_user_id("staff1")), str(demo_user_id("staff2"))
-CASE = "query($id: ID!) { case(id: $id) { fields assignee { username } history { action actor reason } } }"
+CASE = """query($id: ID!) {
+  case(id: $id) { fields assignee { username } history { action actor reason } } }"""
 
 
 async def _scheduled_visit(gql: GraphQL, boss: str, **changes: str) -> dict[str, str]:
@@ -26,7 +27,8 @@ async def test_day_in_pull_start_case_and_outcome(gql: GraphQL, demo: None) -> N
     tablet = Device(gql, await gql.login("staff1"))
     await tablet.sync()
     visit = tablet.entities[("visit", receipt["id"])]["data"]
-    assert visit["status"] == "scheduled" and visit["address"].startswith("钟山区")
+    assert visit["status"] == "scheduled"
+    assert visit["address"].startswith("钟山区")
     assert visit["materialsArticle"] == "withdrawal-04-incapacity"
 
     case_id = new_id()
@@ -38,7 +40,8 @@ async def test_day_in_pull_start_case_and_outcome(gql: GraphQL, demo: None) -> N
     bad = await tablet.do(
         "recordVisitOutcome", {"visitId": receipt["id"], "outcome": "gone", "at": at}
     )
-    assert bad["status"] == "rejected" and bad["error"]["field"] == "outcome"
+    assert bad["status"] == "rejected"
+    assert bad["error"]["field"] == "outcome"
     done = await tablet.do(
         "recordVisitOutcome",
         {
@@ -112,7 +115,8 @@ async def test_handover_moves_everything_open_once(gql: GraphQL, demo: None) -> 
     moved = await gql(HAND_OVER, {"from": STAFF1, "to": STAFF2, "reason": "调岗"}, token=boss)
     assert "errors" not in moved, moved
     result = moved["data"]["handOver"]
-    assert result["visits"] == 1 and result["cases"] >= 1
+    assert result["visits"] == 1
+    assert result["cases"] >= 1
     assert result["complete"] is False
     assert [d["clientId"] for d in result["devices"]] == [tablet.client_id]
     assert result["devices"][0]["state"] == "pending"
@@ -147,7 +151,8 @@ async def test_handover_moves_everything_open_once(gql: GraphQL, demo: None) -> 
     inherited = (await gql(CASE, {"id": offline_draft}, token=staff2))["data"]["case"]
     assert inherited["assignee"] == {"username": "staff2"}
     actions = [h["action"] for h in inherited["history"]]
-    assert actions[0] == "create" and actions[-1] == "handover"  # the predecessor's history too
+    assert actions[0] == "create"
+    assert actions[-1] == "handover"
     assert "调岗" in inherited["history"][-1]["reason"]
 
     listed = await gql(
@@ -156,7 +161,8 @@ async def test_handover_moves_everything_open_once(gql: GraphQL, demo: None) -> 
         token=boss,
     )
     record = listed["data"]["handovers"][0]
-    assert record["complete"] is True and record["devices"] == [{"state": "synced"}]
+    assert record["complete"] is True
+    assert record["devices"] == [{"state": "synced"}]
     assert record["cases"] == result["cases"] + 1  # the offline draft, moved once
     assert (await gql(revoke, {"h": handover_id}, token=boss))["data"][
         "revokeHandedOverDevices"

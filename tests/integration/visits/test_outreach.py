@@ -15,19 +15,23 @@ CSV = (
     "钟山物流有限公司,91520201MA6DBBBB2B,钟山区人民路 2 号,王,13800000002\n"
     "缺地址公司,,,,\n"
 )
+IMPORT = """mutation($b: String!, $c: String!) {
+  importOutreachCompanies(batch: $b, csv: $c) { imported skipped } }"""
+PLAN = """mutation($c: ID!, $s: ID!, $d: Date!) {
+  planCompanyVisit(companyId: $c, staffId: $s, date: $d, slot: "pm") { id kind status } }"""
 
 
 async def test_import_plan_and_registration_rate(gql: GraphQL, demo: None) -> None:
     boss = await gql.login("supervisor1")
     imported = await gql(
-        "mutation($b: String!, $c: String!) { importOutreachCompanies(batch: $b, csv: $c) { imported skipped } }",
+        IMPORT,
         {"b": "2026 冬季", "c": CSV},
         token=boss,
     )
     assert imported["data"]["importOutreachCompanies"]["imported"] == 2
     assert imported["data"]["importOutreachCompanies"]["skipped"] == ["第 4 行：缺少单位名称或地址"]
     again = await gql(
-        "mutation($b: String!, $c: String!) { importOutreachCompanies(batch: $b, csv: $c) { imported } }",
+        IMPORT,
         {"b": "2026 冬季", "c": CSV},
         token=boss,
     )
@@ -37,7 +41,7 @@ async def test_import_plan_and_registration_rate(gql: GraphQL, demo: None) -> No
     ]
     first = next(c for c in companies if c["name"] == "凉都建材有限公司")
     plan = await gql(
-        'mutation($c: ID!, $s: ID!, $d: Date!) { planCompanyVisit(companyId: $c, staffId: $s, date: $d, slot: "pm") { id kind status } }',
+        PLAN,
         {"c": first["id"], "s": str(demo_user_id("staff1")), "d": today().isoformat()},
         token=boss,
     )

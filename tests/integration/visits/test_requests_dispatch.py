@@ -25,7 +25,8 @@ async def _count(gql: GraphQL, token: str) -> int:
 
 async def test_public_request_ticket_and_schedule(gql: GraphQL, demo: None) -> None:
     receipt = await requested(gql)
-    assert receipt["status"] == "requested" and len(receipt["ticket"]) >= 20
+    assert receipt["status"] == "requested"
+    assert len(receipt["ticket"]) >= 20
     ticket = await gql(TICKET, {"t": receipt["ticket"]})
     assert ticket["data"]["visitTicket"] == {
         "status": "requested",
@@ -40,7 +41,8 @@ async def test_public_request_ticket_and_schedule(gql: GraphQL, demo: None) -> N
     body = await schedule(gql, boss, receipt["id"], STAFF1)
     assert "errors" not in body, body
     visit = body["data"]["scheduleVisit"]
-    assert visit["status"] == "scheduled" and visit["assignee"] == {"username": "staff1"}
+    assert visit["status"] == "scheduled"
+    assert visit["assignee"] == {"username": "staff1"}
     assert visit["scheduledFor"] == today().isoformat()
 
     staff = await gql.login("staff1")
@@ -56,7 +58,8 @@ async def test_public_request_ticket_and_schedule(gql: GraphQL, demo: None) -> N
     assert error_codes(await gql(VISITS, {"staff": STAFF1}, token=other)) == ["FORBIDDEN"]
     # the ticket shows status only
     shown = (await gql(TICKET, {"t": receipt["ticket"]}))["data"]["visitTicket"]
-    assert shown["status"] == "scheduled" and "王秀英" not in str(shown)
+    assert shown["status"] == "scheduled"
+    assert "王秀英" not in str(shown)
 
 
 async def test_bad_input_gets_chinese_errors_and_saves_nothing(gql: GraphQL, demo: None) -> None:
@@ -75,7 +78,8 @@ async def test_bad_input_gets_chinese_errors_and_saves_nothing(gql: GraphQL, dem
 
     receipt = await requested(gql, phone="13900000003")
     body = await gql(
-        """mutation($id: ID!, $s: ID!, $d: Date!) { scheduleVisit(id: $id, staffId: $s, date: $d) { id } }""",
+        """mutation($id: ID!, $s: ID!, $d: Date!) {
+  scheduleVisit(id: $id, staffId: $s, date: $d) { id } }""",
         {"id": receipt["id"], "s": STAFF1, "d": past},
         token=boss,
     )

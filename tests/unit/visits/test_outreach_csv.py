@@ -16,7 +16,8 @@ def test_chinese_headers_and_bad_lines() -> None:
     )
     parsed = parse_companies(text)
     assert [r.name for r in parsed.rows] == ["甲公司", "丙公司"]
-    assert len(parsed.problems) == 3 and parsed.problems[0].startswith("第 3 行")
+    assert len(parsed.problems) == 3
+    assert parsed.problems[0].startswith("第 3 行")
 
 
 def test_header_required() -> None:

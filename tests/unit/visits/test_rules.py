@@ -56,7 +56,8 @@ def test_dates_in_the_past_are_refused_by_the_centres_calendar() -> None:
 
 
 def test_slots_and_capacity() -> None:
-    assert clean_slot(None) is None and clean_slot("am") == "am"
+    assert clean_slot(None) is None
+    assert clean_slot("am") == "am"
     with pytest.raises(DoorstepError):
         clean_slot("evening")
     check_capacity("am", SLOT_CAPACITY - 1, SLOT_CAPACITY - 1)
