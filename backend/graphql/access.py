@@ -73,6 +73,7 @@ OPERATION_ACCESS: dict[str, Access] = {
     "visits": STAFF,
     "scheduleVisit": REVIEWERS,
     "visitAssigneeSuggestions": REVIEWERS,
+    "visitStaff": REVIEWERS,
     "setStaffAreas": REVIEWERS,
     # handover (业务衔接) and company outreach (走进企业宣传)
     "handOver": REVIEWERS,

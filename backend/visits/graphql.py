@@ -100,6 +100,13 @@ class AssigneeSuggestion:
     visits_that_day: int
 
 
+@strawberry.type(description="可安排上门的外勤人员：片区和当天已安排的上门数")
+class VisitStaff:
+    user: UserType
+    areas: list[str]
+    visits_that_day: int
+
+
 async def shaped(visits: list[VisitRecord]) -> list[VisitType]:
     people = await service.assignees_of(visits)
     return [VisitType.of(v, people.get(v.assignee) if v.assignee else None) for v in visits]
@@ -137,6 +144,13 @@ class VisitsQuery:
             slot=visit.slot,
             outcome=visit.outcome,
         )
+
+    @strawberry.field(description="本组外勤人员（派单、移交时选择）")
+    async def visit_staff(self, info: Info, date: date) -> list[VisitStaff]:
+        rows = await service.team_staff(info.context.require_user(), date)
+        return [
+            VisitStaff(user=UserType.of(u), areas=list(a), visits_that_day=n) for u, a, n in rows
+        ]
 
     @strawberry.field(description="为一次上门建议人员（片区、当天工作量）")
     async def visit_assignee_suggestions(

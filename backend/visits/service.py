@@ -218,6 +218,23 @@ async def suggested_assignees(
     ]
 
 
+async def team_staff(actor: UserRecord, day: date) -> list[tuple[UserRecord, tuple[str, ...], int]]:
+    """The field staff a dispatcher may plan for, with their areas and open visits that day."""
+    if not may_dispatch(actor):
+        raise DoorstepError(ErrorCode.FORBIDDEN)
+    if actor.team_id is not None:
+        members = await accounts.team_members(actor.team_id)
+    else:
+        members = await accounts.users_with_role(Role.FIELD_STAFF)
+    staff = sorted((m for m in members if m.role == Role.FIELD_STAFF), key=lambda m: m.username)
+    areas = await queries.areas_of([s.id for s in staff])
+    counts: dict[UUID, int] = {}
+    for v in await queries.open_visits_on(day, [s.id for s in staff]):
+        if v.assignee is not None:
+            counts[v.assignee] = counts.get(v.assignee, 0) + 1
+    return [(s, areas.get(s.id, ()), counts.get(s.id, 0)) for s in staff]
+
+
 async def set_staff_areas(actor: UserRecord, staff_id: UUID, areas: list[str]) -> list[str]:
     if not may_dispatch(actor):
         raise DoorstepError(ErrorCode.FORBIDDEN)
