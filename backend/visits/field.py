@@ -6,8 +6,10 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from backend.cases import queries as case_queries
 from backend.cases import service as cases
 from backend.cases.models import Actor
+from backend.cases.policy import may_edit
 from backend.cases.status import CaseKind
 from backend.errors import DoorstepError, ErrorCode
 from backend.visits import queries
@@ -74,7 +76,11 @@ async def record_outcome(
 
 
 async def start_case(actor: Actor, visit_id: UUID, case_id: UUID) -> VisitRecord:
-    """Creates the visit's draft case, its fields filled from the request, and links it."""
+    """Creates the visit's draft case, its fields filled from the request, and links it.
+
+    A device working offline may have queued ``createCase`` for that id first (so the case
+    is on its screen at once, prefilled the same way): an existing case the actor may edit,
+    of the visit's kind, is linked as it is."""
     async with changes.write_transaction():
         visit = await _workable(actor, visit_id)
         if visit.case_id == case_id:
@@ -83,8 +89,12 @@ async def start_case(actor: Actor, visit_id: UUID, case_id: UUID) -> VisitRecord
             raise DoorstepError(ErrorCode.CONFLICT, "该上门已经建立了案件", field="visitId")
         if visit.status not in (*OPEN, VisitStatus.DONE):
             raise DoorstepError(ErrorCode.INVALID_STATE, "该上门已取消或未遇到，不能建案")
-        fields = case_fields_from_visit(visit.kind, visit.name, visit.phone, visit.address)
-        await cases.create_case(actor, case_id, CaseKind(visit.kind), fields)
+        existing = await case_queries.case_by_id(case_id)
+        if existing is None:
+            fields = case_fields_from_visit(visit.kind, visit.name, visit.phone, visit.address)
+            await cases.create_case(actor, case_id, CaseKind(visit.kind), fields)
+        elif existing.kind != visit.kind or not may_edit(actor.user, existing.parties):
+            raise DoorstepError(ErrorCode.CONFLICT, "该案件编号已被其他案件使用", field="caseId")
         updated = visit.next(now(), case_id=case_id)
         await queries.save_visit(updated)
         await changes.record(visit_changes(visit, updated), updated.updated_at)

@@ -186,3 +186,24 @@ async def test_handover_permissions(gql: GraphQL, demo: None) -> None:
     assert error_codes(same) == ["VALIDATION_FAILED"]
     blank = await gql(HAND_OVER, {"from": STAFF1, "to": STAFF2, "reason": " "}, token=boss)
     assert error_codes(blank) == ["VALIDATION_FAILED"]
+
+
+async def test_start_case_links_a_case_the_device_created_offline(gql: GraphQL, demo: None) -> None:
+    boss = await gql.login("supervisor1")
+    receipt = await _scheduled_visit(gql, boss)
+    tablet = Device(gql, await gql.login("staff1"))
+    case_id = new_id()
+    fields = {"name": "王秀英", "phone": "13800138000", "address": "钟山区荷泉路 18 号 3 单元"}
+    pushed = await tablet.push(
+        tablet.mutation("createCase", {"id": case_id, "kind": "withdrawal", "fields": fields}),
+        tablet.mutation("startCaseFromVisit", {"visitId": receipt["id"], "caseId": case_id}),
+    )
+    assert [r["status"] for r in pushed["results"]] == ["applied", "applied"], pushed
+    await tablet.sync()
+    assert tablet.entities[("visit", receipt["id"])]["data"]["caseId"] == case_id
+    other = Device(gql, await gql.login("staff2"))
+    foreign = new_id()
+    await other.do("createCase", {"id": foreign, "kind": "withdrawal", "fields": {}})
+    second = await _scheduled_visit(gql, boss, phone="13700002222")
+    taken = await tablet.do("startCaseFromVisit", {"visitId": second["id"], "caseId": foreign})
+    assert taken["error"]["code"] == "CONFLICT"
