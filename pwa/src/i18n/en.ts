@@ -3,6 +3,7 @@ import staffEn from '@/features/staff/messages.en'
 
 import type { MessageSchema } from './zh-CN'
 import devicesEn from '@/features/devices/messages.en'
+import visitsEn from '@/features/visits/messages.en'
 import knowledgeAdminEn from '@/features/knowledge-admin/messages.en'
 
 // English: the fallback language; typed against zh-CN so no key can be missing.
@@ -229,6 +230,7 @@ const en: MessageSchema = {
   staff: staffEn,
   knowledgeAdmin: knowledgeAdminEn,
   devices: devicesEn,
+  visits: visitsEn,
   push: pushEn,
   languages: {
     'zh-CN': '简体中文',

@@ -2,6 +2,7 @@
 import pushZhCN from '@/features/push/messages.zh-CN'
 import staffZhCN from '@/features/staff/messages.zh-CN'
 import devicesZhCN from '@/features/devices/messages.zh-CN'
+import visitsZhCN from '@/features/visits/messages.zh-CN'
 import knowledgeAdminZhCN from '@/features/knowledge-admin/messages.zh-CN'
 
 const zhCN = {
@@ -226,6 +227,7 @@ const zhCN = {
   staff: staffZhCN,
   knowledgeAdmin: knowledgeAdminZhCN,
   devices: devicesZhCN,
+  visits: visitsZhCN,
   push: pushZhCN,
   languages: {
     'zh-CN': '简体中文',

@@ -11,6 +11,7 @@ import type { Role, SessionState } from '@/auth/session'
 import { deviceRoutes } from '@/features/devices/routes'
 import { knowledgeAdminRoutes } from '@/features/knowledge-admin/routes'
 import { staffRoutes } from '@/features/staff/routes'
+import { publicVisitRoutes, visitRoutes } from '@/features/visits/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -36,6 +37,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/features/employer/EmployerLinkView.vue'),
     meta: { public: true, titleKey: 'employer.title' },
   },
+  ...publicVisitRoutes,
   {
     path: '/',
     component: () => import('@/layouts/TabLayout.vue'),
@@ -80,6 +82,7 @@ const routes: RouteRecordRaw[] = [
       ...staffRoutes,
       ...knowledgeAdminRoutes,
       ...deviceRoutes,
+      ...visitRoutes,
       {
         path: 'me',
         name: 'me',

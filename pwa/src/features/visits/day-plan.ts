@@ -91,7 +91,10 @@ export function navigationLinks(address: string): NavLink[] {
   const q = encodeURIComponent(address)
   return [
     { label: '地图', href: `geo:0,0?q=${q}` },
-    { label: '高德', href: `androidamap://keywordNavi?sourceApplication=doorstep&keyword=${q}&style=2` },
+    {
+      label: '高德',
+      href: `androidamap://keywordNavi?sourceApplication=doorstep&keyword=${q}&style=2`,
+    },
     { label: '百度', href: `baidumap://map/geocoder?address=${q}&src=doorstep` },
     { label: '网页地图', href: `https://uri.amap.com/search?keyword=${q}` },
   ]
@@ -107,7 +110,7 @@ export function materialsFrom(body: string): string[] {
       continue
     }
     const match = /^\s*(?:\d+[.、]|[-*])\s*(.+)$/.exec(line)
-    if (inside && match) items.push(match[1].trim())
+    if (inside && match?.[1]) items.push(match[1].trim())
   }
   return items
 }
@@ -122,7 +125,10 @@ export function articleBySlug(records: EntityRecord[], slug: string | null): str
 }
 
 /** Conflicts the server recorded on the device's cases, newest first, minus dismissed ones. */
-export function fieldConflicts(cases: EntityRecord[], dismissed: ReadonlySet<string>): FieldConflict[] {
+export function fieldConflicts(
+  cases: EntityRecord[],
+  dismissed: ReadonlySet<string>,
+): FieldConflict[] {
   const out: FieldConflict[] = []
   for (const record of cases) {
     if (record.deleted) continue

@@ -118,19 +118,19 @@ const SCHEDULE = gql`
 
 const HANDOVER_FIELDS = gql`
   fragment HandoverFields on HandoverResult {
-  id
-  cases
-  visits
-  counts
-  complete
-  reason
-  at
-  devices {
-    clientId
-    state
-    lastMutationIdAtHandover
-    lastMutationIdNow
-  }
+    id
+    cases
+    visits
+    counts
+    complete
+    reason
+    at
+    devices {
+      clientId
+      state
+      lastMutationIdAtHandover
+      lastMutationIdNow
+    }
   }
 `
 
