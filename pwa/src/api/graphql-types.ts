@@ -142,6 +142,14 @@ export type RequestVisitMutationVariables = Exact<{
 
 export type RequestVisitMutation = { requestVisit: { id: string, status: string, ticket: string } };
 
+export type EnterVisitRequestMutationVariables = Exact<{
+  input: VisitRequestInput;
+  channel: string;
+}>;
+
+
+export type EnterVisitRequestMutation = { enterVisitRequest: { id: string, status: string, ticket: string } };
+
 export type VisitTicketQueryVariables = Exact<{
   ticket: string;
 }>;

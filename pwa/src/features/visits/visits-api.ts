@@ -4,6 +4,7 @@ import type { GraphQLClient } from '@/api/client'
 import { gql } from '@/api/gql'
 import type {
   DispatchVisitsQuery,
+  EnterVisitRequestMutation,
   HandOverMutation,
   HandoversQuery,
   ImportOutreachMutation,
@@ -29,6 +30,16 @@ export type OutreachData = OutreachQuery
 const REQUEST = gql`
   mutation RequestVisit($input: VisitRequestInput!) {
     requestVisit(input: $input) {
+      id
+      status
+      ticket
+    }
+  }
+`
+
+const ENTER = gql`
+  mutation EnterVisitRequest($input: VisitRequestInput!, $channel: String!) {
+    enterVisitRequest(input: $input, channel: $channel) {
       id
       status
       ticket
@@ -209,6 +220,16 @@ export async function requestVisit(
   input: VisitRequestInput,
 ): Promise<RequestVisitMutation['requestVisit']> {
   return (await client.request<RequestVisitMutation>(REQUEST, { input })).requestVisit
+}
+
+/** Hotline or window staff entering a caller's request (no rate limit: signed in). */
+export async function enterVisitRequest(
+  client: GraphQLClient,
+  input: VisitRequestInput,
+  channel: 'hotline' | 'window',
+): Promise<EnterVisitRequestMutation['enterVisitRequest']> {
+  return (await client.request<EnterVisitRequestMutation>(ENTER, { input, channel }))
+    .enterVisitRequest
 }
 
 export async function ticketStatus(client: GraphQLClient, ticket: string): Promise<TicketStatus> {
