@@ -74,6 +74,7 @@ OPERATION_ACCESS: dict[str, Access] = {
     "scheduleVisit": REVIEWERS,
     "visitAssigneeSuggestions": REVIEWERS,
     "visitStaff": REVIEWERS,
+    "visitMetrics": REVIEWERS,
     "setStaffAreas": REVIEWERS,
     # handover (业务衔接) and company outreach (走进企业宣传)
     "handOver": REVIEWERS,

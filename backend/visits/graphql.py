@@ -107,6 +107,22 @@ class VisitStaff:
     visits_that_day: int
 
 
+@strawberry.type(description="一名外勤人员的上门指标")
+class StaffVisitMetricsType:
+    user: UserType
+    done: int
+    missed: int = strawberry.field(description="不在家（未遇到）")
+    planned: int
+    per_week: float = strawberry.field(description="每周完成上门数")
+    no_show_rate: float | None = strawberry.field(description="未遇到 / (完成 + 未遇到)")
+
+
+@strawberry.type(description="上门指标：每人每周上门数、未遇到率、从申请到上门的天数")
+class VisitMetricsType:
+    staff: list[StaffVisitMetricsType]
+    median_days_to_visit: float | None
+
+
 async def shaped(visits: list[VisitRecord]) -> list[VisitType]:
     people = await service.assignees_of(visits)
     return [VisitType.of(v, people.get(v.assignee) if v.assignee else None) for v in visits]
@@ -130,6 +146,24 @@ class VisitsQuery:
         staff = service.parse_id(staff_id, "staffId") if staff_id else None
         return await shaped(
             await service.list_visits(user, date, staff, status, date_from, date_to)
+        )
+
+    @strawberry.field(description="上门指标（日期起止均含）")
+    async def visit_metrics(self, info: Info, date_from: date, date_to: date) -> VisitMetricsType:
+        rows, days = await service.visit_metrics(info.context.require_user(), date_from, date_to)
+        return VisitMetricsType(
+            staff=[
+                StaffVisitMetricsType(
+                    user=UserType.of(u),
+                    done=m.done,
+                    missed=m.missed,
+                    planned=m.planned,
+                    per_week=m.per_week,
+                    no_show_rate=m.no_show_rate,
+                )
+                for u, m in rows
+            ],
+            median_days_to_visit=days,
         )
 
     @strawberry.field(description="凭预约链接查看进度（无需登录）")

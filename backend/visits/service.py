@@ -18,6 +18,7 @@ from backend.throttling.service import count_request
 from backend.visits import queries
 from backend.visits.assign import Candidate, ranked
 from backend.visits.changes import visit_changes
+from backend.visits.metrics import StaffVisitMetrics, median_days_to_visit, staff_metrics
 from backend.visits.models import VisitRecord, VisitRequest
 from backend.visits.policy import may_dispatch, may_see
 from backend.visits.rules import (
@@ -258,3 +259,20 @@ def parse_id(value: str, field: str = "id") -> UUID:
         raise DoorstepError(
             ErrorCode.VALIDATION_FAILED, f"{field} 应为 UUID", field=field
         ) from None
+
+
+async def visit_metrics(
+    actor: UserRecord, start: date, end: date
+) -> tuple[list[tuple[UserRecord, StaffVisitMetrics]], float | None]:
+    """Per person: visits made per week and the no-show rate; overall: days to a visit."""
+    if not may_dispatch(actor):
+        raise DoorstepError(ErrorCode.FORBIDDEN)
+    if end < start or (end - start).days > 366:
+        raise DoorstepError(ErrorCode.VALIDATION_FAILED, "统计区间不正确（最长一年）", field="to")
+    team = actor.team_id if actor.role == Role.SUPERVISOR else None
+    visits = await queries.list_visits(between=(start, end), team_id=team, limit=20000)
+    rows = staff_metrics(visits, start, end)
+    people = await assignees_of(visits)
+    return [(people[r.staff_id], r) for r in rows if r.staff_id in people], median_days_to_visit(
+        visits
+    )

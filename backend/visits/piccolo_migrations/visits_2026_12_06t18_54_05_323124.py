@@ -10,9 +10,7 @@ DESCRIPTION = "visits, staff areas, outreach companies, handovers"
 
 
 async def forwards():
-    manager = MigrationManager(
-        migration_id=ID, app_name="visits", description=DESCRIPTION
-    )
+    manager = MigrationManager(migration_id=ID, app_name="visits", description=DESCRIPTION)
 
     manager.add_table(
         class_name="HandoverDevice",
@@ -35,9 +33,7 @@ async def forwards():
         columns=None,
     )
 
-    manager.add_table(
-        class_name="Visit", tablename="visit", schema=None, columns=None
-    )
+    manager.add_table(class_name="Visit", tablename="visit", schema=None, columns=None)
 
     manager.add_table(
         class_name="StaffArea",

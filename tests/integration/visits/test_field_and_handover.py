@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from backend.demo.seed import demo_user_id
+from backend.visits.rules import today
 from tests.integration.conftest import GraphQL, error_codes
 from tests.integration.sync.device import Device, new_id
 from tests.integration.visits.helpers import HAND_OVER, TICKET, VISITS, requested, schedule
@@ -89,6 +90,15 @@ async def test_rescheduled_and_not_home(gql: GraphQL, demo: None) -> None:
     )["status"] == "applied"
     statuses = {v["id"]: v["status"] for v in (await gql(VISITS, {}, token=boss))["data"]["visits"]}
     assert statuses == {first["id"]: "missed", second["id"]: "requested"}
+    metrics = await gql(
+        """query($f: Date!, $t: Date!) { visitMetrics(dateFrom: $f, dateTo: $t) {
+          medianDaysToVisit staff { user { username } done missed planned noShowRate } } }""",
+        {"f": today().isoformat(), "t": today().isoformat()},
+        token=boss,
+    )
+    assert metrics["data"]["visitMetrics"]["staff"] == [
+        {"user": {"username": "staff1"}, "done": 0, "missed": 1, "planned": 1, "noShowRate": 1.0}
+    ]
     late = await tablet.do(
         "recordVisitOutcome", {"visitId": first["id"], "outcome": "done", "at": at}
     )

@@ -29,3 +29,48 @@ def test_fewest_visits_that_day_among_equally_near() -> None:
 
 def test_no_candidates() -> None:
     assert suggest("钟山区", [], {}) is None
+
+
+def test_visit_metrics_per_week_no_show_and_days_to_visit() -> None:
+    from datetime import UTC, date, datetime, timedelta
+
+    from backend.visits.metrics import median_days_to_visit, staff_metrics
+    from backend.visits.models import VisitRecord
+
+    staff = uuid4()
+    start = datetime(2026, 12, 1, 1, tzinfo=UTC)
+
+    def visit(status: str, day: int, days_to_visit: float) -> VisitRecord:
+        return VisitRecord(
+            id=uuid4(),
+            ticket="t",
+            kind="withdrawal",
+            channel="public",
+            name="n",
+            phone="p",
+            address="a",
+            note="",
+            preferred_date=None,
+            status=status,
+            assignee=staff,
+            team_id=None,
+            scheduled_for=date(2026, 12, day),
+            slot="am",
+            case_id=None,
+            company_id=None,
+            outcome=None,
+            outcome_note="",
+            outcome_at=start + timedelta(days=days_to_visit),
+            outcome_location=None,
+            entered_by=None,
+            created_at=start,
+            updated_at=start,
+            version=1,
+        )
+
+    visits = [visit("done", 1, 1), visit("done", 3, 3), visit("missed", 4, 2), visit("done", 20, 5)]
+    [row] = staff_metrics(visits, date(2026, 12, 1), date(2026, 12, 14))
+    assert (row.done, row.missed, row.planned) == (2, 1, 3)
+    assert row.per_week == 1.0
+    assert row.no_show_rate == 0.333
+    assert median_days_to_visit(visits) == 3.0
