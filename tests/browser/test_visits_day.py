@@ -9,12 +9,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
 from backend.demo.seed import demo_user_id
 
-from .conftest import PHONE, App
+from .conftest import PHONE, TABLET, App
 from .device_pin import unlock
+from .test_a11y_screens import blocking_violations
 from .test_review_queue import sign_in_as_supervisor
 from .test_staff_cases import PIN, SHARP_LOAN_CONTRACT, field, open_cases_synced
 
@@ -31,6 +32,7 @@ def request_visit(page: Page) -> str:
     page.locator("input[name=phone]").fill("12345")
     page.get_by_role("button", name="提交预约").click()
     expect(page.get_by_test_id("request-error")).to_contain_text("电话号码格式不正确")
+    assert blocking_violations(page) == []
     page.locator("input[name=phone]").fill("138 0013 8123")
     page.locator("textarea[name=note]").fill("行动不便，上午在家")
     page.get_by_role("button", name="提交预约").click()
@@ -57,12 +59,17 @@ def schedule_for_staff1(page: Page) -> None:
 
 
 def test_a_requested_visit_is_done_offline_and_the_ticket_shows_it(
-    browser: Browser, tablet: BrowserContext, app: App, artifacts: Path
+    browser: Browser, app: App, artifacts: Path
 ) -> None:
-    member = browser.new_context(viewport=PHONE, locale="zh-CN", base_url=app.base_url)
-    desk = browser.new_context(
-        viewport={"width": 1280, "height": 800}, locale="zh-CN", base_url=app.base_url
-    )
+    # bypass_csp: axe (the accessibility check) is injected as an inline script.
+    def context(viewport: ViewportSize) -> BrowserContext:
+        return browser.new_context(
+            viewport=viewport, locale="zh-CN", base_url=app.base_url, bypass_csp=True
+        )
+
+    member = context(PHONE)
+    desk = context({"width": 1280, "height": 800})
+    tablet = context(TABLET)
     try:
         citizen = member.new_page()
         ticket_url = request_visit(citizen)
@@ -70,6 +77,8 @@ def test_a_requested_visit_is_done_offline_and_the_ticket_shows_it(
 
         supervisor = desk.new_page()
         schedule_for_staff1(supervisor)
+        expect(supervisor.get_by_test_id("visit-metrics")).to_be_visible()
+        assert blocking_violations(supervisor) == []
         supervisor.screenshot(path=artifacts / "visits-dispatch.png")
 
         staff = tablet.new_page()
@@ -82,6 +91,7 @@ def test_a_requested_visit_is_done_offline_and_the_ticket_shows_it(
         expect(card.get_by_test_id("visit-nav").first).to_have_attribute("href", geo)
         card.get_by_text("需带材料").click()
         expect(card.get_by_test_id("visit-materials")).to_contain_text("身份证")
+        assert blocking_violations(staff) == []
 
         # Offline from here: the page comes from the service worker, the visit from IndexedDB.
         tablet.set_offline(True)
@@ -120,3 +130,4 @@ def test_a_requested_visit_is_done_offline_and_the_ticket_shows_it(
     finally:
         member.close()
         desk.close()
+        tablet.close()

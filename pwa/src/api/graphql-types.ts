@@ -166,6 +166,14 @@ export type DispatchVisitsQueryVariables = Exact<{
 
 export type DispatchVisitsQuery = { visits: Array<{ id: string, kind: string, status: string, statusLabel: string, channel: string, name: string, phone: string, address: string, note: string, preferredDate: string | null, scheduledFor: string | null, slot: string | null, caseId: string | null, outcome: string | null, assignee: { id: string, username: string, displayName: string } | null }> };
 
+export type VisitMetricsQueryVariables = Exact<{
+  dateFrom: string;
+  dateTo: string;
+}>;
+
+
+export type VisitMetricsQuery = { visitMetrics: { medianDaysToVisit: number | null, staff: Array<{ done: number, missed: number, planned: number, perWeek: number, noShowRate: number | null, user: { id: string, displayName: string } }> } };
+
 export type VisitStaffQueryVariables = Exact<{
   date: string;
 }>;

@@ -82,6 +82,9 @@ const en: typeof zhCN = {
     enter: 'Enter for a caller',
     prevWeek: 'Previous week',
     nextWeek: 'Next week',
+    metrics: 'Last four weeks',
+    metricsLine: '{perWeek} a week · no-show {noShow}',
+    daysToVisit: 'Days from request to visit (median)',
   },
   handover: {
     title: 'Handover',

@@ -81,6 +81,9 @@ export default {
     enter: '代为登记（热线 / 窗口）',
     prevWeek: '上一周',
     nextWeek: '下一周',
+    metrics: '近四周上门指标',
+    metricsLine: '每周 {perWeek} 户 · 未遇到率 {noShow}',
+    daysToVisit: '从申请到上门（天，中位数）',
   },
   handover: {
     title: '业务衔接',

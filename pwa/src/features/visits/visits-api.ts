@@ -15,6 +15,7 @@ import type {
   RevokeHandedOverMutation,
   ScheduleVisitMutation,
   VisitRequestInput,
+  VisitMetricsQuery,
   VisitStaffQuery,
   VisitSuggestionsQuery,
   VisitTicketQuery,
@@ -82,6 +83,25 @@ const VISITS = gql`
         id
         username
         displayName
+      }
+    }
+  }
+`
+
+const METRICS = gql`
+  query VisitMetrics($dateFrom: Date!, $dateTo: Date!) {
+    visitMetrics(dateFrom: $dateFrom, dateTo: $dateTo) {
+      medianDaysToVisit
+      staff {
+        done
+        missed
+        planned
+        perWeek
+        noShowRate
+        user {
+          id
+          displayName
+        }
       }
     }
   }
@@ -243,6 +263,14 @@ export async function dispatchVisits(
   status: string | null,
 ): Promise<DispatchVisit[]> {
   return (await client.request<DispatchVisitsQuery>(VISITS, { dateFrom, dateTo, status })).visits
+}
+
+export async function visitMetrics(
+  client: GraphQLClient,
+  dateFrom: string,
+  dateTo: string,
+): Promise<VisitMetricsQuery['visitMetrics']> {
+  return (await client.request<VisitMetricsQuery>(METRICS, { dateFrom, dateTo })).visitMetrics
 }
 
 export async function visitStaff(client: GraphQLClient, date: string): Promise<StaffRow[]> {
