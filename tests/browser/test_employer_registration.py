@@ -73,7 +73,7 @@ def test_employer_fills_signs_and_submits_the_registration_on_a_phone(
     expect(form.get_by_label("单位名称", exact=True)).to_have_value(FORM["单位名称"])
 
 
-# --- The QR link staff show on site (backend/cases/claims.py) --------------------------
+# --- The QR link staff show on site (backend/claims/links.py) --------------------------
 
 STAFF_PIN = "1357"
 UNIT_FROM_STAFF = "六盘水示例建材有限公司"
@@ -118,7 +118,7 @@ def staff_opens_a_registration(tablet: BrowserContext) -> tuple[Page, str]:
     page.get_by_test_id("field-unit_name").locator("input").fill(UNIT_FROM_STAFF)
     page.wait_for_url("**/cases/*/edit")  # created with the first thing typed
     case_id = page.url.split("/cases/")[1].split("/")[0]
-    page.wait_for_timeout(1000)  # past the save debounce
+    expect(page.get_by_test_id("save-state")).to_have_text("草稿已保存在本机")  # in the outbox
     return page, case_id
 
 
