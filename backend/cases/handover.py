@@ -13,8 +13,8 @@ from backend.accounts import queries as accounts
 from backend.accounts.handover import HandoverContext, handover_step
 from backend.cases import queries
 from backend.cases.changes import case_put, document_put, revocations
+from backend.cases.events import device_readings
 from backend.cases.models import HistoryEntry
-from backend.documents.queries import device_readings
 from sync.changelog import changes
 
 

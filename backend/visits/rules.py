@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
+from backend.centre import CENTRE_TIMEZONE
 from backend.errors import DoorstepError, ErrorCode
 
-LOCAL_TZ = ZoneInfo("Asia/Shanghai")
+LOCAL_TZ = CENTRE_TIMEZONE
 KINDS = ("withdrawal", "unit_registration")
 SLOTS = {"am": "上午 9:00–12:00", "pm": "下午 14:00–17:30"}
 SLOT_CAPACITY = 4  # visits one worker can make in one slot
