@@ -54,6 +54,10 @@ class ErrorCode(StrEnum):
     # Shared-data verification (数据共享核验)
     REGISTRY_PURPOSE_REQUIRED = "REGISTRY_PURPOSE_REQUIRED"
     REGISTRY_CONSENT_MISSING = "REGISTRY_CONSENT_MISSING"
+    # Visits and handover (预约上门 · 业务衔接)
+    VISIT_DATE_IN_PAST = "VISIT_DATE_IN_PAST"
+    VISIT_SLOT_FULL = "VISIT_SLOT_FULL"
+    HANDOVER_DEVICES_PENDING = "HANDOVER_DEVICES_PENDING"
 
 
 DEFAULT_MESSAGES: dict[ErrorCode, str] = {
@@ -92,6 +96,9 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.TEXT_NOT_PLAIN: "内容含有无法识别的字符，请只输入文字。",
     ErrorCode.REGISTRY_PURPOSE_REQUIRED: "请填写查询用途（2 到 200 个字）。",
     ErrorCode.REGISTRY_CONSENT_MISSING: "查询征信须有申请人的签字授权，本案尚无已上传的签名。",
+    ErrorCode.VISIT_DATE_IN_PAST: "日期不能早于今天，请重新选择。",
+    ErrorCode.VISIT_SLOT_FULL: "该时段已约满，请选择其他时段或日期。",
+    ErrorCode.HANDOVER_DEVICES_PENDING: "移交人的设备尚有未同步的工作，请先让其同步或导出。",
 }
 
 

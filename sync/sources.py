@@ -14,10 +14,13 @@ from backend.cases.changes import masked_for_reader
 from backend.cases.snapshot import CaseSnapshot
 from backend.knowledge.snapshot import KnowledgeSnapshot
 from backend.notifications.snapshot import InboxSnapshot
+from backend.visits.snapshot import HandoverSnapshot, VisitSnapshot
 from sync.changelog.snapshot import Change, SnapshotSource
 
 # A full sync reads them in this order; each entity's later changes come through the log.
-SOURCES: tuple[SnapshotSource, ...] = (CaseSnapshot(), InboxSnapshot(), KnowledgeSnapshot())
+SOURCES: tuple[SnapshotSource, ...] = (
+    CaseSnapshot(), InboxSnapshot(), KnowledgeSnapshot(), VisitSnapshot(), HandoverSnapshot()
+)
 
 # Field staff receive only their own cases and supervisors their team's: both may see full
 # identity numbers. Everyone else receives them masked.

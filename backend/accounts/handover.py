@@ -30,6 +30,8 @@ HandoverStep = Callable[[HandoverContext], Awaitable[int]]
 
 # Modules whose import registers handover steps (domains append theirs).
 HANDOVER_MODULES: list[str] = [
+    "backend.cases.handover",
+    "backend.visits.handover_step",
     "backend.consultation.handover",
 ]
 

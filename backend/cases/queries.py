@@ -311,3 +311,11 @@ async def history_of_cases(case_ids: Sequence[UUID]) -> list[HistoryEntry]:
         return []
     rows = await CaseHistory.select().where(CaseHistory.case_id.is_in(list(case_ids)))
     return [_history_entry(row) for row in rows]
+
+
+async def open_cases_of(user_id: UUID) -> list[CaseRecord]:
+    """The user's assigned cases not yet approved (what a handover moves), by id."""
+    rows = await Case.select().where(
+        (Case.assignee == user_id) & (Case.status != str(CaseStatus.APPROVED))
+    ).order_by(Case.id)
+    return [_case(row) for row in rows]

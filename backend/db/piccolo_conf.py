@@ -23,5 +23,6 @@ APP_REGISTRY = AppRegistry(
         "backend.registry.piccolo_app",
         "backend.training.piccolo_app",
         "backend.assessment.piccolo_app",
+        "backend.visits.piccolo_app",
     ]
 )

@@ -118,6 +118,27 @@ OPERATION_ACCESS: dict[str, Access] = {
     "setStaffEmployment": ADMINS,
     "assessmentCases": STAFF,
     "returnPeaks": REVIEWERS,
+    # visits (预约上门): the public asks (rate-limited per address and phone) and follows its
+    # ticket; staff enter requests for callers; supervisors dispatch; each worker sees their
+    # own visits (backend.visits.policy)
+    "requestVisit": PUBLIC,
+    "visitTicket": PUBLIC,
+    "enterVisitRequest": STAFF,
+    "visits": STAFF,
+    "scheduleVisit": REVIEWERS,
+    "visitAssigneeSuggestions": REVIEWERS,
+    "visitStaff": REVIEWERS,
+    "visitMetrics": REVIEWERS,
+    "setStaffAreas": REVIEWERS,
+    # handover (业务衔接) and company outreach (走进企业宣传)
+    "handOver": REVIEWERS,
+    "handovers": SIGNED_IN,  # one's own; supervisors and admins anyone's (visits.handover)
+    "markHandoverDeviceExported": REVIEWERS,
+    "revokeHandedOverDevices": REVIEWERS,
+    "importOutreachCompanies": REVIEWERS,
+    "planCompanyVisit": REVIEWERS,
+    "outreachSummary": REVIEWERS,
+    "outreachCompanies": REVIEWERS,
 }
 
 
@@ -133,6 +154,9 @@ MUTATOR_ACCESS: dict[str, Access] = {
     "submitFeedback": SIGNED_IN,  # feedback recorded during a visit (backend.consultation)
     "logConsultation": STAFF,  # a question answered during a visit, logged offline
     "answerDrill": STAFF,  # one's own open drill attempt (backend.training.service)
+    "recordVisitOutcome": STAFF,  # the visit's worker, their supervisor (visits.policy)
+    "startCaseFromVisit": STAFF,
+    "confirmHandoverSync": SIGNED_IN,  # the leaving person's own device (visits.handover)
 }
 
 

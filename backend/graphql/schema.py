@@ -26,6 +26,8 @@ from backend.registry.graphql import RegistryMutation, RegistryQuery
 from backend.settings import get_settings
 from backend.training.graphql import TrainingMutation, TrainingQuery
 from backend.verification.graphql import VerificationMutation, VerificationQuery
+from backend.visits.graphql import VisitsMutation, VisitsQuery
+from backend.visits.handover_graphql import HandoverMutation, HandoverQuery
 from sync.graphql import SyncMutation, SyncQuery
 from sync.rejections_graphql import SyncRejectionsQuery
 
@@ -46,6 +48,8 @@ Query = merge_types(
         TrainingQuery,
         AssessmentQuery,
         DrillDownQuery,
+        VisitsQuery,
+        HandoverQuery,
     ),
 )
 Mutation = merge_types(
@@ -63,6 +67,8 @@ Mutation = merge_types(
         RegistryMutation,
         TrainingMutation,
         AssessmentMutation,
+        VisitsMutation,
+        HandoverMutation,
     ),
 )
 

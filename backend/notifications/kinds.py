@@ -13,3 +13,5 @@ class NotificationKind(StrEnum):
     ARTICLE_PUBLISHED = "article_published"
     FEEDBACK_ANSWERED = "feedback_answered"
     POLICY_CHECK = "policy_check"  # a must-know article version to acknowledge (training)
+    VISIT_ASSIGNED = "visit_assigned"
+    WORK_HANDED_OVER = "work_handed_over"

@@ -20,6 +20,11 @@ from sync.mutators.offer_employer_link import offer_employer_link
 from sync.mutators.submit_case import submit_case
 from sync.mutators.submit_feedback import submit_feedback
 from sync.mutators.update_case import update_case
+from sync.mutators.visits import (
+    confirm_handover_sync,
+    record_visit_outcome,
+    start_case_from_visit,
+)
 
 Mutator = Callable[[MutationContext, Any], Awaitable[None]]
 
@@ -45,6 +50,9 @@ _UNGUARDED: dict[str, Mutator] = {
     "submitFeedback": submit_feedback,
     "logConsultation": log_consultation,
     "answerDrill": answer_drill,
+    "recordVisitOutcome": record_visit_outcome,
+    "startCaseFromVisit": start_case_from_visit,
+    "confirmHandoverSync": confirm_handover_sync,
 }
 MUTATORS: dict[str, Mutator] = {name: _guarded(name, m) for name, m in _UNGUARDED.items()}
 

@@ -44,6 +44,17 @@ export type SharedSource =
   | 'MARRIAGE'
   | 'REAL_ESTATE';
 
+/** 预约上门的申请：业务类型、姓名、电话、地址、希望日期、备注 */
+export type VisitRequestInput = {
+  address: string;
+  /** withdrawal | unit_registration */
+  kind: string;
+  name: string;
+  note?: string | null | undefined;
+  phone: string;
+  preferredDate?: string | null | undefined;
+};
+
 export type UserFieldsFragment = { id: string, username: string, role: Role, displayName: string };
 
 export type LoginMutationVariables = Exact<{
@@ -385,3 +396,123 @@ export type PolicyCheckStatusQueryVariables = Exact<{
 
 
 export type PolicyCheckStatusQuery = { policyCheckStatus: { version: number, unacknowledged: Array<{ username: string, displayName: string }> } };
+
+export type RequestVisitMutationVariables = Exact<{
+  input: VisitRequestInput;
+}>;
+
+
+export type RequestVisitMutation = { requestVisit: { id: string, status: string, ticket: string } };
+
+export type EnterVisitRequestMutationVariables = Exact<{
+  input: VisitRequestInput;
+  channel: string;
+}>;
+
+
+export type EnterVisitRequestMutation = { enterVisitRequest: { id: string, status: string, ticket: string } };
+
+export type VisitTicketQueryVariables = Exact<{
+  ticket: string;
+}>;
+
+
+export type VisitTicketQuery = { visitTicket: { status: string, statusLabel: string, kind: string, requestedAt: string, scheduledFor: string | null, slot: string | null, outcome: string | null } };
+
+export type DispatchVisitsQueryVariables = Exact<{
+  dateFrom?: string | null | undefined;
+  dateTo?: string | null | undefined;
+  status?: string | null | undefined;
+}>;
+
+
+export type DispatchVisitsQuery = { visits: Array<{ id: string, kind: string, status: string, statusLabel: string, channel: string, name: string, phone: string, address: string, note: string, preferredDate: string | null, scheduledFor: string | null, slot: string | null, caseId: string | null, outcome: string | null, assignee: { id: string, username: string, displayName: string } | null }> };
+
+export type VisitMetricsQueryVariables = Exact<{
+  dateFrom: string;
+  dateTo: string;
+}>;
+
+
+export type VisitMetricsQuery = { visitMetrics: { medianDaysToVisit: number | null, staff: Array<{ done: number, missed: number, planned: number, perWeek: number, noShowRate: number | null, user: { id: string, displayName: string } }> } };
+
+export type VisitStaffQueryVariables = Exact<{
+  date: string;
+}>;
+
+
+export type VisitStaffQuery = { visitStaff: Array<{ areas: Array<string>, visitsThatDay: number, user: { id: string, username: string, displayName: string } }> };
+
+export type VisitSuggestionsQueryVariables = Exact<{
+  visitId: string;
+  date: string;
+}>;
+
+
+export type VisitSuggestionsQuery = { visitAssigneeSuggestions: Array<{ visitsThatDay: number, user: { id: string, username: string, displayName: string } }> };
+
+export type ScheduleVisitMutationVariables = Exact<{
+  id: string;
+  staffId: string;
+  date: string;
+  slot?: string | null | undefined;
+}>;
+
+
+export type ScheduleVisitMutation = { scheduleVisit: { id: string, status: string, scheduledFor: string | null, assignee: { username: string } | null } };
+
+export type HandoverFieldsFragment = { id: string, cases: number, visits: number, counts: unknown, complete: boolean, reason: string, at: string, devices: Array<{ clientId: string, state: string, lastMutationIdAtHandover: number, lastMutationIdNow: number }> };
+
+export type HandOverMutationVariables = Exact<{
+  fromUserId: string;
+  toUserId: string;
+  reason: string;
+}>;
+
+
+export type HandOverMutation = { handOver: { id: string, cases: number, visits: number, counts: unknown, complete: boolean, reason: string, at: string, devices: Array<{ clientId: string, state: string, lastMutationIdAtHandover: number, lastMutationIdNow: number }> } };
+
+export type HandoversQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type HandoversQuery = { handovers: Array<{ id: string, cases: number, visits: number, counts: unknown, complete: boolean, reason: string, at: string, devices: Array<{ clientId: string, state: string, lastMutationIdAtHandover: number, lastMutationIdNow: number }> }> };
+
+export type MarkHandoverExportedMutationVariables = Exact<{
+  handoverId: string;
+  clientId: string;
+}>;
+
+
+export type MarkHandoverExportedMutation = { markHandoverDeviceExported: { id: string } };
+
+export type RevokeHandedOverMutationVariables = Exact<{
+  handoverId: string;
+}>;
+
+
+export type RevokeHandedOverMutation = { revokeHandedOverDevices: number };
+
+export type OutreachQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OutreachQuery = { outreachSummary: Array<{ batch: string, companies: number, visited: number, registered: number, rate: number }>, outreachCompanies: Array<{ id: string, batch: string, name: string, uscc: string | null, address: string, phone: string, visitId: string | null }> };
+
+export type ImportOutreachMutationVariables = Exact<{
+  batch: string;
+  csv: string;
+}>;
+
+
+export type ImportOutreachMutation = { importOutreachCompanies: { imported: number, skipped: Array<string> } };
+
+export type PlanCompanyVisitMutationVariables = Exact<{
+  companyId: string;
+  staffId: string;
+  date: string;
+  slot?: string | null | undefined;
+}>;
+
+
+export type PlanCompanyVisitMutation = { planCompanyVisit: { id: string } };

@@ -3,6 +3,7 @@ import staffEn from '@/features/staff/messages.en'
 
 import type { MessageSchema } from './zh-CN'
 import devicesEn from '@/features/devices/messages.en'
+import visitsEn from '@/features/visits/messages.en'
 import knowledgeAdminEn from '@/features/knowledge-admin/messages.en'
 import registryEn from '@/features/registry/messages.en'
 import trainingEn from '@/features/training/messages.en'
@@ -244,6 +245,7 @@ const en: MessageSchema = {
   training: trainingEn,
   devices: devicesEn,
   registry: registryEn,
+  visits: visitsEn,
   push: pushEn,
   languages: {
     'zh-CN': '简体中文',

@@ -2,6 +2,7 @@
 import pushZhCN from '@/features/push/messages.zh-CN'
 import staffZhCN from '@/features/staff/messages.zh-CN'
 import devicesZhCN from '@/features/devices/messages.zh-CN'
+import visitsZhCN from '@/features/visits/messages.zh-CN'
 import knowledgeAdminZhCN from '@/features/knowledge-admin/messages.zh-CN'
 import registryZhCN from '@/features/registry/messages.zh-CN'
 import trainingZhCN from '@/features/training/messages.zh-CN'
@@ -241,6 +242,7 @@ const zhCN = {
   training: trainingZhCN,
   devices: devicesZhCN,
   registry: registryZhCN,
+  visits: visitsZhCN,
   push: pushZhCN,
   languages: {
     'zh-CN': '简体中文',

@@ -23,6 +23,12 @@ export const TABS: readonly TabItem[] = [
     labelKey: 'tabs.dashboard',
     roles: ['SUPERVISOR', 'ADMIN'],
   },
+  {
+    routeName: 'dispatch',
+    icon: 'calendar-o',
+    labelKey: 'visits.dispatch.title',
+    roles: ['SUPERVISOR', 'ADMIN'],
+  },
   { routeName: 'employer-case', icon: 'records-o', labelKey: 'tabs.employer', roles: ['EMPLOYER'] },
   { routeName: 'cases', icon: 'todo-list-o', labelKey: 'staff.tabs.cases', roles: ['FIELD_STAFF'] },
   { routeName: 'knowledge', icon: 'bookmark-o', labelKey: 'staff.tabs.knowledge' },

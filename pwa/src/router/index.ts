@@ -14,6 +14,7 @@ import { knowledgeAdminRoutes } from '@/features/knowledge-admin/routes'
 import { registryRoutes } from '@/features/registry/routes'
 import { staffRoutes } from '@/features/staff/routes'
 import { trainingRoutes } from '@/features/training/routes'
+import { publicVisitRoutes, visitRoutes } from '@/features/visits/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -40,6 +41,7 @@ const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'employer.title' },
   },
   ...consultationPublicRoutes,
+  ...publicVisitRoutes,
   {
     path: '/',
     component: () => import('@/layouts/TabLayout.vue'),
@@ -87,6 +89,7 @@ const routes: RouteRecordRaw[] = [
       ...consultationStaffRoutes,
       ...registryRoutes,
       ...trainingRoutes,
+      ...visitRoutes,
       {
         path: 'me',
         name: 'me',

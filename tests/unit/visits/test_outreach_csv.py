@@ -1,0 +1,25 @@
+"""Reading the outreach list (pure)."""
+
+from __future__ import annotations
+
+from backend.visits.outreach_csv import parse_companies
+
+
+def test_chinese_headers_and_bad_lines() -> None:
+    text = (
+        "\ufeff单位名称,统一社会信用代码,地址,联系人,电话\n"
+        "甲公司,91520201MA6DXXXX1X,钟山区1号,王,13800138000\n"
+        ",,钟山区2号,,\n"
+        "乙公司,BAD,钟山区3号,,\n"
+        "甲公司,91520201MA6DXXXX1X,钟山区1号,王,13800138000\n"
+        "丙公司,,水城区4号,,\n"
+    )
+    parsed = parse_companies(text)
+    assert [r.name for r in parsed.rows] == ["甲公司", "丙公司"]
+    assert len(parsed.problems) == 3
+    assert parsed.problems[0].startswith("第 3 行")
+
+
+def test_header_required() -> None:
+    assert parse_companies("").problems == ["文件为空"]
+    assert parse_companies("a,b\n1,2\n").rows == []
