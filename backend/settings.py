@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     db_pool_max_size: int = Field(
         10, ge=0, le=200, description="PostgreSQL connections per process; 0 disables the pool"
     )
+    confidence_threshold: float = Field(
+        0.90, gt=0, lt=1,
+        description="calibrated confidence below which a field read is shown as 需核对",
+    )
     test_low_cost_password_hashing: bool = Field(
         False,
         description="tests only, honoured in demo mode: argon2id at its lowest cost, so the "

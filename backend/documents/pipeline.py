@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 from backend.documents import checks as chk
+from backend.documents.calibration import calibrate
 from backend.documents.classify import classify
 from backend.documents.extractors import extractor_for, fields_of
 from backend.documents.extractors import repayment_statement as rs
@@ -19,6 +20,7 @@ from backend.documents.fields import FieldValue
 from backend.documents.layout import build_rows
 from backend.documents.ocr import DEFAULT_ENGINE, OcrPage, get_engine
 from backend.documents.preprocess import decode_image, prepare
+from backend.documents.presence import classify_unfound, unread_checks
 from backend.documents.quality import QualityMetrics, measure
 from backend.documents.reread import reread_invalid_codes, reread_table_rows
 from backend.documents.result import ExtractionResult, Quality
@@ -96,13 +98,17 @@ def extract_from_page(
         rs.apply_totals(fields, table)
         table_rows = list(rs.rows_json(table))
         checks += _table_checks(table)
-    missing = [f for f in fields_of(resolved) if f not in fields]
-    checks += chk.missing_checks(missing)
+    unfound = classify_unfound(resolved, rows, [f for f in fields_of(resolved) if f not in fields],
+                               legible=not (quality.blurry or quality.glare
+                                            or quality.low_resolution))
+    checks += chk.missing_checks(unfound.missing) + unread_checks(unfound.unread)
     return ExtractionResult(
         type=resolved,
         fields={k: _json_value(k, v) for k, v in fields.items()},
-        confidence={k: v.confidence for k, v in fields.items()},
-        missing=missing,
+        confidence=calibrate(resolved, fields, checks, metrics, rows, table_rows),
+        missing=unfound.missing,
+        unread=unfound.unread,
+        raw_confidence={k: v.confidence for k, v in fields.items()},
         quality=quality,
         checks=checks,
         rows=table_rows,

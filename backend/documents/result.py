@@ -45,6 +45,10 @@ class ExtractionResult:
     quality: Quality
     checks: list[Check]
     rows: list[dict[str, Any]] | None = None  # repayment statements: the parsed table
+    # Fields printed on the page but not legible (``missing``: not on the page at all).
+    unread: list[str] = field(default_factory=list)
+    # The engines' own scores behind ``confidence`` (stored for refitting, not printed).
+    raw_confidence: dict[str, float] = field(default_factory=dict)
     engine: str = ""
     timings: dict[str, float] = field(default_factory=dict)
     # What was done to the photo before OCR (stored with case documents, not printed).
@@ -58,6 +62,7 @@ class ExtractionResult:
             "fields": self.fields,
             "confidence": self.confidence,
             "missing": self.missing,
+            "unread": self.unread,
             "quality": self.quality.to_json(),
             "checks": [c.to_json() for c in self.checks],
         }
