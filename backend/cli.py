@@ -116,3 +116,21 @@ def extract(doc_type: str, files: tuple[str, ...]) -> None:
     from backend.documents.extract_command import run_extract
 
     sys.exit(run_extract(list(files), doc_type, sys.stdout))
+
+
+@main.group(help="识别更正记录")
+def corrections() -> None:
+    pass
+
+
+@corrections.command("export", help="把更正记录导出为 JSONL（与样例照片 truth.jsonl 同格式）")
+@click.option("--out", "out_path", default="-", show_default=True, help="输出文件，- 为标准输出")
+def export_corrections(out_path: str) -> None:
+    from backend.corrections.export_command import run_export
+
+    try:
+        _settings()
+        count = run_export(out_path)
+    except ConfigurationError as error:
+        _fail(error)
+    click.echo(f"已导出 {count} 份材料的更正 (corrections exported)", err=True)

@@ -18,6 +18,7 @@ APP_REGISTRY = AppRegistry(
         "backend.documents.piccolo_app",
         "backend.notifications.piccolo_app",
         "backend.throttling.piccolo_app",
+        "backend.corrections.piccolo_app",
         "sync.piccolo_app",
     ]
 )

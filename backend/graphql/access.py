@@ -64,6 +64,8 @@ OPERATION_ACCESS: dict[str, Access] = {
     # one-time code give a session limited to that case (single use, throttled, expiring)
     "claimEmployerLink": frozenset({Role.EMPLOYER}),
     "redeemEmployerCode": PUBLIC,
+    # corrections of values read from documents (the dashboard's accuracy figure)
+    "correctionRates": REVIEWERS,
 }
 
 

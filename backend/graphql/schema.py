@@ -12,6 +12,7 @@ from backend.accounts.graphql import AccountsMutation, AccountsQuery
 from backend.cases.claims_graphql import EmployerLinkMutation
 from backend.cases.graphql import CasesMutation, CasesQuery
 from backend.cases.metrics_graphql import MetricsQuery
+from backend.corrections.graphql import CorrectionsQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
@@ -31,6 +32,7 @@ Query = merge_types(
         KnowledgeQuery,
         NotificationsQuery,
         VerificationQuery,
+        CorrectionsQuery,
     ),
 )
 Mutation = merge_types(
