@@ -81,7 +81,8 @@ def main() -> None:
 
             truth = harder_documents.generate(root, args.count, args.seed)
         else:
-            root = REPO.parent / "shared" / "fixtures" / "documents"
+            shared = Path(os.environ.get("DOORSTEP_SHARED", REPO.parent / "shared"))
+            root = shared / "fixtures" / "documents"
             truth = [json.loads(line) for line in
                      (root / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
         collect(root, truth, Path(args.out), args.engine)

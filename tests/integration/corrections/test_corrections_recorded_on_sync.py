@@ -70,7 +70,8 @@ def _rate(body: dict[str, Any], field: str) -> dict[str, Any]:
     rows = [r for r in body["data"]["correctionRates"]
             if r["docType"] == "id_card" and r["field"] == field]
     assert rows, body
-    return rows[0]
+    row: dict[str, Any] = rows[0]
+    return row
 
 
 async def test_a_changed_ocr_value_is_a_correction_counted_in_the_rates_and_exported(
