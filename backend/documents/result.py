@@ -13,13 +13,22 @@ def device_reading(output: dict[str, Any]) -> dict[str, Any]:
     entity of sync/PROTOCOL.md): confidence per field, quality (blurry, glare,
     rotated_degrees, low_resolution, and the measurements behind them) and the
     preprocessing applied to the photo. ``output`` is the JSON of ``ocr_task.read_image``."""
+    from backend.documents.calibration import needs_check
+    from backend.settings import get_settings
+
     quality = output.get("quality")
     if isinstance(quality, dict) and output.get("measurements"):
         quality = {**quality, "measurements": output["measurements"]}
+    confidence = {k: float(v) for k, v in (output.get("confidence") or {}).items()}
+    unread = list(output.get("unread") or [])
     return {
-        "confidence": dict(output.get("confidence") or {}),
+        "confidence": confidence,
         "quality": quality,
         "preprocessing": output.get("preprocessing"),
+        # fields staff are asked to check (需核对): below the confidence threshold, or
+        # printed but not legible; the PWA highlights exactly these
+        "needsCheck": needs_check(confidence, get_settings().confidence_threshold, unread),
+        "unread": unread,
     }
 
 
