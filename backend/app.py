@@ -14,7 +14,7 @@ from litestar.logging.config import default_handlers
 from litestar.types import ControllerRouterHandler
 from strawberry.litestar import make_graphql_controller
 
-from backend.cases.exports_http import staff_metrics_csv, staff_metrics_xlsx
+from backend.assessment.http import staff_metrics_csv, staff_metrics_xlsx
 from backend.cases.upload_hooks import register_upload_hooks
 from backend.db import lifecycle
 from backend.errors import DoorstepError, ErrorCode

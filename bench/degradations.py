@@ -35,6 +35,9 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench import harder_documents as hd  # noqa: E402
+from bench.harder.model import Doc, Pair  # noqa: E402
+from bench.harder.photo import add_glare, photograph  # noqa: E402
+from bench.harder.render import render  # noqa: E402
 
 PLANTS = ("none", "blur", "glare", "absent", "soft", "motion", "whiteout", "glare", "none")
 BLURRY_PLANTS = frozenset({"blur", "motion"})
@@ -70,7 +73,7 @@ def blur_photo(data: bytes, plant: str, rng: random.Random) -> tuple[bytes, str]
     return out.tobytes(), how
 
 
-def plant_field(doc: hd.Doc, plant: str, rng: random.Random) -> str | None:
+def plant_field(doc: Doc, plant: str, rng: random.Random) -> str | None:
     """Removes one field's pair (``absent``) or its value (``whiteout``); the field's name."""
     options = []
     for name, value in doc.fields.items():
@@ -86,7 +89,7 @@ def plant_field(doc: hd.Doc, plant: str, rng: random.Random) -> str | None:
         del doc.pairs[index]
     else:
         pair = doc.pairs[index]
-        doc.pairs[index] = hd.Pair(pair.labels, "", pair.wide)
+        doc.pairs[index] = Pair(pair.labels, "", pair.wide)
     del doc.fields[name]
     return name
 
@@ -122,10 +125,10 @@ def generate(out: Path, count: int, seed: int, types: Sequence[str] = hd.TYPES,
             if extra and extra not in conditions and not (
                     extra == "skew" and conditions[0] == "perspective"):
                 conditions.append(extra)
-            page = hd.render(doc, rng, layout, font)
+            page = render(doc, rng, layout, font)
             if plant == "glare":
-                page = Image.fromarray(hd.add_glare(np.asarray(page.convert("RGB")), plant_rng))
-            data, rotated = hd.photograph(page, conditions, rng)
+                page = Image.fromarray(add_glare(np.asarray(page.convert("RGB")), plant_rng))
+            data, rotated = photograph(page, conditions, rng)
             how = ""
             if plant in ("blur", "motion", "soft"):
                 data, how = blur_photo(data, plant, plant_rng)

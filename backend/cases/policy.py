@@ -15,7 +15,7 @@ from backend.accounts.roles import Role
 from backend.cases.status import CaseKind
 from sync.changelog.audience import Audience, Scope, sees
 
-# The account a one-time code creates (``backend.cases.claims``): an employer of a new unit
+# The account a one-time code creates (``backend.claims.links``): an employer of a new unit
 # holding only the claimed case. People's usernames never start like this.
 LINK_GUEST_PREFIX = "code:"
 

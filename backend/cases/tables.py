@@ -51,7 +51,7 @@ class EmployerLink(Table, tablename="employer_link"):
     """A claim link for one registration case, offered by staff on site (QR code + code).
 
     The tablet draws a random secret and a short code; only their SHA-256 digests travel
-    (by sync) and are kept here. Claimed once, by one unit (``backend.cases.claims``).
+    (by sync) and are kept here. Claimed once, by one unit (``backend.claims.links``).
     """
 
     id = UUID(primary_key=True, help_text="chosen by the tablet")

@@ -59,7 +59,7 @@ OPERATION_ACCESS: dict[str, Access] = {
     "reviewCase": REVIEWERS,
     "assignCase": REVIEWERS,
     "staffMetrics": REVIEWERS,
-    # employer links (the QR code staff show on site; backend.cases.claims): a signed-in
+    # employer links (the QR code staff show on site; backend.claims.links): a signed-in
     # employer claims the case for their unit; without an account the link plus the
     # one-time code give a session limited to that case (single use, throttled, expiring)
     "claimEmployerLink": frozenset({Role.EMPLOYER}),

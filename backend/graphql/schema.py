@@ -9,9 +9,9 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from backend.accounts.graphql import AccountsMutation, AccountsQuery
-from backend.cases.claims_graphql import EmployerLinkMutation
+from backend.assessment.graphql import MetricsQuery
 from backend.cases.graphql import CasesMutation, CasesQuery
-from backend.cases.metrics_graphql import MetricsQuery
+from backend.claims.graphql import EmployerLinkMutation
 from backend.corrections.graphql import CorrectionsQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery

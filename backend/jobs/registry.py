@@ -18,7 +18,7 @@ JOB_MODULES: list[str] = [
     "backend.jobs.housekeeping",
     "backend.uploads.jobs",
     "sync.compaction",
-    "backend.cases.claims_jobs",
+    "backend.claims.jobs",
     "backend.throttling.jobs",
 ]
 

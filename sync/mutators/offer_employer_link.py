@@ -1,7 +1,7 @@
 """``offerEmployerLink {id, caseId, tokenHash, codeHash}``: a QR link staff showed on site.
 
 The tablet keeps the link's secret and one-time code; it sends only their SHA-256 digests
-(``backend.cases.claims``). Pushed after the case's ``createCase``, so the server learns the
+(``backend.claims.links``). Pushed after the case's ``createCase``, so the server learns the
 link when it learns the case.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from backend.cases import claims_service
+from backend.claims import service as claims
 from sync.mutators.args import as_object, only, sha256_arg, uuid_arg
 from sync.mutators.context import MutationContext
 
@@ -17,7 +17,7 @@ from sync.mutators.context import MutationContext
 async def offer_employer_link(context: MutationContext, raw: Any) -> None:
     args = as_object(raw)
     only(args, "id", "caseId", "tokenHash", "codeHash")
-    await claims_service.offer_link(
+    await claims.offer_link(
         context.actor,
         uuid_arg(args, "id"),
         uuid_arg(args, "caseId"),

@@ -73,7 +73,7 @@ def test_employer_fills_signs_and_submits_the_registration_on_a_phone(
     expect(form.get_by_label("单位名称", exact=True)).to_have_value(FORM["单位名称"])
 
 
-# --- The QR link staff show on site (backend/cases/claims.py) --------------------------
+# --- The QR link staff show on site (backend/claims/links.py) --------------------------
 
 STAFF_PIN = "1357"
 UNIT_FROM_STAFF = "六盘水示例建材有限公司"

@@ -1,4 +1,4 @@
-// The two GraphQL operations of the employer link (backend/cases/claims_graphql.py).
+// The two GraphQL operations of the employer link (backend/claims/graphql.py).
 import { toSession, type GraphQLClient } from '@/api/client'
 import type {
   ClaimEmployerLinkMutation,

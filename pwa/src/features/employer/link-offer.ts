@@ -1,4 +1,4 @@
-// The employer link staff show on site (backend/cases/claims.py). Drawn on the tablet, so it
+// The employer link staff show on site (backend/claims/links.py). Drawn on the tablet, so it
 // works offline: a random secret goes in the link, a six-digit code is read out. Only their
 // SHA-256 digests leave the tablet (mutator offerEmployerLink, sent with the next sync).
 

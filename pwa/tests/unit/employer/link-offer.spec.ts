@@ -23,7 +23,7 @@ describe('employer link offer', () => {
 
   it('sends only digests, in the format the server checks (sha256 hex)', async () => {
     const args = await offerArgs({ id: 'o', caseId: 'c', secret: 'abc', code: '123456' })
-    // sha256("abc") and sha256("abc:123456"), as backend/cases/claims.py computes them.
+    // sha256("abc") and sha256("abc:123456"), as backend/claims/links.py computes them.
     expect(args.tokenHash).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
     expect(args.codeHash).toMatch(/^[0-9a-f]{64}$/)
     expect(JSON.stringify(args)).not.toContain('123456')

@@ -21,13 +21,15 @@ from backend.accounts import queries as account_queries
 from backend.accounts import service as accounts
 from backend.accounts.models import Session, UserRecord
 from backend.accounts.roles import Role
-from backend.cases import claims, claims_queries, queries
+from backend.cases import queries
 from backend.cases.changes import case_put, document_put
-from backend.cases.claims import LinkRecord
 from backend.cases.models import Actor, CaseRecord
 from backend.cases.policy import is_link_guest
 from backend.cases.service import history, load_case, load_editable
 from backend.cases.status import CaseKind
+from backend.claims import links
+from backend.claims import queries as link_queries
+from backend.claims.models import LinkRecord
 from backend.documents.queries import device_readings
 from backend.errors import DoorstepError, ErrorCode
 from backend.settings import Settings
@@ -59,19 +61,19 @@ async def offer_link(
             code_hash=code_hash,
             offered_by=actor.user.id,
             offered_at=at,
-            expires_at=at + claims.LINK_LIFETIME,
+            expires_at=at + links.LINK_LIFETIME,
             failed_attempts=0,
             claimed_at=None,
             claimed_unit=None,
             claimed_by=None,
         )
-        if not await claims_queries.insert_link(link):
+        if not await link_queries.insert_link(link):
             raise DoorstepError(ErrorCode.CONFLICT, "该二维码已登记", field="id")
     return link
 
 
 async def _synced_link(case_id: UUID, secret: str) -> LinkRecord:
-    link = await claims_queries.link_by_token(claims.token_hash(secret))
+    link = await link_queries.link_by_token(links.token_hash(secret))
     if link is None or link.case_id != case_id or await queries.case_by_id(case_id) is None:
         raise DoorstepError(ErrorCode.LINK_NOT_SYNCED, details={"retry": True})
     return link
@@ -85,16 +87,16 @@ async def _join(actor: Actor, token_hash: str, unit_id: UUID) -> CaseRecord:
     """The case of the link joins ``unit_id`` (whose employers then see and edit it)."""
     async with changes.write_transaction():
         at = _now()
-        link = await claims_queries.link_by_token(token_hash)
+        link = await link_queries.link_by_token(token_hash)
         if link is None:
             raise DoorstepError(ErrorCode.LINK_NOT_SYNCED, details={"retry": True})
-        refusal = claims.refusal(link, at, unit_id)
+        refusal = links.refusal(link, at, unit_id)
         if refusal is not None:
             raise _refuse(refusal)
         case = await load_case(link.case_id)
-        if claims.case_taken(case.unit_id, unit_id):
+        if links.case_taken(case.unit_id, unit_id):
             raise DoorstepError(ErrorCode.LINK_USED)
-        if link.claimed_at is None and not await claims_queries.mark_claimed(
+        if link.claimed_at is None and not await link_queries.mark_claimed(
             link.id, unit_id, actor.user.id, at
         ):
             raise DoorstepError(ErrorCode.LINK_USED)
@@ -124,12 +126,12 @@ async def redeem_code(
 ) -> Session:
     """Single use: the first right code wins; wrong codes are counted and lock the link."""
     link = await _synced_link(case_id, secret)
-    refusal = claims.refusal(link, _now(), None)
+    refusal = links.refusal(link, _now(), None)
     if refusal is not None:
         raise _refuse(refusal)
-    if not claims.code_matches(link, secret, code):
-        failures = await claims_queries.count_failure(link.id)  # kept: outside a transaction
-        left = claims.attempts_left(failures)
+    if not links.code_matches(link, secret, code):
+        failures = await link_queries.count_failure(link.id)  # kept: outside a transaction
+        left = links.attempts_left(failures)
         if left == 0:
             raise _refuse(ErrorCode.TOO_MANY_ATTEMPTS)
         raise DoorstepError(
@@ -138,7 +140,7 @@ async def redeem_code(
             field="code",
             details={"attemptsLeft": left},
         )
-    username = claims.guest_username(link.id)
+    username = links.guest_username(link.id)
     password = secrets.token_urlsafe(32)  # never shown: the session below is the only way in
     async with changes.write_transaction():
         case = await load_case(case_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
-from backend.cases.metrics import staff_metrics
+from backend.assessment.metrics import staff_metrics
 from backend.cases.models import HistoryEntry
 
 DAY = datetime(2026, 11, 2, 9, tzinfo=UTC)

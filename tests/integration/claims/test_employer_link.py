@@ -13,8 +13,9 @@ import pytest
 from backend.accounts import service as accounts
 from backend.accounts.queries import ensure_unit
 from backend.accounts.roles import Role
-from backend.cases import claims, claims_queries
-from backend.cases.claims_jobs import expire_link_guests
+from backend.claims import links
+from backend.claims import queries as link_queries
+from backend.claims.jobs import expire_link_guests
 from backend.demo.seed import DEMO_PASSWORD, DEMO_UNIT_USCC
 from tests.integration.conftest import GraphQL, error_codes
 from tests.integration.sync.device import Device, new_id
@@ -42,8 +43,8 @@ class Offer:
         return {
             "id": self.id,
             "caseId": case_id,
-            "tokenHash": claims.token_hash(self.secret),
-            "codeHash": claims.code_hash(self.secret, self.code),
+            "tokenHash": links.token_hash(self.secret),
+            "codeHash": links.code_hash(self.secret, self.code),
         }
 
 
@@ -194,7 +195,7 @@ async def test_a_link_for_another_case_or_a_forged_secret_finds_nothing(gql: Gra
 
 async def test_an_expired_link_is_refused(gql: GraphQL) -> None:
     _, case_id, offer = await _staff_case(gql)
-    await claims_queries.expire_link(uuid.UUID(offer.id), datetime.now(UTC) - timedelta(seconds=1))
+    await link_queries.expire_link(uuid.UUID(offer.id), datetime.now(UTC) - timedelta(seconds=1))
     assert error_codes(await _redeem(gql, case_id, offer)) == ["LINK_EXPIRED"]
     employer = await gql.login("employer1")
     assert error_codes(await _claim(gql, employer, case_id, offer.secret)) == ["LINK_EXPIRED"]
@@ -233,7 +234,7 @@ async def test_a_one_time_code_session_ends_after_its_lifetime(gql: GraphQL) -> 
 
     await expire_link_guests(datetime.now(UTC) + timedelta(minutes=1))  # still within it
     assert "errors" not in await gql(CASE, {"id": case_id}, token=guest)
-    report = await expire_link_guests(datetime.now(UTC) + claims.GUEST_SESSION)
+    report = await expire_link_guests(datetime.now(UTC) + links.GUEST_SESSION)
     assert report == "ended 1 one-time-code sessions"
     assert error_codes(await gql(CASE, {"id": case_id}, token=guest)) == ["ACCOUNT_DISABLED"]
     assert "errors" not in await gql(CASE, {"id": other_case}, token=employer)  # accounts stay

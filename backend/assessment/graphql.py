@@ -9,7 +9,8 @@ import strawberry
 from strawberry.scalars import JSON
 
 from backend.accounts.graphql import UserType
-from backend.cases.metrics_service import NamedMetrics, metrics_for
+from backend.assessment.models import NamedMetrics
+from backend.assessment.service import metrics_for
 from backend.graphql.context import Info
 
 
@@ -41,8 +42,7 @@ class StaffMetricsType:
 
 @strawberry.type
 class MetricsQuery:
-    # strawberry's decorators return Any (pyproject exempts modules named "graphql" only).
-    @strawberry.field(description="外勤人员考核指标（主管只看本组；起止日期均含）")  # type: ignore[untyped-decorator]
+    @strawberry.field(description="外勤人员考核指标（主管只看本组；起止日期均含）")
     async def staff_metrics(
         self,
         info: Info,

@@ -14,7 +14,7 @@ from litestar.testing import AsyncTestClient
 from openpyxl import load_workbook
 
 from backend.verification.alerts import verify_and_notify
-from tests.integration.cases.test_staff_metrics import REVIEW, submitted_case
+from tests.integration.assessment.test_staff_metrics import REVIEW, submitted_case
 from tests.integration.conftest import GraphQL
 
 pytestmark = pytest.mark.usefixtures("demo")

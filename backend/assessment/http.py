@@ -16,8 +16,8 @@ from litestar.handlers.base import BaseRouteHandler
 
 from backend.accounts.models import UserRecord
 from backend.accounts.service import user_for_token
-from backend.cases.exports import metrics_table, to_csv, to_xlsx
-from backend.cases.metrics_service import metrics_for
+from backend.assessment.exports import metrics_table, to_csv, to_xlsx
+from backend.assessment.service import metrics_for
 from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.access import REVIEWERS
 from backend.settings import get_settings

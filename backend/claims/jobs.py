@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from backend.accounts import queries as account_queries
-from backend.cases import claims, claims_queries
 from backend.cases.policy import is_link_guest
+from backend.claims import links
+from backend.claims import queries as link_queries
 from backend.jobs.schedule import periodic
 
 LOOK_BACK = timedelta(days=7)
@@ -19,8 +20,8 @@ LOOK_BACK = timedelta(days=7)
 
 @periodic("cases.expire_link_guests", every=timedelta(minutes=15))
 async def expire_link_guests(now: datetime) -> str:
-    cutoff = now - claims.GUEST_SESSION
-    claimers = await claims_queries.guests_claimed_between(cutoff - LOOK_BACK, cutoff)
+    cutoff = now - links.GUEST_SESSION
+    claimers = await link_queries.guests_claimed_between(cutoff - LOOK_BACK, cutoff)
     expired = [
         user
         for user in await account_queries.users_by_ids(claimers)

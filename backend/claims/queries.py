@@ -1,4 +1,4 @@
-"""Database access for employer links (``backend.cases.claims``); nothing else touches
+"""Database access for employer links (``backend.claims.links``); nothing else touches
 the ``employer_link`` table."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from backend.cases.claims import LinkRecord
-from backend.cases.tables import EmployerLink
+from backend.cases.tables import EmployerLink  # registered in the cases app (no data moved)
+from backend.claims.models import LinkRecord
 
 
 def _record(row: dict[str, Any]) -> LinkRecord:

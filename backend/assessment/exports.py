@@ -15,7 +15,7 @@ from datetime import date
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from backend.cases.metrics_service import NamedMetrics
+from backend.assessment.models import NamedMetrics
 
 RULE_NAMES = {
     "FIELD_MISSING": "字段缺失",

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from backend.accounts import queries as accounts
 from backend.accounts.models import UserRecord
+from backend.assessment.metrics import staff_metrics
+from backend.assessment.models import NamedMetrics
 from backend.cases import queries
 from backend.cases.flags import case_flags
-from backend.cases.metrics import StaffMetrics, staff_metrics
 from backend.cases.policy import may_review
 from backend.errors import DoorstepError, ErrorCode
 
 MAX_DAYS = 366
-
-
-@dataclass(frozen=True, slots=True)
-class NamedMetrics:
-    staff: UserRecord
-    metrics: StaffMetrics
 
 
 async def metrics_for(user: UserRecord, first_day: date, last_day: date) -> list[NamedMetrics]:

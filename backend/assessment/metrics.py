@@ -15,19 +15,9 @@ from datetime import datetime
 from statistics import median
 from uuid import UUID
 
+from backend.assessment.models import StaffMetrics
 from backend.cases.models import HistoryEntry
 from backend.cases.status import CaseStatus
-
-
-@dataclass(frozen=True, slots=True)
-class StaffMetrics:
-    staff_id: UUID
-    submitted: int
-    approved: int
-    returned: int
-    return_rate: float | None
-    median_hours_to_approval: float | None
-    flags_by_rule: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
 
 from backend.cases.policy import LINK_GUEST_PREFIX
+from backend.claims.models import LinkRecord
 from backend.errors import ErrorCode
 from backend.verification.validators import halfwidth
 
@@ -24,21 +24,6 @@ LINK_LIFETIME = timedelta(hours=24)  # from when the link reaches the server
 GUEST_SESSION = timedelta(hours=12)  # a one-time code's session; it cannot be refreshed
 MAX_CODE_FAILURES = 5
 CODE_DIGITS = 6
-
-
-@dataclass(frozen=True, slots=True)
-class LinkRecord:
-    id: UUID
-    case_id: UUID
-    token_hash: str
-    code_hash: str
-    offered_by: UUID
-    offered_at: datetime
-    expires_at: datetime
-    failed_attempts: int
-    claimed_at: datetime | None
-    claimed_unit: UUID | None
-    claimed_by: UUID | None
 
 
 def token_hash(secret: str) -> str:

@@ -1,0 +1,1 @@
+"""Assessment (考核): staff metrics over the cases' history, and their CSV / XLSX exports."""
