@@ -6,6 +6,7 @@ import strawberry
 
 from backend.corrections.models import CorrectionRate
 from backend.corrections.service import rates
+from backend.documents.checks import label
 from backend.graphql.context import Info
 
 
@@ -13,6 +14,7 @@ from backend.graphql.context import Info
 class CorrectionRateType:
     doc_type: str
     field: str
+    field_label: str = strawberry.field(description="字段的中文名")
     read: int = strawberry.field(description="识别出的值的个数")
     corrected: int = strawberry.field(description="被工作人员更正的个数")
     corrected_unflagged: int = strawberry.field(
@@ -22,7 +24,8 @@ class CorrectionRateType:
 
     @classmethod
     def of(cls, row: CorrectionRate) -> CorrectionRateType:
-        return cls(doc_type=row.doc_type, field=row.field, read=row.read,
+        return cls(doc_type=row.doc_type, field=row.field, field_label=label(row.field),
+                   read=row.read,
                    corrected=row.corrected, corrected_unflagged=row.corrected_unflagged,
                    rate=row.rate)
 

@@ -53,6 +53,11 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean };
 
+export type CorrectionRatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CorrectionRatesQuery = { correctionRates: Array<{ docType: string, field: string, fieldLabel: string, read: number, corrected: number, correctedUnflagged: number, rate: number }> };
+
 export type DeviceListQueryVariables = Exact<{
   userId?: string | null | undefined;
 }>;

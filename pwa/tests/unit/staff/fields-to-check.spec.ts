@@ -17,12 +17,20 @@ const idCard: DocumentView = {
 
 describe('fields to check (需核对)', () => {
   it('are exactly the fields the server asks to check that still show the value read', () => {
-    const typed = { name: '石英芳', id_number: '520203197001175843', address: '贵州省六盘水市钟山区' }
+    const typed = {
+      name: '石英芳',
+      id_number: '520203197001175843',
+      address: '贵州省六盘水市钟山区',
+    }
     expect([...fieldsToCheck([idCard], typed)].sort()).toEqual(['address', 'id_number'])
   })
 
   it('leave a field staff changed (they checked it) and fields read with confidence', () => {
-    const typed = { name: '石英芳', id_number: '520203197001175851', address: '贵州省六盘水市钟山区' }
+    const typed = {
+      name: '石英芳',
+      id_number: '520203197001175851',
+      address: '贵州省六盘水市钟山区',
+    }
     expect([...fieldsToCheck([idCard], typed)]).toEqual(['address'])
   })
 
