@@ -15,7 +15,7 @@ sent to devices combines, per field:
   query result that is a whole sentence, an address with a place word…: ``shapes.py``),
 - the kind of field (codes, dates, amounts, names, free text, choices), as a prior.
 
-The weights are a logistic (Platt) model fitted by ``bench/calibrate.py`` on generated
+The weights are a logistic (Platt) model fitted by ``bench/_calibrate.py`` on generated
 documents with known truth and committed as ``calibration.json``; refit after extraction
 changes. A field below the threshold (setting ``DOORSTEP_CONFIDENCE_THRESHOLD``, 0.90 by
 default, spec section 4) is shown to staff as 需核对.

@@ -100,7 +100,8 @@ def extract_from_page(
         checks += _table_checks(table)
     unfound = classify_unfound(resolved, rows, [f for f in fields_of(resolved) if f not in fields],
                                legible=not (quality.blurry or quality.glare
-                                            or quality.low_resolution))
+                                            or quality.low_resolution),
+                               found=[v.value for v in fields.values()])
     checks += chk.missing_checks(unfound.missing) + unread_checks(unfound.unread)
     return ExtractionResult(
         type=resolved,

@@ -4,7 +4,7 @@ For each image: the OCR lines (text, box, score), the rotation, the quality metr
 prediction, one JSON line each, so that rules applied after OCR (calibration, quality
 thresholds, missing vs unreadable) can be re-run in seconds instead of re-reading pages.
 
-    .venv/bin/python bench/trust_cache.py --set degradations --seed 41 --count 2 --out DIR
+    .venv/bin/python bench/_trust_cache.py --set degradations --seed 41 --count 2 --out DIR
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="trust-set-") as tmp:
         root = Path(tmp)
         if args.set == "degradations":
-            from bench import degradations
+            from bench import _degradations as degradations
 
             truth = degradations.generate(root, args.count, args.seed)
         elif args.set == "harder":

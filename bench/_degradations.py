@@ -13,7 +13,7 @@ stream, each recorded in the truth:
 - ``whiteout``: one field's value is covered (its label stays) → ``missing``;
 - ``none``: nothing planted.
 
-    .venv/bin/python bench/degradations.py --count 2 --seed 41 --out DIR
+    .venv/bin/python bench/_degradations.py --count 2 --seed 41 --out DIR
 """
 
 from __future__ import annotations
