@@ -89,7 +89,8 @@ def test_a_value_of_the_wrong_shape_is_marked_for_checking() -> None:
 def test_value_shapes() -> None:
     assert looks_right("id_card", "name", "石英芳")
     assert not looks_right("id_card", "name", "经查询")
-    assert not looks_right("rental_contract", "rental_address", "贵州省六盘水市钟山区人民路189号锦绣华庭1")
+    assert not looks_right("rental_contract", "rental_address",
+                           "贵州省六盘水市钟山区人民路189号锦绣华庭1")
     assert looks_right("rental_contract", "rental_address", "贵州省六盘水市钟山区人民路189号")
     assert not looks_right("no_housing_certificate", "query_result", "经查询，未发现该申")
 
