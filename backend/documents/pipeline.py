@@ -24,6 +24,7 @@ from backend.documents.presence import classify_unfound, unread_checks
 from backend.documents.quality import QualityMetrics, measure
 from backend.documents.reread import reread_invalid_codes, reread_table_rows
 from backend.documents.result import ExtractionResult, Quality
+from backend.documents.sharpness import device_sharpness
 from backend.documents.types import DOCUMENT_TYPES
 from backend.errors import DoorstepError, ErrorCode
 
@@ -56,6 +57,7 @@ def extract_document(
         "softness": round(metrics.softness, 4), "unsure_share": round(metrics.unsure_share, 4),
         "glare_share": round(metrics.glare_share, 4),
         "text_height_px": round(metrics.text_height, 1), "lines": metrics.line_count,
+        "device_sharpness": round(device_sharpness(photo), 1),
     }
     timings["total"] = time.perf_counter() - t0
     result.timings = timings
