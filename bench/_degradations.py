@@ -4,9 +4,10 @@ Uses the documents of ``bench/harder_documents.py`` (its builders, renderer and 
 conditions, unchanged) and plants one fault per document, cycling, with its own random
 stream, each recorded in the truth:
 
-- ``blur``: a focus blur (Gaussian, sigma 2.4-3.6 px on the 150 dpi page) → ``blurry``;
-  ``motion``: a camera shake (12-20 px line kernel at any angle) → ``blurry``;
-- ``soft``: a slightly soft photo (sigma 0.6-1.1 px) that is still legible → not blurry
+- ``blur``: a focus blur (Gaussian, sigma 0.21-0.30 % of the photo's width: 2.6-3.7 px on a
+  1240 px page, as the blurred sample photos) → ``blurry``; ``motion``: a camera shake (a
+  line kernel 1.1-1.6 % of the width, 14-20 px on a 1240 px page, any angle) → ``blurry``;
+- ``soft``: a slightly soft photo (sigma 0.05-0.09 % of the width) still legible → not blurry
   (the honest negative a blur rule must not fire on);
 - ``glare``: the generator's specular highlight → ``glare``;
 - ``absent``: one field's label and value are not printed at all → ``missing``;
@@ -58,14 +59,17 @@ def blur_photo(data: bytes, plant: str, rng: random.Random) -> tuple[bytes, str]
     decoded = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
     assert decoded is not None
     img: Any = decoded
+    # Strengths relative to the photo's width (text size follows it): on a 1240 px page a
+    # focus blur of sigma 2.6-3.7 px and a shake of 14-20 px, as the blurred sample photos.
+    width = img.shape[1]
     if plant == "blur":
-        sigma = rng.uniform(2.4, 3.6)
+        sigma = rng.uniform(0.0021, 0.003) * width
         img, how = cv2.GaussianBlur(img, (0, 0), sigma), f"gaussian sigma={sigma:.1f}"
     elif plant == "soft":
-        sigma = rng.uniform(0.6, 1.1)
+        sigma = rng.uniform(0.0005, 0.0009) * width
         img, how = cv2.GaussianBlur(img, (0, 0), sigma), f"gaussian sigma={sigma:.1f}"
     else:
-        length, angle = rng.randrange(12, 21), rng.uniform(0, 180)
+        length, angle = max(5, round(rng.uniform(0.011, 0.016) * width)), rng.uniform(0, 180)
         img = cv2.filter2D(img, -1, _motion_kernel(length, angle))
         how = f"motion len={length} angle={angle:.0f}"
     ok, out = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, rng.randrange(70, 90)])
