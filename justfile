@@ -14,12 +14,13 @@ test *args:
     scripts/setup.sh all
     scripts/test.sh {{args}}
 
-# ruff, mypy (strict for backend/ and sync/), vue-tsc and tsc
+# ruff, mypy (strict for backend/ and sync/), the import rules (.importlinter), vue-tsc and tsc
 lint:
     scripts/setup.sh python
     scripts/setup.sh node
     .venv/bin/ruff check backend sync tests bench
     .venv/bin/mypy
+    .venv/bin/lint-imports
     npm --prefix pwa run typecheck --silent
     npm --prefix sync/client run typecheck --silent
 

@@ -12,13 +12,13 @@ from litestar.config.compression import CompressionConfig
 from litestar.logging import LoggingConfig
 from litestar.logging.config import default_handlers
 from litestar.types import ControllerRouterHandler
-from strawberry.litestar import make_graphql_controller
 
 from backend.assessment.http import staff_metrics_csv, staff_metrics_xlsx
 from backend.cases.upload_hooks import register_upload_hooks
 from backend.db import lifecycle
 from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.context import context_getter
+from backend.graphql.http import graphql_controller as graphql_over_http
 from backend.graphql.schema import schema
 from backend.jobs import embedded as embedded_jobs
 from backend.knowledge.startup import warm_up_search
@@ -61,12 +61,11 @@ warnings.filterwarnings(
 
 def graphql_controller() -> ControllerRouterHandler:
     settings = get_settings()
-    controller = make_graphql_controller(
+    controller = graphql_over_http(
         schema,
         path="/graphql",
         context_getter=context_getter,
         graphql_ide="graphiql" if settings.mode == "demo" else None,
-        allow_queries_via_get=False,
     )
     # Uploads go through /uploads/; a GraphQL body has no reason to be large.
     controller.request_max_body_size = settings.graphql_max_body_bytes

@@ -4,10 +4,10 @@ and throughput with 1 vs 2 worker processes.
     .venv/bin/python bench/extraction.py [--quick] [--engines rapidocr,tesseract]
                                          [--fixtures DIR] [--quality] [--harder N]
 
-Fixtures: $DOORSTEP_FIXTURES or ../shared/fixtures/documents from the repo root; scored
-with ../shared/tools/score_documents.py (its output is printed as is). Speed figures are
-ratios against a baseline measured in the same run on the same pages; they are
-benchmarks, not timed tests.
+Fixtures: --fixtures, $DOORSTEP_FIXTURES or the repository's tests/fixtures/documents; scored
+with tests/fixtures/score_documents.py (the shared scorer, vendored; its output is printed
+as is). Speed figures are ratios against a baseline measured in the same run on the same
+pages; they are benchmarks, not timed tests.
 
 ``--harder N`` also scores the first engine on the generated harder set
 (``bench/harder_documents.py``: N documents per type, seed 7, other fonts, label
@@ -38,7 +38,7 @@ sys.path.insert(0, str(REPO))
 
 def fixtures_dir(arg: str | None) -> Path:
     for candidate in (arg, os.environ.get("DOORSTEP_FIXTURES"),
-                      str(REPO.parent / "shared" / "fixtures" / "documents")):
+                      str(REPO / "tests" / "fixtures" / "documents")):
         if candidate and (Path(candidate) / "truth.jsonl").exists():
             return Path(candidate)
     sys.exit("fixtures not found: set DOORSTEP_FIXTURES or pass --fixtures")
@@ -78,7 +78,7 @@ def run_pipeline(root: Path, items: list[dict[str, Any]], engine: str,
 
 
 def score(root: Path, items: list[dict[str, Any]], preds: list[dict[str, Any]]) -> str:
-    tool = root.parent.parent / "tools" / "score_documents.py"
+    tool = REPO / "tests" / "fixtures" / "score_documents.py"
     with tempfile.TemporaryDirectory() as tmp:
         truth_path, pred_path = Path(tmp) / "truth.jsonl", Path(tmp) / "pred.jsonl"
         truth_path.write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in items),

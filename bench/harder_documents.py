@@ -7,7 +7,7 @@ WenQuanYi Zen Hei, AR PL UKai/UMing when installed), label variants (贷款金�
 field order, other layouts (one pair per line, two columns, ruled tables, value under its
 label) and photo conditions (rotation 90/180/270, skew, perspective on a table, shadow,
 strong JPEG compression, lower resolution, noise), each with its ground truth in the
-format of ``../shared/fixtures/documents/truth.jsonl``. About one photo in four also gets
+format of ``tests/fixtures/documents/truth.jsonl``. About one photo in four also gets
 glare (a soft elliptical specular highlight washing out the text under it; truth
 ``quality.glare``); that choice has its own random stream, so the documents and other
 conditions a seed gives are the same as before glare was added.
@@ -17,7 +17,7 @@ conditions a seed gives are the same as before glare was added.
 
 Without ``--out`` the images go to a temporary directory (never committed). The set is
 then read with the pipeline (what ``doorstep extract --type auto`` runs) and scored with
-``../shared/tools/score_documents.py`` (``--no-score`` only writes the set).
+``tests/fixtures/score_documents.py`` (``--no-score`` only writes the set).
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def field_accuracy(truth: Sequence[dict[str, Any]], preds: Sequence[dict[str, An
 def _scorer() -> Any:
     import importlib.util
 
-    path = REPO.parent / "shared" / "tools" / "score_documents.py"
+    path = REPO / "tests" / "fixtures" / "score_documents.py"
     spec = importlib.util.spec_from_file_location("score_documents", path)
     if spec is None or spec.loader is None:
         raise SystemExit(f"scorer not found: {path}")

@@ -101,7 +101,7 @@ async def _child(data: list[dict[str, Any]], rounds: int) -> dict[str, Any]:
     from backend.accounts.models import UserRecord
     from backend.accounts.roles import Role
     from backend.db import lifecycle
-    from backend.knowledge import queries, rules, service
+    from backend.knowledge import rules, search_queries, service
     from backend.knowledge.query_plan import plan_query
     from backend.knowledge.segmentation import warm_up
 
@@ -135,7 +135,7 @@ async def _child(data: list[dict[str, Any]], rounds: int) -> dict[str, Any]:
                 hits.append(len(found))
                 word = plan_query(query).groups[0][0][0]
                 started = time.perf_counter()
-                await queries.like_scan(word)
+                await search_queries.like_scan(word)
                 baseline_ms.append((time.perf_counter() - started) * 1000)
     finally:
         await lifecycle.close_pool()

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.sample_documents import FIXTURES as SAMPLE_DOCUMENTS
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("DOORSTEP_SHARED", REPO_ROOT.parent / "shared"))
-FIXTURES = SHARED / "fixtures" / "documents"
+FIXTURES = SAMPLE_DOCUMENTS  # the sample photos, in the repository (tests/fixtures/documents)
 
 _run_dir = Path(tempfile.mkdtemp(prefix="doorstep-test-"))
 _pg_database: str | None = None

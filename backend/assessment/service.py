@@ -9,9 +9,9 @@ from backend.accounts.models import UserRecord
 from backend.assessment.metrics import staff_metrics
 from backend.assessment.models import NamedMetrics
 from backend.cases import queries
-from backend.cases.flags import case_flags
 from backend.cases.policy import may_review
 from backend.errors import DoorstepError, ErrorCode
+from backend.verification.flags import case_flags
 
 MAX_DAYS = 366
 

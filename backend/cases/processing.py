@@ -16,11 +16,11 @@ from uuid import UUID
 
 from backend.cases import progress, queries
 from backend.cases.changes import case_put, document_put
+from backend.cases.events import CaseEvent, emit
 from backend.cases.fields import validate_fields
 from backend.cases.models import CaseRecord, DocumentRecord, HistoryEntry
 from backend.cases.status import CaseStatus
 from backend.errors import DoorstepError
-from backend.verification.jobs import request_verification
 from sync.changelog import changes
 
 SYSTEM_ACTOR_ID = UUID(int=0)
@@ -135,7 +135,7 @@ async def finish_reading(
         statuses = [d.status for d in await queries.documents_of([case.id])]
         case = await _move(case, progress.when_document_done(case.status, statuses), "processed")
         if case.status != CaseStatus.DRAFT:
-            await request_verification(case.id)
+            await emit(CaseEvent.READY_FOR_CHECKS, case.id)
     return done, case
 
 
@@ -143,5 +143,5 @@ async def status_after_submit(case: CaseRecord) -> CaseRecord:
     """Right after a submission: straight to ``needs_review`` when no document waits."""
     statuses = [d.status for d in await queries.documents_of([case.id])]
     case = await _move(case, progress.after_submit(statuses), "processed")
-    await request_verification(case.id)
+    await emit(CaseEvent.READY_FOR_CHECKS, case.id)
     return case

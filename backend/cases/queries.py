@@ -12,6 +12,7 @@ import msgspec
 from backend.cases.models import CaseFilter, CaseRecord, DocumentRecord, HistoryEntry
 from backend.cases.status import CaseKind, CaseStatus
 from backend.cases.tables import Case, CaseDocument, CaseHistory
+from backend.db.rows import insert_rows
 from backend.verification.tables import CaseFlags
 from sync.changelog.audience import Scope
 
@@ -87,12 +88,7 @@ async def cases_by_ids(case_ids: Sequence[UUID]) -> dict[UUID, CaseRecord]:
 
 async def insert_case(case: CaseRecord) -> bool:
     """False when a case with this id exists (nothing written, no error to roll back)."""
-    inserted = (
-        await Case.insert(Case(**_case_columns(case)))
-        .on_conflict(action="DO NOTHING")
-        .returning(Case.id)
-    )
-    return bool(inserted)
+    return await insert_rows(Case, [_case_columns(case)], skip_existing=True) == 1
 
 
 async def save_case(case: CaseRecord) -> None:
@@ -104,19 +100,17 @@ async def save_case(case: CaseRecord) -> None:
 
 
 async def insert_history(entry: HistoryEntry) -> None:
-    await CaseHistory.insert(
-        CaseHistory(
-            case_id=entry.case_id,
-            at=entry.at,
-            actor=entry.actor,
-            actor_name=entry.actor_name,
-            client_id=entry.client_id,
-            action=entry.action,
-            from_status=entry.from_status,
-            to_status=entry.to_status,
-            reason=entry.reason,
-        )
-    )
+    await insert_rows(CaseHistory, [{
+        "case_id": entry.case_id,
+        "at": entry.at,
+        "actor": entry.actor,
+        "actor_name": entry.actor_name,
+        "client_id": entry.client_id,
+        "action": entry.action,
+        "from_status": entry.from_status,
+        "to_status": entry.to_status,
+        "reason": entry.reason,
+    }])
 
 
 def _history_entry(row: dict[str, Any]) -> HistoryEntry:

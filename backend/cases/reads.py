@@ -17,8 +17,8 @@ from backend.cases.masking import ID_NUMBER_FIELDS, mask_fields
 from backend.cases.models import CaseFilter, CasePage, CaseView
 from backend.cases.policy import may_see, scope_of, shows_full_identity
 from backend.cases.status import CaseStatus
+from backend.centre import CENTRE_TIMEZONE
 from backend.errors import DoorstepError, ErrorCode
-from backend.verification.queries import CENTRE_TIMEZONE
 from backend.verification.risk import RiskLevel
 
 DEFAULT_PAGE = 20

@@ -13,12 +13,12 @@ from backend.accounts import queries as accounts
 from backend.accounts.roles import Role
 from backend.cases import queries
 from backend.cases.changes import case_put, document_put, revocations
+from backend.cases.events import device_readings
 from backend.cases.models import Actor, CaseRecord
 from backend.cases.notices import notify_decision
 from backend.cases.policy import may_assign, may_review
 from backend.cases.service import history, load_case, now
 from backend.cases.status import DECISION_STATUS, REVIEWABLE, ReviewDecision, status_label
-from backend.documents.queries import device_readings
 from backend.errors import DoorstepError, ErrorCode
 from sync.changelog import changes
 

@@ -16,6 +16,7 @@ from backend.accounts.roles import Role
 from backend.cases import queries
 from backend.cases.blobs import blob_is_verified
 from backend.cases.changes import case_put, document_put
+from backend.cases.events import CaseEvent, emit
 from backend.cases.fields import DOC_TYPES, missing_required, validate_fields
 from backend.cases.merge import Editor, merge_fields
 from backend.cases.models import Actor, CaseRecord, DocumentRecord, HistoryEntry
@@ -28,7 +29,6 @@ from backend.cases.status import (
     CaseStatus,
     status_label,
 )
-from backend.documents.requests import request_processing
 from backend.errors import DoorstepError, ErrorCode
 from sync.changelog import changes
 
@@ -182,7 +182,7 @@ async def attach_document(
         await queries.insert_document(document)
         await changes.record([document_put(document, case)], document.created_at)
         if verified:  # file and attachment both present: read it in the background
-            await request_processing(document.id)
+            await emit(CaseEvent.DOCUMENT_PRESENT, document.id)
     return document
 
 
@@ -197,7 +197,7 @@ async def mark_blob_uploaded(sha256: str) -> int:
             done = replace(document, status="uploaded", version=document.version + 1)
             await queries.set_document_status(done)
             entries.append(document_put(done, cases[document.case_id]))
-            await request_processing(done.id)
+            await emit(CaseEvent.DOCUMENT_PRESENT, done.id)
         await changes.record(entries)
     return len(pending)
 

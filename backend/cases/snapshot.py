@@ -6,7 +6,7 @@ from uuid import UUID
 
 from backend.cases import queries
 from backend.cases.changes import CASE_ENTITY, DOCUMENT_ENTITY, case_data, document_data
-from backend.documents.queries import device_readings
+from backend.cases.events import device_readings
 from sync.changelog.audience import Scope
 from sync.changelog.snapshot import Change, SnapshotPage
 

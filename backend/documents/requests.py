@@ -1,7 +1,8 @@
 """Asking for a case document to be read: a ``documents.process`` job, one per document.
 
-Kept apart from the job handler so the cases domain can enqueue without importing the
-pipeline (and without an import cycle).
+Queued when the cases domain says a document is present (``CaseEvent.DOCUMENT_PRESENT``,
+``backend.documents.listeners``): cases never imports this domain. Kept apart from the job
+handler so listening does not load the pipeline.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from uuid import UUID
 from backend.accounts.models import UserRecord
 from backend.accounts.roles import Role
 from backend.errors import DoorstepError, ErrorCode
-from backend.knowledge import queries
+from backend.knowledge import queries, search_queries
 from backend.knowledge.changes import article_put
 from backend.knowledge.models import (
     ArticleContent,
@@ -127,7 +127,7 @@ async def publish_article(actor: UserRecord, article_id: UUID) -> ArticleView:
 
 async def _index(record: ArticleVersionRecord) -> None:
     content = record.content
-    await queries.index_article(
+    await search_queries.index_article(
         record.article_id,
         record.version,
         index_text(content.title),
@@ -140,9 +140,9 @@ async def search(query: str, first: int) -> list[SearchHit]:
     """Published articles for a question: every topic word (or a synonym) must match; if
     none does, any may. Title matches rank above body matches."""
     plan = plan_query(query)
-    hits = await queries.search(plan, first)
+    hits = await search_queries.search(plan, first)
     if not hits and len(plan.groups) > 1:
-        hits = await queries.search(plan.any_group(), first)
+        hits = await search_queries.search(plan.any_group(), first)
     terms = plan.terms()
     return [
         SearchHit(
@@ -194,5 +194,5 @@ async def load_articles(actor: UserRecord, articles: list[tuple[str, ArticleCont
             await _index(record)
         await sync_changes.record([article_put(record) for record in records], now)
     if len(new) >= BULK_LOAD:
-        await queries.tidy_search_index()
+        await search_queries.tidy_search_index()
     return [slug for _, slug, _ in new]

@@ -14,11 +14,11 @@ from litestar import Request, Response, get
 from litestar.params import FromPath
 
 from backend.accounts.service import user_for_token
-from backend.cases.reads import may_see_file
 from backend.errors import DoorstepError, ErrorCode
 from backend.imaging import HEIF_TYPES, jpeg_rendition
 from backend.settings import get_settings
 from backend.uploads import service
+from backend.uploads.events import may_see_file
 
 
 @get("/files/{sha256:str}")

@@ -14,15 +14,13 @@ from uuid import UUID
 
 from backend.cases import queries as cases
 from backend.cases.notices import new_alerting_flags, notify_new_flags
+from backend.documents.service import case_checks
 from backend.verification import service
 from sync.changelog import changes
 
 
 async def verify_and_notify(case_id: UUID) -> list[dict[str, Any]]:
     """Returns the new alerting flags and checks (those notified)."""
-    # Imported here: the documents domain imports the cases domain, which queues this job.
-    from backend.documents.service import case_checks
-
     async with changes.write_transaction():
         case = await cases.case_by_id(case_id)
         if case is None:

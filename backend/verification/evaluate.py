@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from backend.verification import completeness, consistency, history_rules, images, limits
+from backend.verification import (
+    completeness,
+    consistency,
+    history_rules,
+    images,
+    limits,
+    marital_rules,
+    property_rules,
+)
 from backend.verification.models import CaseSnapshot, EarlierCase, Flag, PersonHistory
 from backend.verification.policy import Policy
 
@@ -28,11 +36,11 @@ def evaluate(
         *consistency.applicant_mismatches(case),
         *consistency.borrower_mismatches(case),
         *consistency.unit_mismatches(case),
-        *history_rules.marital_status_reversed(case, history),
-        *history_rules.marital_status_changed_recently(case, history, policy),
+        *marital_rules.marital_status_reversed(case, history),
+        *marital_rules.marital_status_changed_recently(case, history, policy),
         *history_rules.certificates_expired(case, policy),
-        *history_rules.property_found(case, policy),
-        *history_rules.property_reused(case, candidates, policy),
+        *property_rules.property_found(case, policy),
+        *property_rules.property_reused(case, candidates, policy),
         *history_rules.withdrawal_too_soon(case, history, policy),
         *images.image_reused(case, candidates),
         *limits.amount_exceeds_limit(case, policy),

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from backend.cases.tables import Case, CaseDocument, CaseHistory
+from backend.centre import CENTRE_TIMEZONE
 from backend.verification.models import CaseSnapshot, DocumentSnapshot, EarlierCase
 from backend.verification.policy import PolicyEntry
 from backend.verification.tables import (
@@ -24,9 +24,6 @@ from backend.verification.tables import (
     PropertyFingerprint,
 )
 
-# Dates that rules compare (submission, decision) are the centre's calendar days; all of
-# China keeps one time zone, UTC+8, so it is a constant rather than a setting.
-CENTRE_TIMEZONE = ZoneInfo("Asia/Shanghai")
 _SUBJECT = re.compile(r"[0-9A-Z]{15,18}")  # ID number or USCC: safe inside a LIKE pattern
 DECISIONS = ("approve", "return")
 

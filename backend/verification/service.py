@@ -21,11 +21,11 @@ from backend.accounts.roles import Role
 from backend.errors import DoorstepError, ErrorCode
 from backend.verification import queries
 from backend.verification.evaluate import evaluate
-from backend.verification.history_rules import property_addresses
 from backend.verification.images import is_near, photo_hash
 from backend.verification.models import CaseSnapshot, EarlierCase, Flag, PersonHistory
 from backend.verification.policy import Policy, PolicyEntry, build_policy
 from backend.verification.policy_keys import KEY_SPECS, parse_value
+from backend.verification.property_rules import property_addresses
 from backend.verification.risk import risk_level
 
 log = logging.getLogger("doorstep.verification")

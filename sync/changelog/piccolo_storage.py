@@ -14,6 +14,7 @@ from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 from backend.db.lifecycle import current_engine
+from backend.db.rows import insert_rows
 from sync.changelog.audience import Audience, Scope
 from sync.changelog.storage import (
     ClientState,
@@ -170,21 +171,19 @@ class PiccoloSyncStorage:
         ]
 
     async def append(self, changes: list[NewChange], at: datetime) -> None:
-        if not changes:
-            return
         rows = [
-            SyncChange(
-                entity=change.entity,
-                entity_id=change.entity_id,
-                op=change.op,
-                version=change.version,
-                data=None if change.data is None else _encode(change.data).decode(),
-                at=at,
+            {
+                "entity": change.entity,
+                "entity_id": change.entity_id,
+                "op": change.op,
+                "version": change.version,
+                "data": None if change.data is None else _encode(change.data).decode(),
+                "at": at,
                 **_audience_columns(change.audience),
-            )
+            }
             for change in changes
         ]
-        await SyncChange.insert(*rows)
+        await insert_rows(SyncChange, rows)
 
     async def changes_after(self, seq: int, scope: Scope, limit: int) -> list[LoggedChange]:
         c = SyncChange

@@ -118,7 +118,7 @@ def staff_opens_a_registration(tablet: BrowserContext) -> tuple[Page, str]:
     page.get_by_test_id("field-unit_name").locator("input").fill(UNIT_FROM_STAFF)
     page.wait_for_url("**/cases/*/edit")  # created with the first thing typed
     case_id = page.url.split("/cases/")[1].split("/")[0]
-    page.wait_for_timeout(1000)  # past the save debounce
+    expect(page.get_by_test_id("save-state")).to_have_text("草稿已保存在本机")  # in the outbox
     return page, case_id
 
 

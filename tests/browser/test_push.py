@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -85,12 +86,13 @@ def registration_id(cdp: CDPSession, page: Page, scope: str) -> str:
         lambda event: registrations.extend(event["registrations"]),
     )
     cdp.send("ServiceWorker.enable")
-    for _ in range(50):
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
         for registration in registrations:
             if registration["scopeURL"] == scope and not registration["isDeleted"]:
                 found: str = registration["registrationId"]
                 return found
-        page.wait_for_timeout(100)
+        page.wait_for_timeout(100)  # lets Playwright deliver the CDP events meanwhile
     raise AssertionError(f"no service worker registration for {scope}: {registrations}")
 
 
@@ -108,12 +110,14 @@ def deliver_push(context: BrowserContext, page: Page, app: App, data: str) -> No
 
 def shown_notifications(page: Page, count: int) -> list[dict[str, Any]]:
     """The notifications the service worker has shown, once there are `count` of them."""
-    for _ in range(100):
+    # polled: wait_for_function takes a returned promise for a truthy answer
+    deadline = time.monotonic() + 30
+    while True:
         shown: list[dict[str, Any]] = page.evaluate(NOTIFICATIONS)
         if len(shown) >= count:
             return shown
+        assert time.monotonic() < deadline, f"expected {count} notification(s), saw {shown}"
         page.wait_for_timeout(100)
-    raise AssertionError(f"expected {count} notification(s), saw {shown}")
 
 
 def test_a_push_about_a_case_shows_its_chinese_title_and_opens_the_case(

@@ -97,7 +97,7 @@ def test_a_revoked_tablet_sends_its_offline_case_then_wipes_itself(
     on_server = _server_case(app, staff, case_id)
     assert on_server is not None, "the case reached the server before the wipe"
     assert on_server["fields"]["name"] == MEMBER
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while page.evaluate(DOORSTEP_DATABASES) and time.monotonic() < deadline:
         page.wait_for_timeout(100)  # deleteDatabase finishes once the last connection closes
     assert page.evaluate(DOORSTEP_DATABASES) == []

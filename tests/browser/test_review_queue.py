@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.support.sample_documents import FIXTURES
+
 from .conftest import App
 from .sync_setup import (
     DEMO_PASSWORD,
@@ -101,7 +103,7 @@ def test_the_review_queue_on_a_phone(browser: Browser, app: App, artifacts: Path
 def test_the_case_shows_each_photo_beside_what_was_read_from_it(
     browser: Browser, app: App, artifacts: Path
 ) -> None:
-    photo = (Path("/work/shared/fixtures/documents/id_card") / "772bdb7acb.jpg").read_bytes()
+    photo = (FIXTURES / "id_card" / "772bdb7acb.jpg").read_bytes()
     case_id = submit_withdrawal_with_photo(app.base_url, "照片审核", photo)
     context = browser.new_context(
         viewport={"width": 1280, "height": 800}, locale="zh-CN", base_url=app.base_url

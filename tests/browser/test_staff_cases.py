@@ -12,13 +12,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.support.sample_documents import FIXTURES
+
 from .conftest import PHONE, TABLET, App
 from .device_pin import set_pin, unlock
 from .test_pwa_shell import DEMO_PASSWORD, sign_in_and_settle, wait_for_active_service_worker
 
 pytestmark = pytest.mark.browser
 
-FIXTURES = Path("/work/shared/fixtures/documents")
 SHARP_LOAN_CONTRACT = FIXTURES / "loan_contract" / "d894a71a89.jpg"  # truth: not blurry
 BLURRED_LOAN_CONTRACT = FIXTURES / "loan_contract" / "95176942b1.jpg"  # truth: blurry
 MEMBER_ID = "520221197212046745"  # valid GB 11643 check digit (熊瑶, from the fixture)
@@ -91,8 +92,7 @@ def test_a_withdrawal_made_offline_survives_a_reload_and_syncs_with_its_photo(
     page.get_by_test_id("photo-input-loan_contract").set_input_files(SHARP_LOAN_CONTRACT)
     slot = page.locator("[data-testid=photo-slot][data-doc-type=loan_contract]")
     expect(slot.get_by_test_id("photo-status")).to_have_text("待上传", timeout=20_000)
-    expect(page.get_by_test_id("save-state")).to_have_text("草稿已保存在本机")
-    page.wait_for_timeout(1000)  # past the save debounce
+    expect(page.get_by_test_id("save-state")).to_have_text("草稿已保存在本机")  # in the outbox
     page.screenshot(path=artifacts / "staff-withdrawal-form-offline-390x844.png", full_page=True)
 
     page.reload()  # still offline: served by the service worker, data from IndexedDB
@@ -307,12 +307,12 @@ def test_an_offline_edit_refused_by_the_server_shows_sync_failed_with_the_reason
     field(page, "id_number").fill(MEMBER_ID)
     page.get_by_test_id("field-withdrawal_reason").click()
     page.get_by_role("button", name="03 离休、退休").click()
-    page.wait_for_timeout(1000)  # past the save debounce
+    expect(page.get_by_test_id("save-state")).to_have_text("草稿已保存在本机")  # in the outbox
     expect(page.get_by_test_id("sync-bar")).to_contain_text("全部已发送", timeout=30_000)
 
     phone.set_offline(True)
     field(page, "phone").fill("13812345678")
-    page.wait_for_timeout(1000)
+    expect(page.get_by_test_id("save-state")).to_have_text("草稿已保存在本机")
     page.get_by_role("tab", name="任务").click()
 
     # Meanwhile the supervisor submits and approves it: the server's decision wins.

@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.support.sample_documents import FIXTURES
+
 from .conftest import PHONE, TABLET
 from .device_pin import set_pin
 from .sync_setup import id_number
@@ -24,7 +26,6 @@ from .test_pwa_shell import sign_in_and_settle
 
 pytestmark = pytest.mark.browser
 
-FIXTURES = Path("/work/shared/fixtures/documents")
 ID_CARD = "id_card/cc7c5fdafb.jpg"  # a clean photo (truth.jsonl)
 PROCESSING_SECONDS = 180  # OCR on a loaded 2-core machine
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -85,9 +86,8 @@ def test_an_offline_draft_is_exported_sealed_and_imported_on_another_tablet(
         edges = graphql(app.base_url, CASES, {}, token)["cases"]["edges"]
         return any(e["node"]["fields"].get("unit_name") == UNIT_NAME for e in edges)
 
-    for _ in range(50):
-        if on_server():
-            break
+    deadline = time.monotonic() + 60
+    while not on_server():
+        assert time.monotonic() < deadline, "the imported work did not reach the server"
         page.wait_for_timeout(200)
-    assert on_server()
     new.close()

@@ -60,8 +60,7 @@ def fill_withdrawal_offline(page: Page) -> str:
     page.get_by_test_id("photo-input-loan_contract").set_input_files(SHARP_LOAN_CONTRACT)
     slot = page.locator("[data-testid=photo-slot][data-doc-type=loan_contract]")
     expect(slot.get_by_test_id("photo-status")).to_have_text("待上传", timeout=20_000)
-    expect(page.get_by_test_id("save-state")).to_have_text("草稿已保存在本机")
-    page.wait_for_timeout(1000)  # past the save debounce
+    expect(page.get_by_test_id("save-state")).to_have_text("草稿已保存在本机")  # in the outbox
     return case_id
 
 

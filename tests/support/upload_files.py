@@ -1,10 +1,9 @@
-"""Files for upload tests, made on the fly: real photos from the shared fixtures and hostile
+"""Files for upload tests, made on the fly: real photos from the sample fixtures and hostile
 or malformed files, each with the error code the server must answer."""
 
 from __future__ import annotations
 
 import io
-import os
 import struct
 import zipfile
 import zlib
@@ -15,15 +14,11 @@ from pathlib import Path
 from PIL import Image
 
 from backend.imaging import PILLOW_HEIF_FORMAT, register_heif
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = (
-    Path(os.environ.get("DOORSTEP_SHARED", REPO_ROOT.parent / "shared")) / "fixtures" / "documents"
-)
+from tests.support.sample_documents import FIXTURES
 
 
 def photo(index: int = 0) -> bytes:
-    """A real document photo (JPEG) from the shared fixtures."""
+    """A real document photo (JPEG) from the sample fixtures."""
     return fixture_photos()[index].read_bytes()
 
 

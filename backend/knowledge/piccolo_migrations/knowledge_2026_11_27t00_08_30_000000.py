@@ -1,9 +1,9 @@
 """The full-text search index, whose DDL differs per engine (FTS5 on SQLite, tsvector + GIN
-on PostgreSQL); the statements live in backend.knowledge.queries."""
+on PostgreSQL); the statements live in backend.knowledge.search_queries."""
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 
-from backend.knowledge.queries import create_search_index, drop_search_index
+from backend.knowledge.search_queries import create_search_index, drop_search_index
 
 ID = "2026-11-27T00:08:30:000000"
 VERSION = "1.38.0"

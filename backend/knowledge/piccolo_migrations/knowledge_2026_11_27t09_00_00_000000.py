@@ -1,10 +1,10 @@
 """PostgreSQL search index: a title vector beside the document, documents stored in the row
-(search p95 on 5,000 articles; the statements live in backend.knowledge.queries and are
+(search p95 on 5,000 articles; the statements live in backend.knowledge.search_queries and are
 safe to repeat). Nothing changes on SQLite."""
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 
-from backend.knowledge.queries import create_search_index
+from backend.knowledge.search_queries import create_search_index
 
 ID = "2026-11-27T09:00:00:000000"
 VERSION = "1.38.0"

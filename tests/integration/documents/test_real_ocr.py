@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -13,16 +12,9 @@ import pytest
 from backend.documents.extract_command import run_extract
 from backend.documents.ocr import get_engine
 from backend.documents.pipeline import extract_document
+from tests.support.sample_documents import FIXTURES
 
-REPO = Path(__file__).resolve().parents[3]
-FIXTURES = Path(os.environ.get("DOORSTEP_FIXTURES",
-                               REPO.parent / "shared" / "fixtures" / "documents"))
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not (FIXTURES / "truth.jsonl").exists(),
-                       reason="sample photos (shared/fixtures/documents) not present"),
-]
+pytestmark = pytest.mark.slow
 
 
 def truth(name: str) -> dict[str, Any]:

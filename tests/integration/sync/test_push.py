@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import pytest
 
 from backend.accounts import service as accounts
@@ -188,3 +190,33 @@ async def test_submit_needs_the_identity_fields(device: Device) -> None:
     assert submitted["status"] == "applied"
     await device.sync()
     assert device.case(case_id)["status"] in {"submitted", "processing", "needs_review"}
+
+
+async def test_a_batch_with_a_failing_mutation_applies_each_other_one_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A batch runs optimistically in one savepoint first; the failure undoes that run and the
+    # batch runs again one savepoint per mutation: nothing may be left twice or half-written.
+    from backend.cases import queries as case_queries
+    from sync.mutators.create_case import create_case
+
+    async def create_then_fail(context: MutationContext, args: object) -> None:
+        await create_case(context, args)
+        raise DoorstepError(ErrorCode.VALIDATION_FAILED, field="probe")
+
+    monkeypatch.setitem(MUTATORS, "createThenFail", create_then_fail)
+    staff1 = await accounts.get_user(demo_user_id("staff1"))
+    assert staff1 is not None
+    first, half, last = new_id(), new_id(), new_id()
+    outcome = await push(staff1, new_id(), 1, [
+        Mutation(1, "createCase", {"id": first, "kind": "withdrawal", "fields": {}}),
+        Mutation(2, "createThenFail", {"id": half, "kind": "withdrawal", "fields": {}}),
+        Mutation(3, "createCase", {"id": last, "kind": "withdrawal", "fields": {}}),
+    ])
+    assert [r.status for r in outcome.results] == ["applied", "rejected", "applied"]
+    assert outcome.last_mutation_id == 3
+    found = await case_queries.cases_by_ids([UUID(first), UUID(half), UUID(last)])
+    assert set(found) == {UUID(first), UUID(last)}
+    for case_id in (first, last):
+        history = await case_queries.history_of(UUID(case_id))
+        assert [entry.action for entry in history] == ["create"]

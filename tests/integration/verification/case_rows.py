@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time
 from uuid import UUID, uuid4
 
 from backend.cases.tables import Case, CaseDocument, CaseHistory
-from backend.verification.queries import CENTRE_TIMEZONE
+from backend.centre import CENTRE_TIMEZONE
 
 CREATOR = UUID("00000000-0000-4000-8000-000000000100")
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from backend.verification.codes import FlagCode, Severity
-from backend.verification.history_rules import (
-    certificates_expired,
-    property_found,
-    withdrawal_too_soon,
-)
+from backend.verification.history_rules import certificates_expired, withdrawal_too_soon
 from backend.verification.models import DocumentSnapshot, EarlierCase
 from backend.verification.normalise import add_months
 from backend.verification.policy import default_policy
+from backend.verification.property_rules import property_found
 from tests.unit.verification.rule_builders import (
     SUBMITTED,
     doc,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from backend.verification.codes import FlagCode, Severity
-from backend.verification.history_rules import (
+from backend.verification.marital_rules import (
     marital_status_changed_recently,
     marital_status_reversed,
 )

@@ -6,10 +6,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from backend.verification.codes import FlagCode, Severity
-from backend.verification.history_rules import property_reused
 from backend.verification.models import CaseSnapshot, EarlierCase
 from backend.verification.normalise import add_months, address
 from backend.verification.policy import default_policy
+from backend.verification.property_rules import property_reused
 from tests.unit.verification.rule_builders import (
     LI_ID,
     SUBMITTED,

@@ -67,3 +67,10 @@ def test_argument_shapes_survive_for_formatters_that_read_them() -> None:
     )
     MaskIdNumbers().filter(record)
     assert record.args == ("127.0.0.1:5000", "GET", "/x?id=520201********0023", "1.1", 200)
+
+
+def test_the_query_string_of_a_graphql_get_is_dropped() -> None:
+    # uvicorn's access log: client, method, full path, HTTP version, status
+    out = _emit(("127.0.0.1:5000", "GET", "/graphql?query=%7Bme%7D&variables=%7B%22n%22%7D",
+                 "1.1", 200), '%s - "%s %s HTTP/%s" %d')
+    assert out == '127.0.0.1:5000 - "GET /graphql?… HTTP/1.1" 200\n'

@@ -15,7 +15,7 @@ import thresholds from '../../../../backend/documents/quality_thresholds.json'
 export const SHARPNESS_LONG_SIDE: number = thresholds.device_blur.long_side_px
 
 /**
- * Below this variance a photo is "blurred". Measured on /work/shared/fixtures/documents at a
+ * Below this variance a photo is "blurred". Measured on tests/fixtures/documents at a
  * 1200 px long side: the five blurred fixtures score 10–78, sharp documents 130–2,000+; three
  * small ID-card photos (glare, rotated, phone photo) score 30–64 and are asked to be retaken
  * too — a second shot costs seconds, a blurred one a second home visit.

@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import CaseQrCode from '@/features/employer/CaseQrCode.vue'
 import { createDoorstepI18n } from '@/i18n'
@@ -12,10 +12,14 @@ describe('CaseQrCode', () => {
       props: { link: LINK, code: '042917' },
       global: { plugins: [createDoorstepI18n()] },
     })
-    for (let i = 0; i < 20 && !wrapper.find('img').exists(); i++) {
-      await flushPromises()
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
+    // drawn asynchronously: wait for the image itself, not for a time
+    await vi.waitFor(
+      async () => {
+        await flushPromises()
+        expect(wrapper.find('img').exists()).toBe(true)
+      },
+      { timeout: 10_000, interval: 10 },
+    )
     expect(wrapper.find('a').attributes('href')).toBe(LINK)
     const src = wrapper.find('img').attributes('src') ?? ''
     expect(src.startsWith('data:image/svg+xml')).toBe(true)

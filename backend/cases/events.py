@@ -1,0 +1,85 @@
+"""Events of the cases domain that higher domains react to, without cases importing them.
+
+- ``DOCUMENT_PRESENT`` (a document id): a case document's file is verified and attached,
+  so it can be read (the documents domain queues its ``documents.process`` job).
+- ``READY_FOR_CHECKS`` (a case id): a case was submitted, or one of its documents was read
+  or given up on (the verification domain queues its ``verification.verify_case`` job).
+
+And one provider: ``device_readings`` gives what a document's device copy carries beyond its
+own fields (the documents domain's reading); none registered gives nothing.
+
+Listeners run inside the write transaction that caused the event, so a job they queue
+exists exactly when its cause does. Modules registering listeners are listed in
+``LISTENER_MODULES`` and imported on first use (as ``backend.jobs.registry.JOB_MODULES``),
+so the event reaches them in every process, with or without a worker.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Awaitable, Callable, Sequence
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+
+class CaseEvent(StrEnum):
+    DOCUMENT_PRESENT = "document_present"
+    READY_FOR_CHECKS = "ready_for_checks"
+
+
+Listener = Callable[[UUID], Awaitable[None]]
+
+# Modules whose import registers listeners (higher domains append theirs).
+LISTENER_MODULES: list[str] = [
+    "backend.documents.listeners",
+    "backend.verification.jobs",
+]
+
+ReadingsProvider = Callable[[Sequence[UUID]], Awaitable[dict[UUID, dict[str, Any]]]]
+
+_listeners: dict[CaseEvent, list[Listener]] = {event: [] for event in CaseEvent}
+_readings: list[ReadingsProvider] = []
+_loaded = False
+
+
+def on(event: CaseEvent) -> Callable[[Listener], Listener]:
+    """Registers ``fn`` to run on ``event`` (once, however often its module is imported)."""
+
+    def register(fn: Listener) -> Listener:
+        if fn not in _listeners[event]:
+            _listeners[event].append(fn)
+        return fn
+
+    return register
+
+
+def provide_readings(fn: ReadingsProvider) -> ReadingsProvider:
+    """Registers the provider of documents' device readings (one; a second replaces it)."""
+    _readings[:] = [fn]
+    return fn
+
+
+def _load() -> None:
+    global _loaded
+    if not _loaded:
+        for module in LISTENER_MODULES:
+            importlib.import_module(module)
+        _loaded = True
+
+
+def listeners(event: CaseEvent) -> list[Listener]:
+    _load()
+    return list(_listeners[event])
+
+
+async def device_readings(document_ids: Sequence[UUID]) -> dict[UUID, dict[str, Any]]:
+    """Each document's reading for its device copy (documents without one are left out)."""
+    _load()
+    return await _readings[0](document_ids) if _readings and document_ids else {}
+
+
+async def emit(event: CaseEvent, subject: UUID) -> None:
+    """Runs the listeners of ``event`` for ``subject``, in order, in the caller's transaction."""
+    for listener in listeners(event):
+        await listener(subject)
