@@ -5,8 +5,10 @@
 - ``READY_FOR_CHECKS`` (a case id): a case was submitted, or one of its documents was read
   or given up on (the verification domain queues its ``verification.verify_case`` job).
 
-And one provider: ``device_readings`` gives what a document's device copy carries beyond its
-own fields (the documents domain's reading); none registered gives nothing.
+And two providers, each registered by the domain that knows the answer (none registered
+gives nothing): ``device_readings``, what a document's device copy carries beyond its own
+fields (the documents domain's reading), and ``case_flags``, what ``case { flags }`` lists
+(the verification domain's flags and the documents' checks).
 
 Listeners run inside the write transaction that caused the event, so a job they queue
 exists exactly when its cause does. Modules registering listeners are listed in
@@ -33,13 +35,15 @@ Listener = Callable[[UUID], Awaitable[None]]
 # Modules whose import registers listeners (higher domains append theirs).
 LISTENER_MODULES: list[str] = [
     "backend.documents.listeners",
-    "backend.verification.jobs",
+    "backend.verification.listeners",
 ]
 
 ReadingsProvider = Callable[[Sequence[UUID]], Awaitable[dict[UUID, dict[str, Any]]]]
+FlagsProvider = Callable[[UUID], Awaitable[list[dict[str, Any]]]]
 
 _listeners: dict[CaseEvent, list[Listener]] = {event: [] for event in CaseEvent}
 _readings: list[ReadingsProvider] = []
+_flags: list[FlagsProvider] = []
 _loaded = False
 
 
@@ -57,6 +61,12 @@ def on(event: CaseEvent) -> Callable[[Listener], Listener]:
 def provide_readings(fn: ReadingsProvider) -> ReadingsProvider:
     """Registers the provider of documents' device readings (one; a second replaces it)."""
     _readings[:] = [fn]
+    return fn
+
+
+def provide_flags(fn: FlagsProvider) -> FlagsProvider:
+    """Registers the provider of a case's flags (one; a second replaces it)."""
+    _flags[:] = [fn]
     return fn
 
 
@@ -83,3 +93,9 @@ async def emit(event: CaseEvent, subject: UUID) -> None:
     """Runs the listeners of ``event`` for ``subject``, in order, in the caller's transaction."""
     for listener in listeners(event):
         await listener(subject)
+
+
+async def case_flags(case_id: UUID) -> list[dict[str, Any]]:
+    """The case's flags and checks, as ``case { flags }`` lists them."""
+    _load()
+    return await _flags[0](case_id) if _flags else []

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
+
 from piccolo.apps.migrations.commands.forwards import run_forwards
 from piccolo.engine import engine_finder
 from piccolo.engine.postgres import PostgresEngine
 
 from backend.errors import ConfigurationError
 from backend.settings import get_settings
+
+# Data every installation needs, production included (written once, safe to repeat): after
+# the migrations, ``doorstep migrate`` awaits each "module:function" (domains append theirs).
+SEEDS: list[str] = [
+    "backend.verification.service:seed_default_policy",
+]
 
 
 def current_engine() -> object:
@@ -49,7 +57,6 @@ async def migrate() -> None:
         from backend.jobs.distributed import ensure_schema
 
         await ensure_schema()
-    # Data every installation needs, production included (written once, safe to repeat).
-    from backend.verification.service import seed_default_policy
-
-    await seed_default_policy()
+    for seed in SEEDS:
+        module, _, function = seed.partition(":")
+        await getattr(importlib.import_module(module), function)()

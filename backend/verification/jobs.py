@@ -1,6 +1,6 @@
 """Verification as a background job: run when a case is submitted and when its documents'
 fields land, so the rules see what OCR read (the cases domain's ``READY_FOR_CHECKS`` event,
-``backend.cases.events``). Listed in ``backend.jobs.registry.JOB_MODULES``.
+``backend.verification.listeners``). Listed in ``backend.jobs.registry.JOB_MODULES``.
 """
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from backend.cases.events import CaseEvent, on
 from backend.jobs.queue import enqueue
 from backend.jobs.registry import job
 from backend.verification.alerts import verify_and_notify
@@ -30,8 +29,3 @@ async def request_verification(case_id: UUID, *, delay_seconds: float = 0.0) -> 
         delay_seconds=delay_seconds,
         dedupe_key=f"{VERIFY_CASE}:{case_id}",
     )
-
-
-@on(CaseEvent.READY_FOR_CHECKS)
-async def verify_when_ready(case_id: UUID) -> None:
-    await request_verification(case_id)

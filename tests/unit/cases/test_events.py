@@ -14,10 +14,12 @@ def test_the_listener_modules_register_documents_and_verification() -> None:
         for event in CaseEvent
     }
     assert "backend.documents.requests.request_processing" in names[CaseEvent.DOCUMENT_PRESENT]
-    assert "backend.verification.jobs.verify_when_ready" in names[CaseEvent.READY_FOR_CHECKS]
+    assert "backend.verification.listeners.verify_when_ready" in names[CaseEvent.READY_FOR_CHECKS]
     provider = events._readings[0]
     assert provider.__module__ == "backend.documents.queries"
     assert provider.__name__ == "device_readings"
+    flags = events._flags[0]
+    assert (flags.__module__, flags.__name__) == ("backend.verification.flags", "case_flags")
 
 
 async def test_emit_runs_each_listener_once_in_order() -> None:
