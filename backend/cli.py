@@ -179,5 +179,23 @@ def drills_generate(count: int, seed: int | None, first_mix: int) -> None:
     click.echo(f"已生成 {made} 个演练 (drills generated)")
 
 
+@main.group(help="识别更正记录")
+def corrections() -> None:
+    pass
+
+
+@corrections.command("export", help="把更正记录导出为 JSONL（与样例照片 truth.jsonl 同格式）")
+@click.option("--out", "out_path", default="-", show_default=True, help="输出文件，- 为标准输出")
+def export_corrections(out_path: str) -> None:
+    from backend.corrections.export_command import run_export
+
+    try:
+        _settings()
+        count = run_export(out_path)
+    except ConfigurationError as error:
+        _fail(error)
+    click.echo(f"已导出 {count} 份材料的更正 (corrections exported)", err=True)
+
+
 if __name__ == "__main__":
     main()

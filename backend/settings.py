@@ -89,6 +89,10 @@ class Settings(BaseSettings):
         True, description="serve/seed --demo also start the registry simulator and seed the "
         "shared-data demo cases (tests of other domains turn it off: they count demo cases)"
     )
+    confidence_threshold: float = Field(
+        0.90, gt=0, lt=1,
+        description="calibrated confidence below which a field read is shown as 需核对",
+    )
     test_low_cost_password_hashing: bool = Field(
         False,
         description="tests only, honoured in demo mode: argon2id at its lowest cost, so the "

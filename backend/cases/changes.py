@@ -53,6 +53,8 @@ def document_data(
         "confidence": dict(reading.get("confidence") or {}),
         "quality": reading.get("quality"),
         "preprocessing": reading.get("preprocessing"),
+        "needsCheck": list(reading.get("needsCheck") or []),
+        "unread": list(reading.get("unread") or []),
     }
 
 

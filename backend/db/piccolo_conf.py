@@ -19,6 +19,7 @@ APP_REGISTRY = AppRegistry(
         "backend.notifications.piccolo_app",
         "backend.throttling.piccolo_app",
         "backend.consultation.piccolo_app",
+        "backend.corrections.piccolo_app",
         "sync.piccolo_app",
         "backend.registry.piccolo_app",
         "backend.training.piccolo_app",

@@ -87,8 +87,10 @@ def quality_checks(metrics: QualityMetrics) -> list[Check]:
 
 
 def missing_checks(missing: Sequence[str]) -> list[Check]:
-    return [Check("FIELD_MISSING", "warning", f, f"未能识别“{label(f)}”，请人工核对或补拍。")
-            for f in missing]
+    """Fields not on the page (covered, cut off, left blank); see presence.py."""
+    return [Check("FIELD_MISSING", "warning", f,
+                  f"照片上没有“{label(f)}”（被遮挡、裁掉或未填写），请补拍或补充材料。",
+                  {"reason": "not_found"}) for f in missing]
 
 
 def repair_codes(fields: dict[str, FieldValue]) -> list[Check]:

@@ -24,4 +24,5 @@ def read_image(image_bytes: bytes, doc_type: str | None) -> dict[str, Any]:
         "timings": result.timings,
         "preprocessing": result.preprocessing,
         "measurements": result.measurements,
+        "raw_confidence": result.raw_confidence,
     }

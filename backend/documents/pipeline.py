@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from backend.documents import checks as chk
+from backend.documents.calibration import calibrate
 from backend.documents.classify import classify
 from backend.documents.extractors import extractor_for, fields_of
 from backend.documents.extractors import repayment_statement as rs
@@ -21,9 +22,11 @@ from backend.documents.fields import FieldValue
 from backend.documents.layout import build_rows
 from backend.documents.ocr import DEFAULT_ENGINE, OcrPage, get_engine
 from backend.documents.preprocess import decode_image, prepare
+from backend.documents.presence import classify_unfound, unread_checks
 from backend.documents.quality import QualityMetrics, measure
 from backend.documents.reread import reread_invalid_codes, reread_table_rows
 from backend.documents.result import ExtractionResult, Quality
+from backend.documents.sharpness import device_sharpness
 from backend.documents.types import DOCUMENT_TYPES
 from backend.errors import DoorstepError, ErrorCode
 
@@ -56,6 +59,7 @@ def extract_document(
         "softness": round(metrics.softness, 4), "unsure_share": round(metrics.unsure_share, 4),
         "glare_share": round(metrics.glare_share, 4),
         "text_height_px": round(metrics.text_height, 1), "lines": metrics.line_count,
+        "device_sharpness": round(device_sharpness(photo), 1),
     }
     timings["total"] = time.perf_counter() - t0
     result.timings = timings
@@ -101,13 +105,18 @@ def extract_from_page(
         table_rows = list(rs.rows_json(table))
         checks += _table_checks(table)
         checks += _totals_checks(table, printed)
-    missing = [f for f in fields_of(resolved) if f not in fields]
-    checks += chk.missing_checks(missing)
+    unfound = classify_unfound(resolved, rows, [f for f in fields_of(resolved) if f not in fields],
+                               legible=not (quality.blurry or quality.glare
+                                            or quality.low_resolution),
+                               found=[v.value for v in fields.values()])
+    checks += chk.missing_checks(unfound.missing) + unread_checks(unfound.unread)
     return ExtractionResult(
         type=resolved,
         fields={k: _json_value(k, v) for k, v in fields.items()},
-        confidence={k: v.confidence for k, v in fields.items()},
-        missing=missing,
+        confidence=calibrate(resolved, fields, checks, metrics, rows, table_rows),
+        missing=unfound.missing,
+        unread=unfound.unread,
+        raw_confidence={k: v.confidence for k, v in fields.items()},
         quality=quality,
         checks=checks,
         rows=table_rows,

@@ -33,17 +33,20 @@ import cv2
 import numpy as np
 
 from backend.documents.ocr.base import Image, OcrLine
+from backend.documents.thresholds import BLUR, GLARE, RESOLUTION
 
-SOFTNESS_THRESHOLD = 0.75
-UNSURE_LINE_SCORE = 0.9
-UNSURE_SHARE_THRESHOLD = 0.4
-MIN_LINES = 3
-FADED_SHARE_OF_STRONG = 0.4  # a cell under this share of the page's strong print is lost
-BLANK_CONTRAST = 0.03  # a cell with no ink at all (a gap between words) is not text
-GLARE_MIN_FADED_CELLS = 4
-MIN_CELLS = 10
-MIN_TEXT_HEIGHT = 17.0
-_TEXT_HEIGHT = 30.0
+# The values live in quality_thresholds.json, which the device's check reads too.
+SOFTNESS_THRESHOLD = float(BLUR["softness_at_least"])
+UNSURE_LINE_SCORE = float(BLUR["unsure_line_score"])
+UNSURE_SHARE_THRESHOLD = float(BLUR["unsure_share_at_least"])
+MIN_LINES = int(BLUR["min_lines"])
+# a cell under this share of the page's strong print is lost
+FADED_SHARE_OF_STRONG = float(GLARE["faded_share_of_strong"])
+BLANK_CONTRAST = float(GLARE["blank_contrast"])  # a cell with no ink (a gap) is not text
+GLARE_MIN_FADED_CELLS = int(GLARE["min_faded_cells"])
+MIN_CELLS = int(GLARE["min_cells"])
+MIN_TEXT_HEIGHT = float(RESOLUTION["min_text_height_px"])
+_TEXT_HEIGHT = float(BLUR["text_height_px"])
 
 
 @dataclass(frozen=True)

@@ -84,3 +84,31 @@ async def readings_of_case(case_id: UUID) -> list[Reading]:
         DocumentReading.updated_at
     )
     return [_reading(row) for row in rows]
+
+
+async def processed_readings_of_case(case_id: UUID) -> list[Reading]:
+    return [r for r in await readings_of_case(case_id) if r.status == "processed"]
+
+
+async def readings_by_ids(document_ids: Sequence[UUID]) -> dict[UUID, Reading]:
+    if not document_ids:
+        return {}
+    rows = await DocumentReading.select().where(
+        DocumentReading.document_id.is_in(list(document_ids))
+    )
+    return {row["document_id"]: _reading(row) for row in rows}
+
+
+async def read_field_counts() -> dict[tuple[str, str], int]:
+    """How many values of each (document type, field) were read, over processed readings."""
+    rows = await DocumentReading.select(
+        DocumentReading.declared_type, DocumentReading.detected_type, DocumentReading.result
+    ).where(DocumentReading.status == "processed")
+    counts: dict[tuple[str, str], int] = {}
+    for row in rows:
+        doc_type = row["declared_type"] or row["detected_type"]
+        if not doc_type:
+            continue
+        for name in _decode(row["result"]).get("fields") or {}:
+            counts[(doc_type, name)] = counts.get((doc_type, name), 0) + 1
+    return counts

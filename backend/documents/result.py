@@ -13,13 +13,22 @@ def device_reading(output: dict[str, Any]) -> dict[str, Any]:
     entity of sync/PROTOCOL.md): confidence per field, quality (blurry, glare,
     rotated_degrees, low_resolution, and the measurements behind them) and the
     preprocessing applied to the photo. ``output`` is the JSON of ``ocr_task.read_image``."""
+    from backend.documents.calibration import needs_check
+    from backend.settings import get_settings
+
     quality = output.get("quality")
     if isinstance(quality, dict) and output.get("measurements"):
         quality = {**quality, "measurements": output["measurements"]}
+    confidence = {k: float(v) for k, v in (output.get("confidence") or {}).items()}
+    unread = list(output.get("unread") or [])
     return {
-        "confidence": dict(output.get("confidence") or {}),
+        "confidence": confidence,
         "quality": quality,
         "preprocessing": output.get("preprocessing"),
+        # fields staff are asked to check (需核对): below the confidence threshold, or
+        # printed but not legible; the PWA highlights exactly these
+        "needsCheck": needs_check(confidence, get_settings().confidence_threshold, unread),
+        "unread": unread,
     }
 
 
@@ -45,6 +54,10 @@ class ExtractionResult:
     quality: Quality
     checks: list[Check]
     rows: list[dict[str, Any]] | None = None  # repayment statements: the parsed table
+    # Fields printed on the page but not legible (``missing``: not on the page at all).
+    unread: list[str] = field(default_factory=list)
+    # The engines' own scores behind ``confidence`` (stored for refitting, not printed).
+    raw_confidence: dict[str, float] = field(default_factory=dict)
     engine: str = ""
     timings: dict[str, float] = field(default_factory=dict)
     # What was done to the photo before OCR (stored with case documents, not printed).
@@ -58,6 +71,7 @@ class ExtractionResult:
             "fields": self.fields,
             "confidence": self.confidence,
             "missing": self.missing,
+            "unread": self.unread,
             "quality": self.quality.to_json(),
             "checks": [c.to_json() for c in self.checks],
         }

@@ -139,6 +139,8 @@ OPERATION_ACCESS: dict[str, Access] = {
     "planCompanyVisit": REVIEWERS,
     "outreachSummary": REVIEWERS,
     "outreachCompanies": REVIEWERS,
+    # corrections of values read from documents (the dashboard's accuracy figure)
+    "correctionRates": REVIEWERS,
 }
 
 

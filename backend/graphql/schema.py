@@ -19,6 +19,7 @@ from backend.cases.graphql import CasesMutation, CasesQuery
 from backend.claims.graphql import EmployerLinkMutation
 from backend.consultation.feedback_graphql import FeedbackMutation, FeedbackQuery
 from backend.consultation.graphql import ConsultationMutation, ConsultationQuery
+from backend.corrections.graphql import CorrectionsQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
@@ -50,6 +51,7 @@ Query = merge_types(
         DrillDownQuery,
         VisitsQuery,
         HandoverQuery,
+        CorrectionsQuery,
     ),
 )
 Mutation = merge_types(

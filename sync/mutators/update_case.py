@@ -1,14 +1,16 @@
 """``updateCase {id, fields, baseVersion?}``: only the fields given change.
 
 ``baseVersion`` (optional, protocol 1) is the case version the device's edit is based
-on; with it, conflicts are detected exactly (see PROTOCOL.md).
+on; with it, conflicts are detected exactly (see PROTOCOL.md). An edit that changes a value
+read from a document is recorded as a correction in the same transaction
+(backend/corrections).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from backend.cases import service
+from backend.corrections import service
 from sync.mutators.args import as_object, fields_arg, only, optional_int, uuid_arg
 from sync.mutators.context import MutationContext
 

@@ -220,6 +220,11 @@ export type ReturnPeaksQueryVariables = Exact<{
 
 export type ReturnPeaksQuery = { returnPeaks: { byHour: Array<{ slot: number, submitted: number, returned: number, returnRate: number | null }>, byDay: Array<{ slot: number, submitted: number, returned: number, returnRate: number | null }> } };
 
+export type CorrectionRatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CorrectionRatesQuery = { correctionRates: Array<{ docType: string, field: string, fieldLabel: string, read: number, corrected: number, correctedUnflagged: number, rate: number }> };
+
 export type DeviceListQueryVariables = Exact<{
   userId?: string | null | undefined;
 }>;

@@ -25,8 +25,9 @@ def codes(result: dict) -> list[str]:  # type: ignore[type-arg]
 
 
 def test_json_has_the_spec_keys_and_lists_missing_fields() -> None:
-    result = run("个人住房公积金借款合同", "借款人（乙方）：熊瑶",
-                 "借款金额（小写）：人民币736000.00元")
+    result = run("个人住房公积金借款合同", "合同编号：GJJ2023001", "借款人（乙方）：熊瑶",
+                 "身份证号码：520221197212046745", "借款金额（小写）：人民币736000.00元",
+                 "贷款期限：240个月", "年利率：3.1%", "还款方式：等额本息")
     assert set(result) >= {"type", "fields", "confidence", "missing", "quality", "checks"}
     assert result["type"] == "loan_contract"
     assert result["fields"]["loan_amount"] == "736000.00"

@@ -30,6 +30,8 @@ export interface DocumentView {
   status: string
   fields: Fields
   checks: Check[]
+  /** Fields the server asks staff to check (需核对): read with low confidence, or not legible. */
+  needsCheck: string[]
 }
 
 export type SyncState = 'pending' | 'synced' | 'failed'
@@ -97,6 +99,9 @@ function documentOf(data: Json): DocumentView {
     status: String(data.status ?? 'pending_upload'),
     fields: stringFields(data.fields),
     checks: toChecks(data.checks),
+    needsCheck: Array.isArray(data.needsCheck)
+      ? data.needsCheck.filter((key): key is string => typeof key === 'string')
+      : [],
   }
 }
 
@@ -170,6 +175,7 @@ export function buildCaseViews(
         status: 'queued',
         fields: {},
         checks: [],
+        needsCheck: [],
       })
     }
   }

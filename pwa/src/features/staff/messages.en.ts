@@ -49,6 +49,7 @@ const staffEn: StaffMessages = {
     unnamedUnit: '(no company name yet)',
   },
   form: {
+    check: 'Check',
     member: 'Member',
     name: 'Name',
     idNumber: 'ID number',

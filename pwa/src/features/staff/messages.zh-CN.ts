@@ -48,6 +48,7 @@ const staffZhCN = {
     unnamedUnit: '（未填写单位名称）',
   },
   form: {
+    check: '需核对',
     member: '缴存人信息',
     name: '姓名',
     idNumber: '身份证号',

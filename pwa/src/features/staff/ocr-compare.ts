@@ -59,3 +59,29 @@ export function compareDocument(document: DocumentView, typed: Fields): Comparis
     }
   })
 }
+
+/**
+ * The case fields to highlight as 需核对: a field the server asks to check (low confidence or
+ * not legible) on a processed document, while the case still shows the value read (or
+ * nothing) there. Once staff typed something else, they have checked it.
+ */
+export function fieldsToCheck(documents: readonly DocumentView[], typed: Fields): Set<string> {
+  const out = new Set<string>()
+  for (const document of documents) {
+    if (document.status !== 'processed' || document.needsCheck.length === 0) continue
+    const asked = new Set(document.needsCheck)
+    for (const row of compareDocument(document, typed)) {
+      if (asked.has(row.documentField) && row.caseField !== null && !row.differs) {
+        out.add(row.caseField)
+      }
+    }
+    // Not legible: no value read, so only the document's own key can name the case field.
+    const mapping = CASE_KEY_OF[document.docType ?? ''] ?? {}
+    for (const key of document.needsCheck) {
+      if (document.fields[key] !== undefined) continue
+      const caseField = mapping[key] ?? key
+      if (!typed[caseField]) out.add(caseField)
+    }
+  }
+  return out
+}

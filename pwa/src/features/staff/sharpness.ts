@@ -7,8 +7,12 @@ export interface Pixels {
   data: Uint8ClampedArray
 }
 
+// The thresholds are the server's file (one source: the server computes the same figure on
+// the photos it receives, backend/documents/sharpness.py, and reads the same values).
+import thresholds from '../../../../backend/documents/quality_thresholds.json'
+
 /** Long side the photo is scaled to before measuring: the threshold below belongs to it. */
-export const SHARPNESS_LONG_SIDE = 1200
+export const SHARPNESS_LONG_SIDE: number = thresholds.device_blur.long_side_px
 
 /**
  * Below this variance a photo is "blurred". Measured on tests/fixtures/documents at a
@@ -16,7 +20,7 @@ export const SHARPNESS_LONG_SIDE = 1200
  * small ID-card photos (glare, rotated, phone photo) score 30–64 and are asked to be retaken
  * too — a second shot costs seconds, a blurred one a second home visit.
  */
-export const BLUR_THRESHOLD = 80
+export const BLUR_THRESHOLD: number = thresholds.device_blur.laplacian_variance_below
 
 /** Variance of the 4-neighbour Laplacian of the luma (Rec. 601 weights). */
 export function laplacianVariance(image: Pixels): number {

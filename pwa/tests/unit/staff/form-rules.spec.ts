@@ -71,6 +71,7 @@ describe('recognised values beside typed ones', () => {
       loan_amount: '350000.00',
     },
     checks: [],
+    needsCheck: [],
   }
 
   it('pairs document fields with case fields and flags differences', () => {

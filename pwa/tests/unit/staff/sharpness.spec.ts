@@ -66,3 +66,17 @@ describe('sharpness (variance of the Laplacian)', () => {
     expect(isBlurry(image(2, 2, () => 0))).toBe(true)
   })
 })
+
+describe('the device and the server measure sharpness alike', () => {
+  it('reads its thresholds from the server’s file and matches its reference figure', async () => {
+    const file = await import('../../../../backend/documents/quality_thresholds.json')
+    const ref = file.device_blur.reference
+    expect(BLUR_THRESHOLD).toBe(file.device_blur.laplacian_variance_below)
+    const reference = image(
+      ref.width,
+      ref.height,
+      (x, y) => ((x * 37 + y * 91) % 256) ^ (((x * y) % 7) * 16),
+    )
+    expect(laplacianVariance(reference)).toBeCloseTo(ref.laplacian_variance, 2)
+  })
+})

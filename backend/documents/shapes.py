@@ -1,0 +1,72 @@
+"""What a field's value looks like when it is whole: kinds of fields and plausibility (pure).
+
+Parsers already reject what cannot be a value (a date that is not a date, an amount that
+is not a number). These rules catch what parses but is probably cut short or taken from the
+wrong place: a name of one character, an address without any place word, a query result
+that stops mid-sentence. They only lower confidence; they never change or drop a value.
+"""
+
+from __future__ import annotations
+
+import re
+
+KINDS = ("code", "date", "amount", "name", "text", "choice", "number")
+
+_KIND_OF = {
+    **dict.fromkeys(("id_number", "borrower_id_number", "tenant_id_number", "uscc",
+                     "contract_number", "loan_account", "contact_phone"), "code"),
+    **dict.fromkeys(("birth_date", "established_date", "statement_date", "issue_date",
+                     "lease_start", "lease_end"), "date"),
+    **dict.fromkeys(("loan_amount", "loan_amount_upper", "registered_capital", "monthly_rent",
+                     "last_12_months_total", "total_principal_paid", "total_interest_paid",
+                     "total_paid"), "amount"),
+    **dict.fromkeys(("name", "borrower_name", "legal_representative", "contact_name",
+                     "tenant_name", "landlord_name"), "name"),
+    **dict.fromkeys(("sex", "ethnicity", "marital_status", "repayment_method", "has_property",
+                     "company_type"), "choice"),
+    **dict.fromkeys(("term_months", "annual_rate", "row_count", "unit_deposit_ratio",
+                     "personal_deposit_ratio", "employee_count", "payday"), "number"),
+}
+
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}$")
+# Words of forms and certificates that a name taken from the wrong place often is.
+_NOT_NAME_WORDS = ("查询", "申请", "证明", "号码", "性别", "民族", "出生", "住址", "日期", "编号",
+                   "登记", "单位", "公司", "银行", "中心", "合同", "经办", "签字", "盖章", "本人")
+# A whole address ends with a number, a room, a group or a village (a cut one mid-way).
+_ADDRESS_END = ("号", "室", "户", "组", "村", "楼", "层", "座", "栋", "单元", "社区", "小区",
+                "院", "苑", "园", "幢", "铺", "屯", "寨")
+_ORGANISATION_END = ("公司", "中心", "厂", "店", "社", "所", "局", "行", "院", "部", "处", "会",
+                     "站", "校", "馆", "场", "室", "团", "委")
+_ISSUER_END = ("中心", "局", "处", "所", "政府", "委员会", "办公室", "办", "科", "站", "部")
+_BANK = re.compile(r"银行|信用社|信用合作|农商行|农信")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def kind_of(doc_type: str, name: str) -> str:
+    if name == "address" or name.endswith("_address") or name in ("query_result", "issuer"):
+        return "text"
+    if name in ("company_name", "unit_name", "trustee_bank", "bank"):
+        return "text"
+    del doc_type  # the same key means the same kind of value on every type
+    return _KIND_OF.get(name, "text")
+
+
+def looks_right(doc_type: str, name: str, value: str) -> bool:
+    """False when the value parses but is probably cut short or taken from elsewhere."""
+    kind = kind_of(doc_type, name)
+    if kind == "name":
+        return bool(_PERSON.match(value)) and not any(w in value for w in _NOT_NAME_WORDS)
+    if name == "query_result":
+        return value.endswith(("。", "记录", "记录。", "房产", "住房")) and len(value) >= 8
+    if name == "address" or name.endswith("_address"):
+        return len(value) >= 8 and value.endswith(_ADDRESS_END)
+    if name in ("company_name", "unit_name"):
+        return len(value) >= 4 and value.endswith(_ORGANISATION_END)
+    if name in ("trustee_bank", "bank"):
+        return bool(_BANK.search(value)) and len(value) >= 4
+    if name == "issuer":
+        return len(value) >= 4 and value.endswith(_ISSUER_END)
+    if kind == "date":
+        m = _DATE.match(value)
+        return m is not None and 1900 <= int(m.group(1)) <= 2100
+    return True

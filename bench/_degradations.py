@@ -1,0 +1,168 @@
+"""Planted photo faults for measuring the quality signals and the confidence calibration.
+
+Uses the documents of ``bench/harder_documents.py`` (its builders, renderer and photo
+conditions, unchanged) and plants one fault per document, cycling, with its own random
+stream, each recorded in the truth:
+
+- ``blur``: a focus blur (Gaussian, sigma 0.21-0.30 % of the photo's width: 2.6-3.7 px on a
+  1240 px page, as the blurred sample photos) → ``blurry``; ``motion``: a camera shake (a
+  line kernel 1.1-1.6 % of the width, 14-20 px on a 1240 px page, any angle) → ``blurry``;
+- ``soft``: a slightly soft photo (sigma 0.05-0.09 % of the width) still legible → not blurry
+  (the honest negative a blur rule must not fire on);
+- ``glare``: the generator's specular highlight → ``glare``;
+- ``absent``: one field's label and value are not printed at all → ``missing``;
+- ``whiteout``: one field's value is covered (its label stays) → ``missing``;
+- ``none``: nothing planted.
+
+    .venv/bin/python bench/_degradations.py --count 2 --seed 41 --out DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+from PIL import Image
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench import harder_documents as hd  # noqa: E402
+from bench.harder.model import Doc, Pair  # noqa: E402
+from bench.harder.photo import add_glare, photograph  # noqa: E402
+from bench.harder.render import render  # noqa: E402
+
+PLANTS = ("none", "blur", "glare", "absent", "soft", "motion", "whiteout", "glare", "none")
+BLURRY_PLANTS = frozenset({"blur", "motion"})
+# Fields whose value others are computed from or that are not printed as a pair.
+_NOT_PLANTABLE = frozenset({"query_result", "has_property", "loan_amount", "loan_amount_upper"})
+
+
+def _motion_kernel(length: int, angle: float) -> np.ndarray:
+    k = np.zeros((length, length), np.float32)
+    k[length // 2, :] = 1.0
+    m = cv2.getRotationMatrix2D((length / 2 - 0.5, length / 2 - 0.5), angle, 1.0)
+    turned = np.asarray(cv2.warpAffine(k, m, (length, length)), dtype=np.float32)
+    return np.asarray(turned / max(float(turned.sum()), 1e-6), dtype=np.float32)
+
+
+def blur_photo(data: bytes, plant: str, rng: random.Random) -> tuple[bytes, str]:
+    """The photo (JPEG bytes) blurred as ``plant`` says, re-encoded as a camera would."""
+    decoded = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    assert decoded is not None
+    img: Any = decoded
+    # Strengths relative to the photo's width (text size follows it): on a 1240 px page a
+    # focus blur of sigma 2.6-3.7 px and a shake of 14-20 px, as the blurred sample photos.
+    width = img.shape[1]
+    if plant == "blur":
+        sigma = rng.uniform(0.0021, 0.003) * width
+        img, how = cv2.GaussianBlur(img, (0, 0), sigma), f"gaussian sigma={sigma:.1f}"
+    elif plant == "soft":
+        sigma = rng.uniform(0.0005, 0.0009) * width
+        img, how = cv2.GaussianBlur(img, (0, 0), sigma), f"gaussian sigma={sigma:.1f}"
+    else:
+        length, angle = max(5, round(rng.uniform(0.011, 0.016) * width)), rng.uniform(0, 180)
+        img = cv2.filter2D(img, -1, _motion_kernel(length, angle))
+        how = f"motion len={length} angle={angle:.0f}"
+    ok, out = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, rng.randrange(70, 90)])
+    assert ok
+    return out.tobytes(), how
+
+
+def plant_field(doc: Doc, plant: str, rng: random.Random) -> str | None:
+    """Removes one field's pair (``absent``) or its value (``whiteout``); the field's name."""
+    options = []
+    for name, value in doc.fields.items():
+        if name in _NOT_PLANTABLE or not isinstance(value, str) or len(value) < 2:
+            continue
+        holding = [i for i, p in enumerate(doc.pairs) if value in p.value]
+        if len(holding) == 1:
+            options.append((name, holding[0]))
+    if not options:
+        return None
+    name, index = rng.choice(options)
+    if plant == "absent":
+        del doc.pairs[index]
+    else:
+        pair = doc.pairs[index]
+        doc.pairs[index] = Pair(pair.labels, "", pair.wide)
+    del doc.fields[name]
+    return name
+
+
+def generate(out: Path, count: int, seed: int, types: Sequence[str] = hd.TYPES,
+             ) -> list[dict[str, Any]]:
+    """Like ``harder_documents.generate`` (same layouts, fonts, conditions cycling), with
+    one planted fault per document; writes ``out/truth.jsonl`` and returns the lines."""
+    rng = random.Random(seed)
+    plant_rng = random.Random(f"plant-{seed}")
+    fonts = hd.available_fonts()
+    truth: list[dict[str, Any]] = []
+    n = 0
+    for ti, doc_type in enumerate(types):
+        (out / doc_type).mkdir(parents=True, exist_ok=True)
+        for i in range(count):
+            plant = PLANTS[(n + seed) % len(PLANTS)]
+            n += 1
+            doc = hd.BUILDERS[doc_type](rng)
+            missing = []
+            if plant in ("absent", "whiteout"):
+                name = plant_field(doc, plant, plant_rng)
+                if name is None:
+                    plant = "none"
+                else:
+                    missing.append(name)
+            layout = hd.LAYOUTS[(ti + i + seed) % len(hd.LAYOUTS)]
+            if doc.landscape and layout in ("table", "grid", "below"):
+                layout = "lines"
+            font = fonts[(ti * 3 + i + seed) % len(fonts)]
+            conditions = [hd.CONDITIONS[(ti * 2 + i + seed) % len(hd.CONDITIONS)]]
+            extra = rng.choice(("skew", "shadow", "jpeg", "noise", "lowres", None))
+            if extra and extra not in conditions and not (
+                    extra == "skew" and conditions[0] == "perspective"):
+                conditions.append(extra)
+            page = render(doc, rng, layout, font)
+            if plant == "glare":
+                page = Image.fromarray(add_glare(np.asarray(page.convert("RGB")), plant_rng))
+            data, rotated = photograph(page, conditions, rng)
+            how = ""
+            if plant in ("blur", "motion", "soft"):
+                data, how = blur_photo(data, plant, plant_rng)
+            name = f"{doc_type}/p{seed}_{i:02d}.jpg"
+            (out / name).write_bytes(data)
+            line: dict[str, Any] = {
+                "file": name, "type": doc_type, "fields": doc.fields, "missing": missing,
+                "quality": {"blurry": plant in BLURRY_PLANTS, "rotated_degrees": rotated,
+                            "glare": plant == "glare"},
+                "variant": {"font": font[0], "layout": layout, "conditions": conditions,
+                            "plant": plant, "blur": how}}
+            if doc.rows is not None:
+                line["rows"] = doc.rows
+            truth.append(line)
+    with (out / "truth.jsonl").open("w", encoding="utf-8") as fh:
+        for line in truth:
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return truth
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=41)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    truth = generate(Path(args.out), args.count, args.seed)
+    print(f"{len(truth)} images in {args.out}")
+
+
+if __name__ == "__main__":
+    main()

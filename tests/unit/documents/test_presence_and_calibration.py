@@ -1,0 +1,103 @@
+"""Fields not read are "not found" only when they are not on the page; confidence is a
+calibrated probability that falls for what rules doubt and rises for what they confirm."""
+
+from __future__ import annotations
+
+from ocr_lines import rows_of
+
+from backend.documents.calibration import calibrate, needs_check, table
+from backend.documents.checks import Check
+from backend.documents.fields import FieldValue
+from backend.documents.presence import classify_unfound
+from backend.documents.quality import QualityMetrics
+from backend.documents.shapes import looks_right
+
+SHARP = QualityMetrics(softness=0.5, unsure_share=0.0, glare_share=0.0, text_height=30,
+                       line_count=10)
+BLURRED = QualityMetrics(softness=0.9, unsure_share=0.8, glare_share=0.0, text_height=30,
+                         line_count=10)
+LOAN = ("个人住房公积金借款合同", "借款人（乙方）：熊瑶", "身份证号码：520221197212046745",
+        "借款金额（小写）：人民币736000.00元", "贷款期限：240个月", "年利率：3.1%",
+        "还款方式：等额本息")
+
+
+def test_a_field_whose_label_is_not_on_the_page_is_not_found() -> None:
+    result = classify_unfound("loan_contract", rows_of(*LOAN), ["trustee_bank"])
+    assert result.missing == ["trustee_bank"]
+    assert result.unread == []
+
+
+def test_a_label_with_its_value_whited_out_is_not_found() -> None:
+    result = classify_unfound("loan_contract", rows_of(*LOAN, "受托银行："), ["trustee_bank"])
+    assert result.missing == ["trustee_bank"]
+
+
+def test_a_label_with_text_that_did_not_parse_is_not_legible() -> None:
+    result = classify_unfound("loan_contract", rows_of(*LOAN, "受托银行：#### ##"),
+                              ["trustee_bank"])
+    assert result.missing == []
+    assert result.unread == ["trustee_bank"]
+
+
+def test_a_label_inside_a_longer_one_counts_as_present() -> None:
+    result = classify_unfound("loan_contract", rows_of(*LOAN, [(100, "借款合同编号"),
+                                                              (400, "GJJ-SC-2021-26101")]),
+                              ["contract_number"])
+    assert result.unread == ["contract_number"]
+
+
+def test_on_a_blurred_or_glared_photo_nothing_unread_is_called_absent() -> None:
+    result = classify_unfound("loan_contract", rows_of(*LOAN), ["trustee_bank"], legible=False)
+    assert result.missing == []
+    assert result.unread == ["trustee_bank"]
+
+
+def test_a_page_missing_most_of_its_type_is_not_legible_rather_than_absent() -> None:
+    result = classify_unfound("id_card", rows_of("姓名 石英芳"),
+                              ["sex", "ethnicity", "birth_date", "address", "id_number"])
+    assert result.missing == []
+    assert len(result.unread) == 5
+
+
+def _fields() -> dict[str, FieldValue]:
+    return {"id_number": FieldValue("520221197212046745", 0.95),
+            "borrower_name": FieldValue("熊瑶", 0.95)}
+
+
+def test_confidence_is_a_probability_lowered_by_a_blurred_photo() -> None:
+    sharp = calibrate("loan_contract", _fields(), [], SHARP)
+    blurred = calibrate("loan_contract", _fields(), [], BLURRED)
+    assert all(0 < p < 1 for p in sharp.values())
+    assert blurred["borrower_name"] < sharp["borrower_name"]
+
+
+def test_a_checksum_confirms_and_a_check_on_the_field_doubts() -> None:
+    fields = _fields()
+    valid = calibrate("loan_contract", fields, [], SHARP)["id_number"]
+    fields["id_number"] = FieldValue("520221197212046746", 0.95)
+    doubted = calibrate("loan_contract", fields,
+                        [Check("ID_CHECKSUM_INVALID", "error", "id_number", "")], SHARP)
+    assert doubted["id_number"] < 0.9 <= valid
+
+
+def test_a_value_of_the_wrong_shape_is_marked_for_checking() -> None:
+    fields = {"borrower_name": FieldValue("经查询", 0.99)}
+    confidence = calibrate("loan_contract", fields, [], SHARP)
+    assert needs_check(confidence) == ["borrower_name"]
+
+
+def test_value_shapes() -> None:
+    assert looks_right("id_card", "name", "石英芳")
+    assert not looks_right("id_card", "name", "经查询")
+    assert not looks_right("rental_contract", "rental_address",
+                           "贵州省六盘水市钟山区人民路189号锦绣华庭1")
+    assert looks_right("rental_contract", "rental_address", "贵州省六盘水市钟山区人民路189号")
+    assert not looks_right("no_housing_certificate", "query_result", "经查询，未发现该申")
+
+
+def test_the_committed_table_was_fitted_and_met_its_goal_on_held_out_documents() -> None:
+    fitted = table()
+    assert "raw_logit" in fitted["weights"]
+    held = fitted["held_out"]["measured"]
+    assert held["accuracy_at_threshold"] >= 0.995
+    assert held["coverage"] >= 0.90
