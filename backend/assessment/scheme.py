@@ -22,8 +22,10 @@ COMPUTED = {
     "handling_hours": "办理时长（走访到审核通过的小时数中位数）",
     "drill_score": "模拟演练平均得分率（%）",
     "policy_ack_on_time": "政策必知按时确认率（%）",
-    "ocr_correction_rate": "识别结果改动率（%：填写与识别不一致的材料占已识别材料）",
-    "satisfaction": "群众满意度（%，咨询评价接入后提供）",
+    "ocr_correction_rate": "识别结果改动率（%：经办人改动的识别字段占已识别字段）",
+    "satisfaction": "群众满意度（%：上门和咨询评价的平均分，5 分为 100）",
+    "visits_per_week": "每周完成上门数（当月排期的上门）",
+    "visit_no_show_rate": "上门未遇到率（未遇到 ÷ (完成 + 未遇到)）",
 }
 MAX_INDICATORS = 30
 
@@ -57,18 +59,27 @@ class Scheme:
 
 
 DEFAULT_SCHEME: dict[str, Any] = {"indicators": [
-    {"key": "return_rate", "label": "业务回退率", "weight": 30, "source": "computed",
+    {"key": "return_rate", "label": "业务回退率", "weight": 25, "source": "computed",
      "bands": [{"max": 0.05, "points": 100}, {"max": 0.1, "points": 85},
                {"max": 0.2, "points": 70}, {"points": 50}]},
-    {"key": "handling_hours", "label": "办理时长", "weight": 20, "source": "computed",
+    {"key": "handling_hours", "label": "办理时长", "weight": 15, "source": "computed",
      "bands": [{"max": 24, "points": 100}, {"max": 72, "points": 80}, {"points": 60}]},
-    {"key": "drill_score", "label": "模拟演练得分", "weight": 20, "source": "computed",
+    {"key": "drill_score", "label": "模拟演练得分", "weight": 15, "source": "computed",
      "bands": [{"min": 90, "points": 100}, {"min": 75, "points": 85}, {"min": 60, "points": 70},
                {"points": 50}]},
     {"key": "policy_ack_on_time", "label": "政策必知按时确认", "weight": 10,
      "source": "computed", "bands": [{"min": 100, "points": 100}, {"min": 80, "points": 80},
                                      {"points": 50}]},
-    {"key": "service_attitude", "label": "服务态度", "weight": 20, "source": "manual",
+    {"key": "satisfaction", "label": "群众满意度", "weight": 15, "source": "computed",
+     "bands": [{"min": 90, "points": 100}, {"min": 80, "points": 85}, {"min": 60, "points": 70},
+               {"points": 50}]},
+    {"key": "visits_per_week", "label": "每周上门数", "weight": 5, "source": "computed",
+     "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 85}, {"min": 2, "points": 70},
+               {"points": 50}]},
+    {"key": "visit_no_show_rate", "label": "上门未遇到率", "weight": 5, "source": "computed",
+     "bands": [{"max": 0.1, "points": 100}, {"max": 0.2, "points": 85},
+               {"max": 0.35, "points": 70}, {"points": 50}]},
+    {"key": "service_attitude", "label": "服务态度", "weight": 10, "source": "manual",
      "max": 100},
 ]}
 

@@ -1,9 +1,10 @@
 """Where a computed indicator comes from, for indicators other domains provide.
 
-``satisfaction`` (群众满意度) is measured by the consultation domain (member feedback):
-it registers a source here, ``register_source("satisfaction", fn)``; until then the item
-has no value and is left out of the total. A source gets the staff ids and the month's
-bounds and returns a value per staff id (a missing id: no value)."""
+The built-in indicators (including 群众满意度 from consultation's ratings and the visit
+indicators) are measured in ``indicators``; a source registered here,
+``register_source(key, fn)``, adds (or overrides) an indicator key. A source gets the staff
+ids and the month's bounds and returns a value per staff id (a missing id: no value). A
+registered key can only be scored once ``scheme.COMPUTED`` lists it."""
 
 from __future__ import annotations
 
@@ -22,3 +23,7 @@ def register_source(key: str, source: Source) -> None:
 
 def source_of(key: str) -> Source | None:
     return _SOURCES.get(key)
+
+
+def sources() -> list[tuple[str, Source]]:
+    return sorted(_SOURCES.items())

@@ -27,6 +27,13 @@ async def corrections_of_case(case_id: UUID) -> dict[UUID, Correction]:
     return {row["id"]: _correction(row) for row in rows}
 
 
+async def corrections_of_cases(case_ids: Sequence[UUID]) -> list[Correction]:
+    if not case_ids:
+        return []
+    rows = await FieldCorrection.select().where(FieldCorrection.case_id.is_in(list(case_ids)))
+    return [_correction(row) for row in rows]
+
+
 async def all_corrections() -> list[Correction]:
     rows = await FieldCorrection.select().order_by(FieldCorrection.corrected_at)
     return [_correction(row) for row in rows]

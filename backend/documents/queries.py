@@ -90,6 +90,15 @@ async def processed_readings_of_case(case_id: UUID) -> list[Reading]:
     return [r for r in await readings_of_case(case_id) if r.status == "processed"]
 
 
+async def processed_readings_of_cases(case_ids: Sequence[UUID]) -> list[Reading]:
+    if not case_ids:
+        return []
+    rows = await DocumentReading.select().where(
+        DocumentReading.case_id.is_in(list(case_ids)) & (DocumentReading.status == "processed")
+    )
+    return [_reading(row) for row in rows]
+
+
 async def readings_by_ids(document_ids: Sequence[UUID]) -> dict[UUID, Reading]:
     if not document_ids:
         return {}

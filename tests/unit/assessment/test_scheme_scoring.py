@@ -67,4 +67,6 @@ def test_a_broken_scheme_is_refused_with_a_reason(broken: object) -> None:
 
 def test_the_default_scheme_parses() -> None:
     assert {i.key for i in parse_scheme(DEFAULT_SCHEME).indicators} >= {
-        "return_rate", "handling_hours", "drill_score", "policy_ack_on_time", "service_attitude"}
+        "return_rate", "handling_hours", "drill_score", "policy_ack_on_time", "service_attitude",
+        "satisfaction", "visits_per_week", "visit_no_show_rate"}
+    assert sum(i.weight for i in parse_scheme(DEFAULT_SCHEME).indicators) == 100
