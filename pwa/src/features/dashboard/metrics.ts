@@ -30,8 +30,8 @@ export async function fetchStaffMetrics(
   return data.staffMetrics
 }
 
-/** The last `days` days up to today, as ISO dates. */
+/** The last `days` days up to today (the centre's calendar day, UTC+8), as ISO dates. */
 export function defaultPeriod(today = new Date(), days = 30): { from: string; to: string } {
-  const iso = (d: Date) => d.toISOString().slice(0, 10)
+  const iso = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
   return { from: iso(new Date(today.getTime() - (days - 1) * 86_400_000)), to: iso(today) }
 }

@@ -9,4 +9,11 @@ describe('metrics period', () => {
       to: '2026-11-27',
     })
   })
+
+  it("ends on the centre's day, not the UTC one, in the early morning in China", () => {
+    expect(defaultPeriod(new Date('2026-12-06T20:43:00Z'))).toEqual({
+      from: '2026-11-08',
+      to: '2026-12-07',
+    })
+  })
 })
