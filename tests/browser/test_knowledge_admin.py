@@ -90,7 +90,7 @@ def test_an_admin_writes_and_publishes_an_article_that_staff_then_find(
     questions.fill("试点在哪个街道？ | 桃源 / 梅林 | 桃源")
     panel.get_by_role("button", name="设为必学（政策核对）").click()
     expect(panel.get_by_test_id("policy-panel-pending")).to_contain_text("尚未确认：")
-    expect(panel).to_contain_text("确认情况（第 1 版）")
+    expect(page.get_by_text("确认情况（第 1 版）")).to_be_visible()
 
     # A change to a published article is the next version's draft: staff keep version 1.
     editor.get_by_test_id("article-title").locator("input").fill("桃源街道上门服务试点须知（修订）")
