@@ -78,6 +78,20 @@ def test_an_admin_writes_and_publishes_an_article_that_staff_then_find(
     hits = staff_search(app.base_url, "桃源街道")
     assert [(hit["title"], hit["version"]) for hit in hits] == [("桃源街道上门服务试点须知", 1)]
 
+    # 设为必学（政策核对）: a wrong question is named in Chinese, then version 1 goes out and
+    # the panel lists who has not acknowledged it yet.
+    panel = editor.get_by_test_id("policy-panel")
+    questions = panel.get_by_test_id("policy-panel-questions").locator("textarea")
+    questions.fill("试点在哪个街道？ | 桃源 / 梅林 | 福田")
+    panel.get_by_role("button", name="设为必学（政策核对）").click()
+    expect(panel.get_by_test_id("policy-panel-error")).to_have_text(
+        "第 1 行的正确答案必须是其中一个选项"
+    )
+    questions.fill("试点在哪个街道？ | 桃源 / 梅林 | 桃源")
+    panel.get_by_role("button", name="设为必学（政策核对）").click()
+    expect(panel.get_by_test_id("policy-panel-pending")).to_contain_text("尚未确认：")
+    expect(page.get_by_text("确认情况（第 1 版）")).to_be_visible()
+
     # A change to a published article is the next version's draft: staff keep version 1.
     editor.get_by_test_id("article-title").locator("input").fill("桃源街道上门服务试点须知（修订）")
     editor.get_by_test_id("article-note").locator("input").fill("标题加注修订")

@@ -64,8 +64,15 @@ def test_a_drill_is_worked_offline_synced_finished_and_scored_against_its_key(
     expect(photos).to_have_count(4, timeout=20_000)  # the practice case arrived by pull
     expect(page.get_by_test_id("drill-field-name").locator("input")).to_be_enabled()
 
-    # Offline: everything right except the name, the expired certificate found, returned.
+    # Offline: the started drill reopened from the list still shows its photos (kept on the
+    # device when it started, since /files answers are never cached by the browser).
     tablet.set_offline(True)
+    page.go_back()
+    page.get_by_test_id("drill-open").first.click()
+    expect(page.get_by_test_id("drill-work")).to_be_visible()
+    expect(photos).to_have_count(4, timeout=20_000)
+
+    # Offline: everything right except the name, the expired certificate found, returned.
     for name, value in fields.items():
         typed = value + "某" if name == "name" else value
         page.get_by_test_id(f"drill-field-{name}").locator("input").fill(typed)

@@ -402,6 +402,16 @@ export type PolicyCheckStatusQueryVariables = Exact<{
 
 export type PolicyCheckStatusQuery = { policyCheckStatus: { version: number, unacknowledged: Array<{ username: string, displayName: string }> } };
 
+export type RequirePolicyCheckMutationVariables = Exact<{
+  articleId: string;
+  version: number;
+  questions?: unknown;
+  dueDays: number;
+}>;
+
+
+export type RequirePolicyCheckMutation = { requirePolicyCheck: { articleId: string, version: number, dueDays: number } };
+
 export type RequestVisitMutationVariables = Exact<{
   input: VisitRequestInput;
 }>;

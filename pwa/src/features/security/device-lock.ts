@@ -4,6 +4,7 @@ import { IndexedDbStore, type Store } from '@doorstep/sync-client'
 import { shallowRef, type ShallowRef } from 'vue'
 
 import { webStorageSessionStore, type Session, type SessionStore } from '@/auth/session'
+import { DRILL_PHOTO_CACHE } from '@/features/training/drill-photos'
 
 import { EncryptedSessionStore } from './encrypted-session-store'
 import { EncryptedStore } from './encrypted-store'
@@ -105,6 +106,7 @@ export class DeviceLock {
   /** Drops every local trace: synced data, the vault, the session. */
   async wipe(): Promise<void> {
     await deleteDatabases((name) => name.startsWith(`${SYNC_DB_PREFIX}:`))
+    await globalThis.caches?.delete(DRILL_PHOTO_CACHE)
     this.sealed.clear()
     await this.sealed.flushed()
     this.plain.clear()

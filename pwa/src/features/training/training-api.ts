@@ -12,11 +12,14 @@ import type {
   PolicyCheckListQuery,
   PolicyCheckStatusQuery,
   PromoteCaseToDrillMutation,
+  RequirePolicyCheckMutation,
   ScoreStaffMutation,
   ScoreStaffMutationVariables,
   StartDrillMutation,
   TrainingRecordQuery,
 } from '@/api/graphql-types'
+
+import type { PolicyQuestionInput } from './policy-check-form'
 
 export type DrillItem = DrillListQuery['drills'][number]
 export type DrillResult = FinishDrillMutation['finishDrill']
@@ -311,4 +314,36 @@ export async function policyCheckStatus(
 ): Promise<PolicyCheckStatusQuery['policyCheckStatus']> {
   return (await client.request<PolicyCheckStatusQuery>(CHECK_STATUS, { articleId }))
     .policyCheckStatus
+}
+
+const REQUIRE_CHECK = gql`
+  mutation RequirePolicyCheck($articleId: ID!, $version: Int!, $questions: JSON, $dueDays: Int!) {
+    requirePolicyCheck(
+      articleId: $articleId
+      version: $version
+      questions: $questions
+      dueDays: $dueDays
+    ) {
+      articleId
+      version
+      dueDays
+    }
+  }
+`
+
+/** Flags an article version must-know: every staff member gets it in their inbox. */
+export async function requirePolicyCheck(
+  client: GraphQLClient,
+  articleId: string,
+  version: number,
+  questions: PolicyQuestionInput[],
+  dueDays: number,
+): Promise<RequirePolicyCheckMutation['requirePolicyCheck']> {
+  const data = await client.request<RequirePolicyCheckMutation>(REQUIRE_CHECK, {
+    articleId,
+    version,
+    questions: questions.length > 0 ? questions : null,
+    dueDays,
+  })
+  return data.requirePolicyCheck
 }
