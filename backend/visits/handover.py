@@ -201,7 +201,8 @@ async def revoke_leaver_devices(actor: UserRecord, handover_id: UUID) -> int:
 
 async def handovers_of(actor: UserRecord, user_id: UUID) -> list[HandoverRecord]:
     if actor.id != user_id and not may_dispatch(actor):
-        raise DoorstepError(ErrorCode.FORBIDDEN)
+        # Someone else's record: not theirs to know it exists (as for cases of others).
+        raise DoorstepError(ErrorCode.NOT_FOUND, field="userId")
     return await queries.handovers_of(user_id)
 
 

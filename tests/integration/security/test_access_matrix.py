@@ -157,7 +157,14 @@ async def test_every_operation_behaves_as_declared_for_every_role(gql: GraphQL) 
 
 CREATE = "createCase"
 # Mutators that change no case (role policy only; tests/integration/consultation).
-NOT_ABOUT_A_CASE = frozenset({"submitFeedback", "logConsultation"})
+# Mutators whose object is not a case id; their own ownership rule is tested in their domain:
+# answerDrill (the trainee's attempt: tests/integration/training/test_drills.py),
+# recordVisitOutcome / startCaseFromVisit (the visit's assignee) and confirmHandoverSync
+# (the leaver's handover: tests/integration/visits/test_field_and_handover.py).
+NOT_ABOUT_A_CASE = frozenset({
+    "submitFeedback", "logConsultation", "answerDrill", "recordVisitOutcome",
+    "startCaseFromVisit", "confirmHandoverSync",
+})
 # Who may change a withdrawal case created by staff1 (team 1), by the ownership policy:
 # its creator/assignee, the supervisor of its team, admins; nobody else.
 MAY_CHANGE_STAFF1_CASE = {

@@ -191,6 +191,9 @@ async def test_handover_permissions(gql: GraphQL, demo: None) -> None:
     staff = await gql.login("staff1")
     body = await gql(HAND_OVER, {"from": STAFF1, "to": STAFF2, "reason": "x"}, token=staff)
     assert error_codes(body) == ["FORBIDDEN"]
+    others = await gql("query($u: ID!) { handovers(userId: $u) { reason } }", {"u": STAFF2},
+                       token=staff)
+    assert error_codes(others) == ["NOT_FOUND"]
     boss = await gql.login("supervisor1")
     same = await gql(HAND_OVER, {"from": STAFF1, "to": STAFF1, "reason": "x"}, token=boss)
     assert error_codes(same) == ["VALIDATION_FAILED"]
