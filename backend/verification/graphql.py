@@ -61,7 +61,10 @@ class VerificationQuery:
 class VerificationMutation:
     @strawberry.mutation(description="新增一条策略值，自生效日期起取代旧值（旧值保留，不修改）")
     async def set_policy_value(
-        self, info: Info, key: str, value: JSON | None, effective_from: date, source: str
+        # Left out, ``value`` would be omitted from the call (a crash): default it, and let
+        # parse_value refuse a missing value with its message; the rest stay keyword-only.
+        self, info: Info, key: str, value: JSON | None = None, *, effective_from: date,
+        source: str,
     ) -> PolicyValueType:
         entry = await service.set_policy_value(
             info.context.require_user(), key, value, effective_from, source
