@@ -61,8 +61,8 @@ class VerificationQuery:
 class VerificationMutation:
     @strawberry.mutation(description="新增一条策略值，自生效日期起取代旧值（旧值保留，不修改）")
     async def set_policy_value(
-        # Left out, ``value`` would be omitted from the call (a crash): default it, and let
-        # parse_value refuse a missing value with its message; the rest stay keyword-only.
+        # A nullable argument left out is not passed at all: default it to null, which
+        # parse_value accepts or refuses per key (null lifts a cap); the rest keyword-only.
         self, info: Info, key: str, value: JSON | None = None, *, effective_from: date,
         source: str,
     ) -> PolicyValueType:

@@ -100,6 +100,16 @@ async def test_a_cap_can_be_lifted_with_null(gql: GraphQL) -> None:
     assert (await value_on(gql, admin, "2026-03-02", "amount_cap.07"))["value"] is None
 
 
+@pytest.mark.usefixtures("seeded")
+async def test_a_value_left_out_is_null_not_an_internal_error(gql: GraphQL) -> None:
+    admin = await gql.login("admin")
+    left_out = """mutation { setPolicyValue(key: "amount_cap.07", effectiveFrom: "2026-01-01",
+      source: "市中心2026年第3号通知") { value } }"""
+    assert (await gql(left_out, token=admin))["data"] == {"setPolicyValue": {"value": None}}
+    needs_one = left_out.replace("amount_cap.07", "recent_divorce_days")
+    assert error_codes(await gql(needs_one, token=admin)) == ["VALIDATION_FAILED"]
+
+
 @pytest.mark.usefixtures("demo")
 async def test_without_rows_the_built_in_default_shows_without_a_date(gql: GraphQL) -> None:
     entry = await value_on(
