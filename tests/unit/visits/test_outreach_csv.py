@@ -8,10 +8,10 @@ from backend.visits.outreach_csv import parse_companies
 def test_chinese_headers_and_bad_lines() -> None:
     text = (
         "\ufeff单位名称,统一社会信用代码,地址,联系人,电话\n"
-        "甲公司,91520201MA6DXXXX1X,钟山区1号,王,13800138000\n"
+        "甲公司,91520201MA6DQ3R754,钟山区1号,王,13800138000\n"
         ",,钟山区2号,,\n"
         "乙公司,BAD,钟山区3号,,\n"
-        "甲公司,91520201MA6DXXXX1X,钟山区1号,王,13800138000\n"
+        "甲公司,91520201MA6DQ3R754,钟山区1号,王,13800138000\n"
         "丙公司,,水城区4号,,\n"
     )
     parsed = parse_companies(text)
