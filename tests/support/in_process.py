@@ -12,13 +12,12 @@ from litestar.testing import AsyncTestClient
 
 from backend.app import create_app
 from backend.db import lifecycle
-from backend.jobs import cpu
 from backend.settings import get_settings
 
 
 @asynccontextmanager
 async def app_reading_documents(*, empty_store: bool = True) -> AsyncIterator[AsyncTestClient[Any]]:
-    """The app without its PostgreSQL pool, and its OCR pool shut down after.
+    """The app without its PostgreSQL pool (the OCR pool stays up for the next test).
 
     The test client runs the app on an event loop of its own (a thread), while these tests
     also query the database from the test's loop; asyncpg connections must never cross loops
@@ -29,8 +28,5 @@ async def app_reading_documents(*, empty_store: bool = True) -> AsyncIterator[As
     app = create_app()
     app.on_startup.remove(lifecycle.open_pool)
     app.on_shutdown.remove(lifecycle.close_pool)
-    try:
-        async with AsyncTestClient(app=app) as test_client:
-            yield test_client
-    finally:
-        cpu.shutdown()
+    async with AsyncTestClient(app=app) as test_client:
+        yield test_client
