@@ -14,7 +14,7 @@ from bench._peak_monitor import Sample
 KINDS = ("push", "pull", "upload", "review", "public")
 COLOURS = {"push": "#1d4ed8", "pull": "#059669", "upload": "#b45309", "review": "#7c3aed",
            "public": "#6b7280", "todo": "#dc2626", "done": "#1d4ed8", "app": "#059669",
-           "worker": "#b45309"}
+           "worker": "#b45309", "lock": "#dc2626"}
 WINDOW = 15.0  # seconds per point of the latency lines
 
 
@@ -105,14 +105,16 @@ def svg(rec: Recorder, samples: Sequence[Sample], load_end: float) -> str:
                "done": [(s.at, float(s.done)) for s in samples]}
     memory = {"app": [(s.at, s.app_rss_mb) for s in samples],
               "worker": [(s.at, s.worker_rss_mb) for s in samples]}
-    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="780" height="640" '
-             'font-family="sans-serif">', '<rect width="780" height="640" fill="white"/>']
+    waiting = {"lock": [(s.at, float(s.lock_waiters)) for s in samples]}
+    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="780" height="850" '
+             'font-family="sans-serif">', '<rect width="780" height="850" fill="white"/>']
     parts += _panel(f"p95 latency per {WINDOW:.0f} s window", 30, latency, end, "ms")
     parts += _panel("OCR jobs: waiting + running (todo), finished (done)", 240, backlog, end,
                     "jobs")
     parts += _panel("resident memory (process trees)", 450, memory, end, "MiB")
+    parts += _panel("transactions waiting for the change-log lock", 660, waiting, end, "txns")
     x = 60 + 680 * load_end / end
-    for top in (30, 240, 450):
+    for top in (30, 240, 450, 660):
         parts.append(f'<line x1="{x:.0f}" x2="{x:.0f}" y1="{top}" y2="{top + 150}" '
                      'stroke="#111827" stroke-dasharray="4 3"/>')
     parts.append(f'<text x="{x + 3:.0f}" y="{236}" font-size="10">load ends</text>')
@@ -132,8 +134,31 @@ def latency_table(rec: Recorder) -> list[str]:
     return lines
 
 
+def cpu_lines(rec: Recorder, samples: Sequence[Sample]) -> list[str]:
+    """CPU seconds the app spent per tablet/reviewer call and the workers per document."""
+    first, last = samples[0], samples[-1]
+    app_cpu, worker_cpu = last.app_cpu_s - first.app_cpu_s, last.worker_cpu_s - first.worker_cpu_s
+    calls = sum(len(rec.calls.get(kind, [])) for kind in KINDS)
+    done = last.done - first.done
+    per_doc = f"{worker_cpu / done:.2f}" if done else "–"
+    return [
+        f"- app: {app_cpu:.0f} CPU s for {calls} calls ({1000 * app_cpu / max(calls, 1):.0f} ms "
+        "per call, all kinds; uploads include the photo bytes)",
+        f"- workers: {worker_cpu:.0f} CPU s for {done} documents read ({per_doc} CPU s per "
+        "document, OCR included)",
+    ]
+
+
+def size_table(sizes: Sequence[tuple[str, int, int]]) -> list[str]:
+    lines = ["| table | rows | MiB (with indexes) | bytes per row |", "|---|---:|---:|---:|"]
+    for name, rows, size in sizes:
+        per_row = f"{size / rows:.0f}" if rows else "–"
+        lines.append(f"| {name} | {rows} | {size / 2**20:.1f} | {per_row} |")
+    return lines
+
+
 def markdown(setup: list[str], rec: Recorder, samples: Sequence[Sample], load_end: float,
-             chart_name: str, goals: list[str]) -> str:
+             chart_name: str, goals: list[str], sizes: Sequence[tuple[str, int, int]]) -> str:
     result = drain(samples, load_end)
     app = [s.app_rss_mb for s in samples]
     worker = [s.worker_rss_mb for s in samples]
@@ -160,6 +185,16 @@ def markdown(setup: list[str], rec: Recorder, samples: Sequence[Sample], load_en
              f"peak {max(app):.0f} MiB, end {app[-1]:.0f} MiB",
              f"- workers (2 × `doorstep worker`, with their OCR processes): start "
              f"{worker[0]:.0f} MiB, peak {max(worker):.0f} MiB, end {worker[-1]:.0f} MiB", "",
+             "## CPU per unit of work (process trees, user + system)", "",
+             *cpu_lines(rec, samples), "",
+             "## Database after the run (largest tables)", "", *size_table(sizes), "",
+             "Small tables are dominated by empty pages and indexes; bytes per row mean "
+             "something for the large ones.", "",
+             "## Change-log lock", "",
+             f"Transactions waiting for the change log's advisory lock: mean "
+             f"{sum(s.lock_waiters for s in samples) / len(samples):.1f}, max "
+             f"{max(s.lock_waiters for s in samples)} (every write to the change log on "
+             "PostgreSQL takes it: pushes, readings stored by the workers, reviews).", "",
              "## Machine load", "",
              f"1-minute load average during the run: min {min(loads):.1f}, "
              f"max {max(loads):.1f} (2 cores, shared with other agents' work).", "",

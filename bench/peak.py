@@ -34,7 +34,7 @@ from tempfile import TemporaryDirectory
 import httpx
 
 from bench._peak_clients import Recorder, Tablet, load_photos, member, supervisor
-from bench._peak_monitor import Monitor
+from bench._peak_monitor import Monitor, table_sizes
 from bench._peak_report import drain, latency_table, markdown, svg
 from bench.load import DEFAULT_PG, LOGIN, REPO, _admin, _free_port, _wait
 
@@ -172,10 +172,12 @@ def main() -> int:
             rec, monitor, load_end = asyncio.run(
                 _load(f"http://127.0.0.1:{port}", url, args, pids, counts))
             goals = _goals(rec, monitor, load_end)
+            sizes = asyncio.run(table_sizes(url))
             report.parent.mkdir(parents=True, exist_ok=True)
             chart = report.with_suffix(".svg")
             chart.write_text(svg(rec, monitor.samples, load_end), encoding="utf-8")
-            report.write_text(markdown(setup, rec, monitor.samples, load_end, chart.name, goals),
+            report.write_text(markdown(setup, rec, monitor.samples, load_end, chart.name, goals,
+                                       sizes),
                               encoding="utf-8")
             print("\n".join(latency_table(rec)))
             print("\n".join(goals))
