@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
+from backend.accounts.context import Info
 from backend.cases.reads import parse_id
 from backend.documents import ocr_queue
 from backend.documents.models import QueuePlace
-from backend.graphql.context import Info
 
 
 @strawberry.type(name="OcrQueuePlace", description="一份材料在识别队列中的位置")
