@@ -20,6 +20,7 @@ from backend.claims.graphql import EmployerLinkMutation
 from backend.consultation.feedback_graphql import FeedbackMutation, FeedbackQuery
 from backend.consultation.graphql import ConsultationMutation, ConsultationQuery
 from backend.corrections.graphql import CorrectionsQuery
+from backend.documents.graphql import DocumentsQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
@@ -39,6 +40,7 @@ Query = merge_types(
         SyncQuery,
         SyncRejectionsQuery,
         CasesQuery,
+        DocumentsQuery,
         MetricsQuery,
         KnowledgeQuery,
         NotificationsQuery,
