@@ -68,6 +68,11 @@ Post = Callable[[str, dict[str, Any]], Awaitable[httpx.Response]]
 class Timings:
     seconds: list[float] = field(default_factory=list)
     errors: int = 0
+    first_error: str = ""
+
+    def failed(self, what: str) -> None:
+        self.errors += 1
+        self.first_error = self.first_error or what[:300]
 
     def at(self, share: float) -> float:
         ordered = sorted(self.seconds)
@@ -76,8 +81,9 @@ class Timings:
     def text(self) -> str:
         if not self.seconds:
             return f"no successful calls, errors {self.errors}"
+        first = f" (first: {self.first_error})" if self.first_error else ""
         return (f"{self.at(0.5) * 1000:6.1f} /{self.at(0.95) * 1000:6.1f} /"
-                f"{self.at(0.99) * 1000:6.1f} ms n={len(self.seconds):>5} err={self.errors}")
+                f"{self.at(0.99) * 1000:6.1f} ms n={len(self.seconds):>5} err={self.errors}{first}")
 
 
 def _free_port() -> int:
@@ -114,15 +120,15 @@ async def _timed(timings: Timings | None, call: Awaitable[httpx.Response]) -> An
     started = time.perf_counter()
     try:
         response = await call
-    except httpx.HTTPError:
+    except httpx.HTTPError as error:
         if timings is not None:
-            timings.errors += 1
+            timings.failed(repr(error))
         return None
     elapsed = time.perf_counter() - started
     body = response.json() if response.status_code == 200 else None
     if body is None or body.get("errors"):
         if timings is not None:
-            timings.errors += 1
+            timings.failed(f"{response.status_code} {response.text}")
         return None
     if timings is not None:
         timings.seconds.append(elapsed)
