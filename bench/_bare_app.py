@@ -19,6 +19,7 @@ from litestar.config.compression import CompressionConfig
 
 from backend.accounts import devices
 from backend.accounts import service as accounts
+from backend.accounts.context import bearer_token
 from backend.accounts.models import Principal
 from backend.cases import reads
 from backend.cases.events import case_flags
@@ -26,7 +27,6 @@ from backend.cases.models import CaseRecord
 from backend.db import lifecycle
 from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.access import allowed
-from backend.graphql.context import bearer_token
 from backend.settings import get_settings
 from backend.verification.risk import risk_level
 from backend.web.security import security_headers
