@@ -13,6 +13,7 @@ schema extensions, execution and the typed result objects.
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from litestar import Litestar, Request, Response, post
 from litestar.config.compression import CompressionConfig
@@ -20,7 +21,7 @@ from litestar.config.compression import CompressionConfig
 from backend.accounts import devices
 from backend.accounts import service as accounts
 from backend.accounts.context import bearer_token
-from backend.accounts.models import Principal
+from backend.accounts.models import Principal, UserRecord
 from backend.cases import reads
 from backend.cases.events import case_flags
 from backend.cases.models import CaseRecord
@@ -48,16 +49,21 @@ async def _signed_in(request: Request[Any, Any, Any], operation: str) -> Princip
     return principal
 
 
-def _summary(case: CaseRecord, risk: str | None) -> dict[str, Any]:
+def _summary(
+    case: CaseRecord, risk: str | None, assignees: dict[UUID, UserRecord] | None = None
+) -> dict[str, Any]:
+    assignee = (assignees or {}).get(case.assignee) if case.assignee else None
     return {"id": str(case.id), "kind": str(case.kind), "status": str(case.status),
-            "version": case.version, "fields": case.fields, "assignee": None, "risk": risk}
+            "version": case.version, "fields": case.fields, "risk": risk,
+            "assignee": {"displayName": assignee.display_name} if assignee else None}
 
 
 @post("/bare/cases", status_code=200)
 async def cases(request: Request[Any, Any, Any], data: dict[str, Any]) -> dict[str, Any]:
     user = (await _signed_in(request, "cases")).user
     page = await reads.list_cases(user, reads.ListRequest(), data.get("first"), data.get("after"))
-    edges = [{"node": _summary(case, page.risks.get(case.id, "none"))} for case in page.cases]
+    edges = [{"node": _summary(case, page.risks.get(case.id, "none"), page.assignees)}
+             for case in page.cases]
     page_info = {"endCursor": page.end_cursor, "hasNextPage": page.has_next_page}
     return {"data": {"cases": {"edges": edges, "pageInfo": page_info}}}
 

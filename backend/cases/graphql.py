@@ -221,6 +221,8 @@ class CasesQuery:
         for case, cursor in zip(page.cases, page.cursors, strict=True):
             node = CaseType.summary(case)
             node.risk = page.risks.get(case.id, "none")
+            assignee = page.assignees.get(case.assignee) if case.assignee else None
+            node.assignee = UserType.of(assignee) if assignee else None
             edges.append(CaseEdge(node=node, cursor=cursor))
         return CaseConnection(
             edges=edges,

@@ -135,12 +135,14 @@ async def list_cases(
     )
     page = rows[:limit]
     cursors = [page_cursor(case.id, where) for case in page]
+    assignee_ids = list({case.assignee for case in page if case.assignee is not None})
     return CasePage(
         cases=[replace(case, fields=mask_fields(case.fields)) for case in page],
         end_cursor=cursors[-1] if cursors else None,
         has_next_page=len(rows) > limit,
         cursors=cursors,
         risks=await queries.risk_levels([case.id for case in page]),
+        assignees={user.id: user for user in await accounts.users_by_ids(assignee_ids)},
     )
 
 
