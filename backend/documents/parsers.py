@@ -100,6 +100,8 @@ def date(text: str) -> str | None:
 def amount(text: str) -> str | None:
     t = _clean(text)
     t = re.split(r"[(（]\s*大写", t)[0]  # 2650元（大写：…） keeps only the figures
+    if re.match(r"\D{0,6}?0\d", halfwidth(t)):
+        return None  # no printed amount starts 00 or 01: a leading digit was misread (t000元)
     value = parse_figure_amount(t)
     return format_amount(value) if value is not None else None
 

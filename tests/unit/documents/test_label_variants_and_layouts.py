@@ -204,3 +204,10 @@ def test_house_numbers_misread_as_letters_are_repaired_in_addresses() -> None:
     assert p.address("水西路2l栋1单元") == "水西路21栋1单元"
     # letters that are not between digits are left as printed
     assert p.address("贵州省六盘水市OK广场5号") == "贵州省六盘水市OK广场5号"
+
+
+def test_an_amount_whose_leading_digit_was_misread_is_not_read_as_zero() -> None:
+    assert p.amount("t000元（大写：登仟元整）") is None
+    assert p.amount("¥ 0800") is None
+    assert p.amount("0.50万元") == "5000.00"
+    assert p.amount("人民币1000元") == "1000.00"
