@@ -24,10 +24,15 @@ from playwright.sync_api import (
     BrowserContext,
     Playwright,
     ViewportSize,
+    expect,
     sync_playwright,
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+# How long an expectation waits for its state (Playwright's default is 5 s). The browser
+# tests share the machine's two cores with the PostgreSQL pass (scripts/test.sh), where a
+# filtered page can take longer than 5 s to come back; a state that never comes still fails.
+expect.set_options(timeout=20_000)
 PWA_DIR = REPO_ROOT / "pwa"
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 DOORSTEP = REPO_ROOT / ".venv" / "bin" / "doorstep"
