@@ -19,6 +19,7 @@ from backend.cases.graphql import CasesMutation, CasesQuery
 from backend.claims.graphql import EmployerLinkMutation
 from backend.consultation.feedback_graphql import FeedbackMutation, FeedbackQuery
 from backend.consultation.graphql import ConsultationMutation, ConsultationQuery
+from backend.consultation.staffing_graphql import StaffingMutation, StaffingQuery
 from backend.corrections.graphql import CorrectionsQuery
 from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
@@ -45,6 +46,7 @@ Query = merge_types(
         VerificationQuery,
         ConsultationQuery,
         FeedbackQuery,
+        StaffingQuery,
         RegistryQuery,
         TrainingQuery,
         AssessmentQuery,
@@ -66,6 +68,7 @@ Mutation = merge_types(
         VerificationMutation,
         ConsultationMutation,
         FeedbackMutation,
+        StaffingMutation,
         RegistryMutation,
         TrainingMutation,
         AssessmentMutation,
