@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -82,3 +83,48 @@ class CodedErrors(SchemaExtension):
         errors = getattr(result, "errors", None)
         if result is not None and errors:
             result.errors = [_coded(error) for error in errors]
+
+
+class ValidDocuments:
+    """Document texts one schema found valid, most recently used last (bounded: a flood
+    of varied texts only churns the oldest entries). One per schema, as validity depends
+    on the schema and its limits."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._texts: OrderedDict[str, None] = OrderedDict()
+
+    def __contains__(self, text: str) -> bool:
+        if text in self._texts:
+            self._texts.move_to_end(text)
+            return True
+        return False
+
+    def add(self, text: str) -> None:
+        self._texts[text] = None
+        if len(self._texts) > self.size:
+            self._texts.popitem(last=False)
+
+
+class RememberValid(SchemaExtension):
+    """Skips validating a document text this schema already found valid.
+
+    Validation is the dearest step of a small request (about three quarters of a refused
+    ``askQuestion``: ``bench/public_flood.py``), and its outcome depends only on the text,
+    the schema and the limits, none of which change while the schema lives. Only valid
+    texts are remembered, so an error is always freshly built. Listed after the limiters,
+    whose rules it then skips with the rest."""
+
+    def __init__(self, valid: ValidDocuments) -> None:
+        super().__init__()
+        self.valid = valid
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        text = context.query
+        known = text is not None and text in self.valid
+        if known:
+            context.pre_execution_errors = []
+        yield
+        if not known and text is not None and context.pre_execution_errors == []:
+            self.valid.add(text)

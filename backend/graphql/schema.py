@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
@@ -21,7 +25,12 @@ from backend.consultation.feedback_graphql import FeedbackMutation, FeedbackQuer
 from backend.consultation.graphql import ConsultationMutation, ConsultationQuery
 from backend.consultation.staffing_graphql import StaffingMutation, StaffingQuery
 from backend.corrections.graphql import CorrectionsQuery
-from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
+from backend.graphql.extensions import (
+    CodedErrors,
+    EnforceAccessPolicy,
+    RememberValid,
+    ValidDocuments,
+)
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
 from backend.registry.graphql import RegistryMutation, RegistryQuery
@@ -91,6 +100,7 @@ class DoorstepSchema(strawberry.Schema):
 
 def build_schema() -> strawberry.Schema:
     settings = get_settings()
+    valid = ValidDocuments()
     return DoorstepSchema(
         query=Query,
         mutation=Mutation,
@@ -99,6 +109,7 @@ def build_schema() -> strawberry.Schema:
             lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
             lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
             lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+            lambda: RememberValid(valid),
             EnforceAccessPolicy,
         ],
     )
