@@ -80,6 +80,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    # The OCR pool's processes keep their engines loaded from one test to the next (loading
+    # them costs seconds per test); they end with the run.
+    from backend.jobs import cpu
+
+    cpu.shutdown()
     if _pg_database:
         _admin_execute(f'DROP DATABASE IF EXISTS "{_pg_database}" WITH (FORCE)')
     shutil.rmtree(_run_dir, ignore_errors=True)

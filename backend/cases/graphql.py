@@ -9,13 +9,13 @@ from typing import Any
 import strawberry
 from strawberry.scalars import JSON
 
+from backend.accounts.context import Info
 from backend.accounts.graphql import UserType
 from backend.cases import reads, review
 from backend.cases.events import case_flags
 from backend.cases.masking import mask_fields
 from backend.cases.models import Actor, CaseRecord, DocumentRecord, HistoryEntry
 from backend.cases.status import ReviewDecision as Decision
-from backend.graphql.context import Info
 from backend.verification.risk import risk_level
 
 

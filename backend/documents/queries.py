@@ -9,6 +9,7 @@ from uuid import UUID
 import msgspec
 from piccolo.columns import Column
 
+from backend.db.rows import upsert
 from backend.documents.models import Reading
 from backend.documents.tables import DocumentReading
 
@@ -41,7 +42,7 @@ async def reading_of(document_id: UUID) -> Reading | None:
 
 
 async def save_reading(reading: Reading) -> None:
-    values: dict[Column | str, Any] = {
+    values: dict[Column, Any] = {
         DocumentReading.case_id: reading.case_id,
         DocumentReading.sha256: reading.sha256,
         DocumentReading.declared_type: reading.declared_type,
@@ -54,15 +55,7 @@ async def save_reading(reading: Reading) -> None:
         DocumentReading.error_message: reading.error_message,
         DocumentReading.updated_at: reading.updated_at,
     }
-    updated = await DocumentReading.update(values).where(
-        DocumentReading.document_id == reading.document_id
-    ).returning(DocumentReading.document_id)
-    if not updated:
-        row = DocumentReading(document_id=reading.document_id)
-        for column, value in values.items():
-            assert isinstance(column, Column)
-            setattr(row, column._meta.name, value)
-        await DocumentReading.insert(row)
+    await upsert(DocumentReading, reading.document_id, values)
 
 
 async def device_readings(document_ids: Sequence[UUID]) -> dict[UUID, dict[str, Any]]:
