@@ -8,12 +8,12 @@ from typing import Annotated
 
 import strawberry
 
+from backend.accounts.context import Info
 from backend.accounts.graphql import UserType
 from backend.accounts.models import UserRecord
 from backend.consultation import departments, duty_service
 from backend.consultation.graphql import parse_id, require_id
 from backend.consultation.models import DEPARTMENT_NAMES, Department, DutyShift
-from backend.graphql.context import Info
 
 
 @strawberry.type(name="DutyShift", description="在线客服班次")
