@@ -81,6 +81,7 @@ def _ask(page: Page, artifacts: Path) -> None:
     expect(page.get_by_test_id("ticket-duty")).to_have_text(
         re.compile(r"目前没有客服值班，预计 \d+月\d+日 \d\d:00 起有客服答复。")
     )
+    page.screenshot(path=artifacts / "consultation-waiting-390x844.png", full_page=True)
     assert re.search(r"/ask/t/[A-Za-z0-9_-]{32}$", page.url)
 
 
