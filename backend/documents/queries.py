@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -114,3 +115,17 @@ async def read_field_counts() -> dict[tuple[str, str], int]:
         for name in _decode(row["result"]).get("fields") or {}:
             counts[(doc_type, name)] = counts.get((doc_type, name), 0) + 1
     return counts
+
+
+async def readings_finished_since(since: datetime) -> tuple[int, datetime | None]:
+    """How many documents were read (or given up on) since ``since``, and when the first
+    of them finished: the recent OCR throughput. (Not MIN(): SQLite would give it as text.)"""
+    recent = (DocumentReading.updated_at >= since) & DocumentReading.status.is_in(
+        ["processed", "failed"]
+    )
+    first = await DocumentReading.select(DocumentReading.updated_at).where(recent).order_by(
+        DocumentReading.updated_at
+    ).first()
+    if first is None:
+        return 0, None
+    return await DocumentReading.count().where(recent), first["updated_at"]

@@ -7,7 +7,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from graphql import GraphQLError, GraphQLResolveInfo
+from graphql import DocumentNode, GraphQLError, GraphQLResolveInfo
 from strawberry.extensions import SchemaExtension
 
 from backend.accounts import devices
@@ -85,46 +85,64 @@ class CodedErrors(SchemaExtension):
             result.errors = [_coded(error) for error in errors]
 
 
-class ValidDocuments:
-    """Document texts one schema found valid, most recently used last (bounded: a flood
-    of varied texts only churns the oldest entries). One per schema, as validity depends
-    on the schema and its limits."""
+class KnownDocuments:
+    """The parsed and validated operations one schema has seen, by their text, most recent
+    last: the PWA and the sync client send the same few operations all day long, and parsing
+    plus validating one (with the depth and alias limits) cost more than executing it.
 
-    def __init__(self, size: int = 512) -> None:
-        self.size = size
-        self._texts: OrderedDict[str, None] = OrderedDict()
+    Only operations that passed validation are kept, so a refused one is checked again each
+    time it comes. Keyed by the text alone: the schema and its limits are fixed for the
+    schema that owns this cache. Bounded, so unknown texts only push out old entries."""
 
-    def __contains__(self, text: str) -> bool:
-        if text in self._texts:
-            self._texts.move_to_end(text)
-            return True
-        return False
+    def __init__(self, capacity: int = 256) -> None:
+        self.capacity = capacity
+        self._documents: OrderedDict[str, DocumentNode] = OrderedDict()
+        self._validated: set[str] = set()
 
-    def add(self, text: str) -> None:
-        self._texts[text] = None
-        if len(self._texts) > self.size:
-            self._texts.popitem(last=False)
+    def parsed(self, query: str) -> DocumentNode | None:
+        document = self._documents.get(query)
+        if document is not None:
+            self._documents.move_to_end(query)
+        return document
+
+    def remember(self, query: str, document: DocumentNode) -> None:
+        self._documents[query] = document
+        self._documents.move_to_end(query)
+        while len(self._documents) > self.capacity:
+            forgotten, _ = self._documents.popitem(last=False)
+            self._validated.discard(forgotten)
+
+    def is_valid(self, query: str) -> bool:
+        return query in self._validated
+
+    def passed_validation(self, query: str) -> None:
+        if query in self._documents:
+            self._validated.add(query)
 
 
-class RememberValid(SchemaExtension):
-    """Skips validating a document text this schema already found valid.
+class CachedDocuments(SchemaExtension):
+    """Parses and validates each operation text once per process (see :class:`KnownDocuments`);
+    strawberry's own parse and validation (with every rule the other extensions add) run on
+    a miss."""
 
-    Validation is the dearest step of a small request (about three quarters of a refused
-    ``askQuestion``: ``bench/public_flood.py``), and its outcome depends only on the text,
-    the schema and the limits, none of which change while the schema lives. Only valid
-    texts are remembered, so an error is always freshly built. Listed after the limiters,
-    whose rules it then skips with the rest."""
-
-    def __init__(self, valid: ValidDocuments) -> None:
+    def __init__(self, known: KnownDocuments) -> None:
         super().__init__()
-        self.valid = valid
+        self.known = known
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        query = context.query
+        if query is not None and context.graphql_document is None:
+            context.graphql_document = self.known.parsed(query)
+        yield
+        if query is not None and context.graphql_document is not None:
+            self.known.remember(query, context.graphql_document)
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        text = context.query
-        known = text is not None and text in self.valid
-        if known:
-            context.pre_execution_errors = []
+        query = context.query
+        if query is not None and self.known.is_valid(query):
+            context.pre_execution_errors = []  # strawberry skips validating it again
         yield
-        if not known and text is not None and context.pre_execution_errors == []:
-            self.valid.add(text)
+        if query is not None and context.pre_execution_errors == []:
+            self.known.passed_validation(query)

@@ -25,11 +25,12 @@ from backend.consultation.feedback_graphql import FeedbackMutation, FeedbackQuer
 from backend.consultation.graphql import ConsultationMutation, ConsultationQuery
 from backend.consultation.staffing_graphql import StaffingMutation, StaffingQuery
 from backend.corrections.graphql import CorrectionsQuery
+from backend.documents.graphql import DocumentsQuery
 from backend.graphql.extensions import (
+    CachedDocuments,
     CodedErrors,
     EnforceAccessPolicy,
-    RememberValid,
-    ValidDocuments,
+    KnownDocuments,
 )
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
@@ -49,6 +50,7 @@ Query = merge_types(
         SyncQuery,
         SyncRejectionsQuery,
         CasesQuery,
+        DocumentsQuery,
         MetricsQuery,
         KnowledgeQuery,
         NotificationsQuery,
@@ -100,7 +102,7 @@ class DoorstepSchema(strawberry.Schema):
 
 def build_schema() -> strawberry.Schema:
     settings = get_settings()
-    valid = ValidDocuments()
+    known = KnownDocuments()
     return DoorstepSchema(
         query=Query,
         mutation=Mutation,
@@ -109,7 +111,7 @@ def build_schema() -> strawberry.Schema:
             lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
             lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
             lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
-            lambda: RememberValid(valid),
+            lambda: CachedDocuments(known),
             EnforceAccessPolicy,
         ],
     )
