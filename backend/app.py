@@ -31,6 +31,7 @@ from backend.uploads.tus import TusController
 from backend.verification import upload_hooks as verification_hooks
 from backend.web import log_masking
 from backend.web.health import health
+from backend.web.public_guard import public_guard
 from backend.web.pwa import pwa
 from backend.web.security import security_headers
 
@@ -111,7 +112,10 @@ def create_app() -> Litestar:
         on_startup=[lifecycle.open_pool, vapid.ensure_keys, embedded_jobs.start, warm_up_search],
         on_shutdown=[embedded_jobs.stop, lifecycle.close_pool],
         exception_handlers={DoorstepError: doorstep_error_response},
-        middleware=[security_headers(production=settings.mode == "production")],
+        middleware=[
+            security_headers(production=settings.mode == "production"),
+            public_guard(settings.graphql_max_body_bytes, settings.graphql_max_tokens),
+        ],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         logging_config=logging_config(),
         request_max_body_size=settings.upload_max_bytes + 1024 * 1024,

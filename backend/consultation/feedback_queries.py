@@ -85,14 +85,20 @@ async def page(
     filed_by: UUID | None,
     before: tuple[datetime, UUID] | None,
     limit: int,
+    or_departments: list[Department] | None = None,
 ) -> list[FeedbackRecord]:
-    """Newest first; ``filed_by`` limits to one filer's own items."""
+    """Newest first; ``filed_by`` limits to one filer's own items and, with
+    ``or_departments``, those departments' queues as well."""
     query = F.select()
     if status:
         query = query.where(F.status == status)
     if department:
         query = query.where(F.department == department)
-    if filed_by is not None:
+    if filed_by is not None and or_departments:
+        query = query.where(
+            (F.filed_by == filed_by) | F.department.is_in([str(d) for d in or_departments])
+        )
+    elif filed_by is not None:
         query = query.where(F.filed_by == filed_by)
     if before is not None:
         at, item_id = before

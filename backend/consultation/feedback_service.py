@@ -12,7 +12,9 @@ from backend.accounts.models import UserRecord
 from backend.accounts.roles import Role
 from backend.cases.service import load_case
 from backend.cases.status import CaseKind
+from backend.consultation import departments
 from backend.consultation import feedback_queries as queries
+from backend.consultation.departments import OVERSEERS
 from backend.consultation.limits import count_lookup, count_submission
 from backend.consultation.models import (
     Channel,
@@ -36,7 +38,6 @@ from backend.notifications.service import notify
 from backend.settings import Settings
 from sync.changelog import changes as sync_changes
 
-HANDLERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 PROCESS_OF_CASE = {
     CaseKind.WITHDRAWAL: str(Category.WITHDRAWAL),
     CaseKind.UNIT_REGISTRATION: str(Category.DEPOSIT),
@@ -167,24 +168,33 @@ async def listing(
     first: int | None,
     after: str | None,
 ) -> Page[FeedbackRecord]:
-    """Department queues for supervisors and admins; everyone else sees what they filed."""
+    """Every department queue for supervisors and admins; a department's members its queue
+    (without ``department``: their departments' items and what they filed); everyone else
+    what they filed. Another department's queue is ``FORBIDDEN``."""
     if status and status not in {str(s) for s in FeedbackStatus}:
         raise _invalid("状态应为 open、in_progress 或 resolved。", "status")
     if department and department not in {str(d) for d in Department}:
         raise _invalid("未知的科室。", "department")
-    own = None if actor.role in HANDLERS else actor.id
     limit = PAGE_DEFAULT if first is None else max(1, min(first, PAGE_MAX))
     before = decode_cursor(after) if after else None
-    rows = await queries.page(status, department, own, before, limit + 1)
+    if actor.role in OVERSEERS:
+        rows = await queries.page(status, department, None, before, limit + 1)
+    else:
+        mine = await departments.departments_of(actor)
+        if department and department not in mine:
+            raise DoorstepError(ErrorCode.FORBIDDEN, "只能查看本科室的反馈。", field="department")
+        if department:
+            rows = await queries.page(status, department, None, before, limit + 1)
+        else:
+            rows = await queries.page(status, None, actor.id, before, limit + 1, mine)
     items = rows[:limit]
     end = encode_cursor(items[-1].created_at, items[-1].id) if items else None
     return Page(items=items, end_cursor=end, has_next_page=len(rows) > limit)
 
 
 async def respond(actor: UserRecord, feedback_id: UUID, raw: str, status: str) -> FeedbackRecord:
-    """The department answers and sets the status; the filer sees it (inbox or ticket page)."""
-    if actor.role not in HANDLERS:
-        raise DoorstepError(ErrorCode.FORBIDDEN)
+    """The department answers and sets the status; the filer sees it (inbox or ticket page).
+    Members of the owning department answer, and supervisors and admins."""
     try:
         new_status = FeedbackStatus(status)
     except ValueError:
@@ -195,6 +205,10 @@ async def respond(actor: UserRecord, feedback_id: UUID, raw: str, status: str) -
         record = await queries.by_id(feedback_id)
         if record is None:
             raise DoorstepError(ErrorCode.NOT_FOUND, "找不到该反馈。")
+        if actor.role not in OVERSEERS and record.department not in (
+            await departments.departments_of(actor)
+        ):
+            raise DoorstepError(ErrorCode.FORBIDDEN, "只能答复本科室的反馈。")
         await queries.respond(feedback_id, response, new_status, actor.id, now)
         await queries.add_event(feedback_id, now, actor.id, "responded", str(new_status), response)
         if record.filed_by is not None and record.filed_by != actor.id:

@@ -71,6 +71,10 @@ class PublicConsultationType:
     question: str
     created_at: datetime
     answer: AnswerType | None
+    staff_on_duty: bool = strawberry.field(description="此刻是否有在线客服值班")
+    next_duty_start: datetime | None = strawberry.field(
+        description="无人值班时，下一班在线客服的开始时间（两周内）"
+    )
 
 
 @strawberry.type(name="AskResult", description="提交问题的结果：咨询凭证（请保存链接）与相关文章")
@@ -180,12 +184,14 @@ class ConsultationQuery:
 
     @strawberry.field(description="公开：凭咨询凭证查看本人问题和答复")
     async def consultation(self, info: Info, ticket: str) -> PublicConsultationType:
-        record = await service.by_ticket(ticket, info.context.address)
+        record, duty = await service.ticket_view(ticket, info.context.address)
         return PublicConsultationType(
             status=str(record.status),
             question=record.question,
             created_at=record.created_at,
             answer=AnswerType.of(record),
+            staff_on_duty=bool(duty.on_duty),
+            next_duty_start=None if duty.on_duty else duty.next_start,
         )
 
     @strawberry.field(description="在线客服队列：status 默认 waiting（待答复，等待最久的在前）")

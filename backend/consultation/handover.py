@@ -4,7 +4,7 @@ to their successor (registered in ``backend.accounts.handover``)."""
 from __future__ import annotations
 
 from backend.accounts.handover import HandoverContext, handover_step
-from backend.consultation import feedback_queries, queries
+from backend.consultation import duty_queries, feedback_queries, queries
 
 
 @handover_step("feedback")
@@ -22,3 +22,9 @@ async def hand_over_feedback(context: HandoverContext) -> int:
 async def hand_over_consultations(context: HandoverContext) -> int:
     """Questions the person had taken from the 在线客服 queue and not yet answered."""
     return int(await queries.hand_over(context.from_user_id, context.to_user_id))
+
+
+@handover_step("dutyShifts")
+async def hand_over_duty_shifts(context: HandoverContext) -> int:
+    """在线客服 shifts of the leaver not yet over: the successor takes them."""
+    return await duty_queries.hand_over_shifts(context.from_user_id, context.to_user_id, context.at)

@@ -26,6 +26,19 @@ _MEMO_SIZE = 10_000
 
 # (action, kind, subject) → monotonic time until which the database refuses it
 _refused: dict[tuple[str, str, str], float] = {}
+# address → the latest of its remembered refusals (a dict lookup per request at the edge)
+_refused_addresses: dict[str, float] = {}
+# The public root fields and the limit each counts against, for the edge guard
+# (``backend/web/public_guard.py``), which refuses a remembered address before parsing.
+ACTION_OF_FIELD = {
+    "askQuestion": "consultation.ask",
+    "submitFeedback": "feedback.submit",
+    "consultationSuggestions": "consultation.suggest",
+    "consultation": "consultation.ticket",
+    "rateConsultation": "consultation.ticket",
+    "subscribeConsultationPush": "consultation.ticket",
+    "feedbackByTicket": "feedback.ticket",
+}
 
 
 def _remembered(key: tuple[str, str, str], now: float) -> None:
@@ -53,14 +66,42 @@ async def _count(
         except DoorstepError as refused:
             if refused.code is ErrorCode.RATE_LIMITED:
                 if len(_refused) >= _MEMO_SIZE:
-                    _refused.clear()
-                _refused[key] = now + float(refused.details.get("retryAfterSeconds", 1))
+                    forget_refusals()
+                until = now + float(refused.details.get("retryAfterSeconds", 1))
+                _refused[key] = until
+                if kind == "address":
+                    _refused_addresses[subject] = max(until, _refused_addresses.get(subject, 0.0))
             raise
+
+
+def address_refused(address: str) -> bool:
+    """Whether this process remembers a refusal of the address (one dict lookup)."""
+    until = _refused_addresses.get(address)
+    if until is None:
+        return False
+    if until <= time.monotonic():
+        del _refused_addresses[address]
+        return False
+    return True
+
+
+def refused_fields(address: str, fields: set[str]) -> int | None:
+    """Seconds to wait when one of ``fields`` counts against a limit this process
+    remembers the address exhausted; None when the request may go on."""
+    now = time.monotonic()
+    waits = [
+        _refused.get((ACTION_OF_FIELD[name], "address", address), 0.0) - now
+        for name in fields
+        if name in ACTION_OF_FIELD
+    ]
+    longest = max(waits, default=0.0)
+    return max(1, int(longest + 0.999)) if longest > 0 else None
 
 
 def forget_refusals() -> None:
     """Drops what this process remembers (tests that change the limits)."""
     _refused.clear()
+    _refused_addresses.clear()
 
 
 async def count_submission(

@@ -158,3 +158,22 @@ class Page(Generic[T]):
     items: list[T]
     end_cursor: str | None
     has_next_page: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DutyShift:
+    """One 在线客服 shift of one staff member."""
+
+    id: UUID
+    user_id: UUID
+    starts_at: datetime
+    ends_at: datetime
+    set_by: UUID
+
+
+@dataclass(frozen=True, slots=True)
+class DutyState:
+    """Who answers the online queue now, and when the next shift begins (for the member)."""
+
+    on_duty: list[DutyShift]
+    next_start: datetime | None

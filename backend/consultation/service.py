@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from uuid import UUID
 
 from backend.accounts.models import UserRecord
-from backend.consultation import queries
+from backend.consultation import duty_service, queries
 from backend.consultation.citation import cited_passage
 from backend.consultation.limits import count_lookup, count_submission
 from backend.consultation.models import (
@@ -17,12 +17,14 @@ from backend.consultation.models import (
     Citation,
     ConsultationRecord,
     ConsultationStatus,
+    DutyState,
     Page,
 )
 from backend.consultation.similarity import normalise
 from backend.consultation.text_rules import (
     ANSWER_LIMIT,
     QUESTION_LIMIT,
+    mask_personal,
     plain_text,
 )
 from backend.consultation.text_rules import (
@@ -36,6 +38,7 @@ from backend.knowledge.models import SearchHit
 from backend.notifications.cursor import decode_cursor, encode_cursor
 from backend.notifications.subscription_rules import check_endpoint, check_keys
 from backend.settings import Settings
+from sync.changelog import changes as sync_changes
 
 SUGGESTIONS = 5
 PAGE_DEFAULT = 30
@@ -86,7 +89,9 @@ async def ask(
         created_at=_now(),
         answered_at=None,
     )
-    await queries.insert(record, normalise(text), ticket_hash(ticket))
+    async with sync_changes.write_transaction():
+        await queries.insert(record, normalise(text), ticket_hash(ticket))
+        await duty_service.tell_on_duty(mask_personal(text))
     return Asked(record, ticket), await knowledge.search(text, SUGGESTIONS)
 
 
@@ -98,6 +103,13 @@ async def by_ticket(ticket: str, address: str) -> ConsultationRecord:
     if record is None:
         raise _not_found()
     return record
+
+
+async def ticket_view(ticket: str, address: str) -> tuple[ConsultationRecord, DutyState]:
+    """The member's ticket page: their question and answer, and whether someone is on
+    在线客服 duty now (else when the next shift begins)."""
+    record = await by_ticket(ticket, address)
+    return record, await duty_service.duty_now()
 
 
 async def subscribe_push(

@@ -112,3 +112,27 @@ class SatisfactionRating(Table, tablename="satisfaction_rating"):
     rating = Integer(help_text="1–5")
     comment = Text(default="")
     created_at = Timestamptz(index=True)
+
+
+class DepartmentMember(Table, tablename="department_member"):
+    """Who works in a business department (业务科室): they see and answer its feedback queue.
+
+    An admin setting; one row per (department, user), checked by the service."""
+
+    id = UUID(primary_key=True)
+    department = Varchar(length=24, index=True, help_text="models.Department")
+    user_id = UUID(index=True, help_text="app_user.id (staff)")
+    added_by = UUID(help_text="app_user.id of the admin")
+    added_at = Timestamptz()
+
+
+class DutyShift(Table, tablename="duty_shift"):
+    """A 在线客服 shift: the staff member answers the online queue from ``starts_at`` to
+    ``ends_at``. Set by supervisors and admins; members see only when someone is on duty."""
+
+    id = UUID(primary_key=True)
+    user_id = UUID(index=True, help_text="app_user.id on duty")
+    starts_at = Timestamptz(index=True)
+    ends_at = Timestamptz(index=True)
+    set_by = UUID(help_text="app_user.id of the supervisor or admin")
+    set_at = Timestamptz()

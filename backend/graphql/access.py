@@ -79,12 +79,21 @@ OPERATION_ACCESS: dict[str, Access] = {
     "rateVisit": STAFF,
     "answerConsistency": REVIEWERS,
     "knowledgeGaps": REVIEWERS,
-    # feedback (反馈): anyone files (signed in: under their account); departments
-    # (supervisors, admins) answer; others list what they filed (consultation.feedback_service)
+    # feedback (反馈): anyone files (signed in: under their account); a department's members
+    # see and answer its queue, supervisors and admins every queue; others list what they
+    # filed (consultation.feedback_service)
     "submitFeedback": PUBLIC,
     "feedbackByTicket": PUBLIC,
     "feedback": SIGNED_IN,
-    "respondFeedback": REVIEWERS,
+    "respondFeedback": STAFF,  # members of the owning department, supervisors, admins
+    # who answers (consultation.departments, consultation.duty_service): admins set the
+    # departments' members; supervisors and admins the 在线客服 roster
+    "departments": STAFF,
+    "setDepartmentMembers": ADMINS,
+    "onlineDuty": STAFF,
+    "dutyRoster": STAFF,
+    "addDutyShift": REVIEWERS,
+    "removeDutyShift": REVIEWERS,
     "feedbackRouting": SIGNED_IN,
     "feedbackRoutingHistory": REVIEWERS,
     "setFeedbackRouting": ADMINS,

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
@@ -19,6 +23,7 @@ from backend.cases.graphql import CasesMutation, CasesQuery
 from backend.claims.graphql import EmployerLinkMutation
 from backend.consultation.feedback_graphql import FeedbackMutation, FeedbackQuery
 from backend.consultation.graphql import ConsultationMutation, ConsultationQuery
+from backend.consultation.staffing_graphql import StaffingMutation, StaffingQuery
 from backend.corrections.graphql import CorrectionsQuery
 from backend.documents.graphql import DocumentsQuery
 from backend.graphql.extensions import (
@@ -52,6 +57,7 @@ Query = merge_types(
         VerificationQuery,
         ConsultationQuery,
         FeedbackQuery,
+        StaffingQuery,
         RegistryQuery,
         TrainingQuery,
         AssessmentQuery,
@@ -73,6 +79,7 @@ Mutation = merge_types(
         VerificationMutation,
         ConsultationMutation,
         FeedbackMutation,
+        StaffingMutation,
         RegistryMutation,
         TrainingMutation,
         AssessmentMutation,

@@ -12,6 +12,7 @@ class NotificationKind(StrEnum):
     REGISTRATION_APPROVED = "registration_approved"
     ARTICLE_PUBLISHED = "article_published"
     FEEDBACK_ANSWERED = "feedback_answered"
+    CONSULTATION_WAITING = "consultation_waiting"  # a question arrived while on 在线客服 duty
     POLICY_CHECK = "policy_check"  # a must-know article version to acknowledge (training)
     VISIT_ASSIGNED = "visit_assigned"
     WORK_HANDED_OVER = "work_handed_over"

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from .conftest import PHONE, App
-from .sync_setup import DEMO_PASSWORD
+from .sync_setup import DEMO_PASSWORD, graphql, login
 from .test_a11y_screens import blocking_violations
 
 pytestmark = pytest.mark.browser
@@ -21,6 +22,19 @@ pytestmark = pytest.mark.browser
 QUESTION = "租房可以提取公积金吗？需要什么材料"
 RENT_ARTICLE = "租房提取住房公积金（原因 07）"
 ANSWER = "可以。请准备无房证明、租赁合同和房租支付凭证。"
+ADD_SHIFT = """mutation($userId: ID!, $startsAt: DateTime!, $endsAt: DateTime!) {
+  addDutyShift(userId: $userId, startsAt: $startsAt, endsAt: $endsAt) { id } }"""
+SUPERVISOR_ID = "query { me { id } }"
+
+
+def _next_shift_for_supervisor(app: App) -> None:
+    """supervisor1 is on the 在线客服 roster later (not now: nobody is told of questions)."""
+    token = login(app.base_url, "supervisor1")
+    me = graphql(app.base_url, SUPERVISOR_ID, {}, token=token)["me"]["id"]
+    start = (datetime.now(UTC) + timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
+    window = {"userId": me, "startsAt": start.isoformat(),
+              "endsAt": (start + timedelta(hours=4)).isoformat()}
+    graphql(app.base_url, ADD_SHIFT, window, token=token)
 
 
 def _staff_answers(browser: Browser, app: App, artifacts: Path) -> None:
@@ -33,6 +47,8 @@ def _staff_answers(browser: Browser, app: App, artifacts: Path) -> None:
     page.get_by_label("密码", exact=True).fill(DEMO_PASSWORD)
     page.get_by_role("button", name="登录").click()
     queue = page.get_by_test_id("consultation-queue")
+    expect(queue.get_by_test_id("queue-duty")).to_contain_text(re.compile(r"您的下一个值班：.+起"))
+    expect(queue.get_by_test_id("queue-duty")).to_contain_text("此刻无人值班")
     item = queue.get_by_test_id("queue-item").filter(has_text="租房可以提取公积金吗")
     expect(item).to_contain_text(re.compile(r"已等待"))
     item.click()
@@ -61,6 +77,11 @@ def _ask(page: Page, artifacts: Path) -> None:
     page.get_by_role("button", name="发送给在线客服").click()
     expect(page.get_by_test_id("ticket-status")).to_have_text("等待客服答复")
     expect(page.get_by_test_id("ticket-question")).to_contain_text(QUESTION)
+    # Nobody on duty now: the member is told roughly when someone will be.
+    expect(page.get_by_test_id("ticket-duty")).to_have_text(
+        re.compile(r"目前没有客服值班，预计 \d+月\d+日 \d\d:00 起有客服答复。")
+    )
+    page.screenshot(path=artifacts / "consultation-waiting-390x844.png", full_page=True)
     assert re.search(r"/ask/t/[A-Za-z0-9_-]{32}$", page.url)
 
 
@@ -77,6 +98,7 @@ def phone(browser: Browser, app: App) -> Iterator[BrowserContext]:
 def test_a_member_asks_staff_answer_citing_an_article_and_the_ticket_shows_it(
     phone: BrowserContext, browser: Browser, app: App, artifacts: Path
 ) -> None:
+    _next_shift_for_supervisor(app)
     page = phone.new_page()
     _ask(page, artifacts)
     _staff_answers(browser, app, artifacts)

@@ -102,7 +102,7 @@ export type ConsultationTicketQueryVariables = Exact<{
 }>;
 
 
-export type ConsultationTicketQuery = { consultation: { status: string, question: string, createdAt: string, answer: { text: string, articleId: string | null, version: number | null, articleTitle: string | null, passage: string | null, answeredAt: string | null } | null } };
+export type ConsultationTicketQuery = { consultation: { status: string, question: string, createdAt: string, staffOnDuty: boolean, nextDutyStart: string | null, answer: { text: string, articleId: string | null, version: number | null, articleTitle: string | null, passage: string | null, answeredAt: string | null } | null } };
 
 export type RateConsultationMutationVariables = Exact<{
   ticket: string;
@@ -165,6 +165,11 @@ export type PublicVapidKeyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PublicVapidKeyQuery = { vapidPublicKey: string };
+
+export type OnlineDutyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OnlineDutyQuery = { onlineDuty: { iAmOnDuty: boolean, nextStart: string | null, onDuty: Array<{ id: string, endsAt: string, user: { displayName: string } }>, myShift: { id: string, startsAt: string, endsAt: string } | null } };
 
 export type DepartmentFeedbackQueryVariables = Exact<{
   status?: string | null | undefined;

@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 
+from backend.consultation.limits import address_refused
 from backend.consultation.satisfaction import satisfaction_by_staff
 from backend.demo.seed import demo_user_id
 from tests.integration.conftest import GraphQL, error_codes
@@ -189,3 +190,36 @@ async def test_a_flooding_address_is_refused_without_a_write_once_refused(
     for _ in range(20):
         assert error_codes(await gql(flood)) == ["RATE_LIMITED"]
     assert await RateWindow.select(RateWindow.hits) == counted
+
+
+async def test_a_refused_address_is_turned_away_at_the_edge_before_parsing(
+    gql: GraphQL, limits: Any, client: Any
+) -> None:
+    """Once refused, the address's public questions are answered by the edge guard: a
+    document that would fail validation gets RATE_LIMITED, so it was never validated.
+    Its other public reads, signed-in calls and other addresses go on as before."""
+    limits(2, 100)
+    for _ in range(2):
+        asked = await ask(gql, "租房提取要什么材料")
+    assert error_codes(await gql('mutation { askQuestion(text: "租房") { id } }')) == [
+        "RATE_LIMITED"
+    ]
+    invalid = 'mutation { askQuestion(text: "租房") { noSuchField } }'
+    response = await client.post("/graphql", json={"query": invalid})
+    assert response.status_code == 200
+    assert error_codes(response.json()) == ["RATE_LIMITED"]
+    assert int(response.headers["retry-after"]) > 0
+    assert response.json()["errors"][0]["extensions"]["details"]["retryAfterSeconds"] > 0
+    fragment = "mutation { ...Ask } fragment Ask on Mutation { askQuestion(text: 1) { id } }"
+    assert error_codes((await client.post("/graphql", json={"query": fragment})).json()) == [
+        "RATE_LIMITED"
+    ]
+    # The ticket page of the same address still opens (another limit), and still validates.
+    assert data(await gql(TICKET, {"ticket": asked["ticket"]}))["status"] == "open"
+    assert error_codes(await gql("query { consultation(ticket: 1) { status } }")) == [
+        "BAD_REQUEST"
+    ]
+    staff = await gql.login("staff1")
+    assert data(await gql(QUEUE, {}, token=staff))["edges"]
+    assert address_refused("testclient")
+    assert not address_refused("10.9.9.9")

@@ -12,6 +12,7 @@ import type {
   ConsultationQueueQueryVariables,
   ConsultationSuggestionsQuery,
   ConsultationTicketQuery,
+  OnlineDutyQuery,
   PublicVapidKeyQuery,
   RateConsultationMutation,
   StaffKnowledgeSearchQuery,
@@ -55,6 +56,8 @@ export const CONSULTATION_TICKET = gql`
       status
       question
       createdAt
+      staffOnDuty
+      nextDutyStart
       answer {
         text
         articleId
@@ -248,4 +251,31 @@ export async function subscribeForAnswer(client: GraphQLClient, ticket: string):
     PUBLIC,
   )
   return true
+}
+
+export const ONLINE_DUTY = gql`
+  query OnlineDuty {
+    onlineDuty {
+      iAmOnDuty
+      nextStart
+      onDuty {
+        id
+        endsAt
+        user {
+          displayName
+        }
+      }
+      myShift {
+        id
+        startsAt
+        endsAt
+      }
+    }
+  }
+`
+
+export type OnlineDuty = OnlineDutyQuery['onlineDuty']
+
+export async function onlineDuty(client: GraphQLClient): Promise<OnlineDuty> {
+  return (await client.request<OnlineDutyQuery>(ONLINE_DUTY)).onlineDuty
 }

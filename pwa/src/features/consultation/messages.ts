@@ -35,6 +35,9 @@ export const consultationMessages = {
       notFound: '找不到该咨询，请检查链接是否完整。',
       push: '答复后通知我',
       pushOn: '已开启：答复后将推送通知到本机。',
+      onDuty: '在线客服正在值班，一般会很快答复。',
+      nextDuty: '目前没有客服值班，预计 {time} 起有客服答复。',
+      noDuty: '目前没有客服值班，客服上班后会尽快答复。',
     },
     queue: {
       title: '在线客服',
@@ -53,6 +56,11 @@ export const consultationMessages = {
       log: '登记热线/窗口/上门咨询',
       handling: '反馈处理与月度报告',
       insights: '答复一致性与知识库缺口',
+      dutyMine: '您正在值班（至 {time}），新问题会通知您。',
+      dutyNext: '您的下一个值班：{time} 起。',
+      dutyNone: '您当前没有排班。',
+      dutyOthers: '正在值班：{names}',
+      dutyNobody: '此刻无人值班',
     },
     log: {
       title: '登记咨询',
@@ -160,6 +168,9 @@ export const consultationMessages = {
       notFound: 'Question not found; check the link.',
       push: 'Notify me',
       pushOn: 'You will be notified on this device.',
+      onDuty: 'An agent is on duty and usually answers soon.',
+      nextDuty: 'No agent is on duty now; one will be from {time}.',
+      noDuty: 'No agent is on duty now; they will answer once on duty.',
     },
     queue: {
       title: 'Online desk',
@@ -178,6 +189,11 @@ export const consultationMessages = {
       log: 'Log a hotline/window/visit question',
       handling: 'Feedback handling and report',
       insights: 'Consistency and knowledge gaps',
+      dutyMine: 'You are on duty (until {time}); new questions notify you.',
+      dutyNext: 'Your next shift: from {time}.',
+      dutyNone: 'You have no shift scheduled.',
+      dutyOthers: 'On duty: {names}',
+      dutyNobody: 'Nobody is on duty now',
     },
     log: {
       title: 'Log a question',

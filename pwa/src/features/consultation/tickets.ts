@@ -33,3 +33,17 @@ export function waitingText(seconds: number): string {
   const hours = Math.floor(minutes / 60)
   return `${hours} 小时 ${minutes % 60} 分钟`
 }
+
+/** "12月8日 09:00": a moment in the centre's time zone (all of China is UTC+8). */
+export function centreTime(iso: string): string {
+  const parts = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(new Date(iso))
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('month')}月${part('day')}日 ${part('hour')}:${part('minute')}`
+}

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { saveTicket, savedTickets, waitingText } from '@/features/consultation/tickets'
+import {
+  centreTime,
+  saveTicket,
+  savedTickets,
+  waitingText,
+} from '@/features/consultation/tickets'
 
 class MemoryStorage implements Storage {
   private items = new Map<string, string>()
@@ -52,5 +57,12 @@ describe('waitingText', () => {
     expect(waitingText(30)).toBe('不到 1 分钟')
     expect(waitingText(300)).toBe('5 分钟')
     expect(waitingText(3 * 3600 + 120)).toBe('3 小时 2 分钟')
+  })
+})
+
+describe('centre time', () => {
+  it('shows a moment as the centre (UTC+8) reads it', () => {
+    expect(centreTime('2026-12-08T01:00:00+00:00')).toBe('12月8日 09:00')
+    expect(centreTime('2026-12-07T16:30:00Z')).toBe('12月8日 00:30')
   })
 })
