@@ -133,13 +133,17 @@ def registry_sim(
 
 
 @main.command(help="运行后台任务进程（OCR、通知），用于分布式部署")
-@click.option("--processes", default=1, show_default=True, type=int, help="OCR 进程数")
-def worker(processes: int) -> None:
+@click.option(
+    "--processes", type=click.IntRange(min=1),
+    help="OCR 进程数（默认：本进程可用的核数，受 cgroup 配额与内存限制）",
+)
+def worker(processes: int | None) -> None:
+    from backend.capacity import default_ocr_processes
     from backend.jobs.worker import run_worker
 
     try:
         _settings()
-        asyncio.run(run_worker(processes))
+        asyncio.run(run_worker(processes or default_ocr_processes()))
     except ConfigurationError as error:
         _fail(error)
 
