@@ -7,7 +7,8 @@ process also holds its models in memory, so memory caps the count too.
 
 The rule (:func:`ocr_processes_for`) is a pure function; :func:`default_ocr_processes`
 applies it to the machine it runs on. It is the default of ``DOORSTEP_EMBEDDED_WORKERS``
-and of ``doorstep worker --processes``.
+(shared out between the app processes of ``doorstep serve --workers N``) and of
+``doorstep worker --processes``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ def ocr_processes_for(cores: float, memory_bytes: int | None) -> int:
     if memory_bytes is not None:
         count = min(count, max(1, (memory_bytes - RESERVED_BYTES) // OCR_PROCESS_BYTES))
     return min(count, MAX_OCR_PROCESSES)
+
+
+def share_per_app_process(total: int, app_processes: int) -> int:
+    """``doorstep serve --workers N`` in embedded mode: every app process runs its own OCR
+    pool, so each gets its share of the machine's (at least one, or its photos wait)."""
+    return max(1, total // max(1, app_processes))
 
 
 def quota_cores(cpu_max: str | None, cfs_quota: str | None, cfs_period: str | None) -> float | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -88,6 +89,14 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
         from backend.registry.sim.beside import start_beside_app
 
         start_beside_app(host)
+    if workers > 1 and "DOORSTEP_EMBEDDED_WORKERS" not in os.environ:
+        from backend.capacity import default_ocr_processes, share_per_app_process
+
+        # Every app process runs the embedded worker; together they should fill the cores
+        # once, not once each. (The app processes read this when they start.)
+        os.environ["DOORSTEP_EMBEDDED_WORKERS"] = str(
+            share_per_app_process(default_ocr_processes(), workers)
+        )
     try:
         settings = _settings()
         asyncio.run(prepare())

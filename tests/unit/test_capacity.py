@@ -14,6 +14,7 @@ from backend.capacity import (
     memory_limit,
     ocr_processes_for,
     quota_cores,
+    share_per_app_process,
     usable_cores,
 )
 from backend.settings import Settings
@@ -42,6 +43,13 @@ def test_memory_caps_the_processes_after_the_apps_own_share() -> None:
 
 def test_a_big_machine_stays_within_the_settings_bound() -> None:
     assert ocr_processes_for(256, 1024 * GIB) == MAX_OCR_PROCESSES
+
+
+def test_app_processes_share_the_machines_ocr_processes() -> None:
+    assert share_per_app_process(8, 4) == 2
+    assert share_per_app_process(2, 1) == 2
+    assert share_per_app_process(2, 4) == 1  # each still reads its own photos
+    assert share_per_app_process(3, 2) == 1
 
 
 @pytest.mark.parametrize(
