@@ -1,12 +1,13 @@
 """OCR scaling: N OCR processes on N cores against one process held to one core.
 
-    .venv/bin/python -m bench ocr_scaling [--rounds=2] [--quick] [--fixtures=DIR]
+    .venv/bin/python -m bench ocr_scaling [--rounds=4] [--all-pages] [--fixtures=DIR]
 
 Both sides are pools made by ``backend.jobs.cpu.create_pool`` (the app's own: spawned
 processes, one compute thread each: Tesseract's OpenMP, ONNX Runtime's intra/inter-op
 pools, OpenCV and BLAS held to one thread) running ``backend.documents.ocr_task.read_image``,
 the OCR job's step (the whole pipeline), on the sample document photos
-(tests/fixtures/documents: 40 pages, 8 types, clean/photo/glare/blurry/rotated).
+(tests/fixtures/documents: every other one of its 40 pages, all 8 types and photo
+conditions; ``--all-pages`` for all 40).
 
 - Baseline: one process, every thread of it pinned to one core (``sched_setaffinity``).
 - Scaled: N processes, N = the cores this process may use, free on all of them (as in the
@@ -174,15 +175,16 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds per side")
-    parser.add_argument("--quick", action="store_true", help="every other page (20 pages)")
+    # Short rounds, many of them: load on a shared machine drifts within minutes.
+    parser.add_argument("--rounds", type=int, default=4, help="alternating rounds per side")
+    parser.add_argument("--all-pages", action="store_true", help="all 40 pages per round")
     parser.add_argument("--one-session", action="store_true",
                         help="leave the pool processes in this session (one autogroup)")
     parser.add_argument("--fixtures", default=str(REPO / "tests" / "fixtures" / "documents"))
     args = parser.parse_args()
     cores = sorted(os.sched_getaffinity(0))
     n = len(cores)
-    pages = _pages(Path(args.fixtures), args.quick)
+    pages = _pages(Path(args.fixtures), quick=not args.all_pages)
     print(f"{len(pages)} pages x {args.rounds} rounds per side; N = {n} usable cores; "
           f"{'one session' if args.one_session else 'a session per process'} "
           f"(os.cpu_count() = {os.cpu_count()}); load average at start "

@@ -118,12 +118,12 @@ def _chromium_run(pages: Path, rounds: int) -> dict[str, Any]:
     if npm is None:
         raise SystemExit("npm not found (scripts/setup.sh node)")
     env = {**os.environ, "DOORSTEP_TABLET_PAGES": str(pages),
-           "DOORSTEP_TABLET_ROUNDS": str(rounds)}
+           "DOORSTEP_TABLET_ROUNDS": str(rounds), "NO_COLOR": "1", "FORCE_COLOR": "0"}
     done = subprocess.run([npm, "--prefix", str(REPO / "sync" / "client"), "run", "bench",
                            "--silent"], env=env, capture_output=True, text=True, check=False)
     for line in done.stdout.splitlines():
-        if line.startswith(RESULT_MARK):
-            result: dict[str, Any] = json.loads(line.removeprefix(RESULT_MARK))
+        if RESULT_MARK in line:
+            result: dict[str, Any] = json.loads(line.split(RESULT_MARK, 1)[1])
             return result
     raise SystemExit(f"the Chromium run gave no result (exit {done.returncode}):\n"
                      f"{done.stdout[-3000:]}\n{done.stderr[-2000:]}")

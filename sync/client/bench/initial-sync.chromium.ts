@@ -94,6 +94,20 @@ function bareIndexedDb(page: Page, round: number): Promise<Timed> {
   }, `bare-${round}`);
 }
 
+/** Drops every database of the origin, so each round starts from an empty IndexedDB. */
+function dropDatabases(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      });
+    }
+  });
+}
+
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 it("applies the full initial sync into IndexedDB", async () => {
@@ -106,6 +120,7 @@ it("applies the full initial sync into IndexedDB", async () => {
     // Alternate which goes first, so load that drifts hits both alike.
     const [first, second] = round % 2 === 0 ? ["client", "bare"] : ["bare", "client"];
     for (const side of [first, second]) {
+      await dropDatabases(page);
       if (side === "client") {
         const run = await clientSync(page, round);
         expect(run.ok).toBe(true);
