@@ -10,8 +10,10 @@ the OCR job's step (the whole pipeline), on the sample document photos
 conditions; ``--all-pages`` for all 40).
 
 - Baseline: one process, every thread of it pinned to one core (``sched_setaffinity``).
-- Scaled: N processes, N = the cores this process may use, free on all of them (as in the
-  app); each reads the same pages, so both sides do the same work per process.
+- Scaled: N processes, N = the cores this process may use, each pinned to a core of its own
+  (``--unpinned``: free on all of them, as the app leaves them); each reads the same pages,
+  so both sides do the same work per process and each process has one core to itself.
+  (Unpinned, on a loaded machine the kernel at times runs two of them on one core.)
 
 Each OCR process runs as a session of its own, as N ``doorstep worker`` processes (systemd
 units, terminals) do. Why it matters on a machine shared with other work: with the
@@ -178,6 +180,8 @@ def main() -> None:
     # Short rounds, many of them: load on a shared machine drifts within minutes.
     parser.add_argument("--rounds", type=int, default=4, help="alternating rounds per side")
     parser.add_argument("--all-pages", action="store_true", help="all 40 pages per round")
+    parser.add_argument("--unpinned", action="store_true",
+                        help="leave the scaled side's processes free on all cores")
     parser.add_argument("--one-session", action="store_true",
                         help="leave the pool processes in this session (one autogroup)")
     parser.add_argument("--fixtures", default=str(REPO / "tests" / "fixtures" / "documents"))
@@ -193,7 +197,7 @@ def main() -> None:
         print("goal OCR scaling: needs 2 or more usable cores; skipped")
         return
     baseline, scaled = Phase("baseline, 1 process on 1 core", 1), Phase(
-        f"scaled, {n} processes on {n} cores", n)
+        f"scaled, {n} processes on {n} cores{' (unpinned)' if args.unpinned else ''}", n)
     single, many = cpu.create_pool(1), cpu.create_pool(n)
     try:
         (single_pid,) = _warm(single, 1, pages[0], not args.one_session)
@@ -208,6 +212,9 @@ def main() -> None:
         for round_ in range(args.rounds):
             core = cores[round_ % n]
             _pin(single_pid, {core})
+            if not args.unpinned:
+                for i, pid in enumerate(many_pids):
+                    _pin(pid, {cores[(i + round_) % n]})
             print(f"round {round_ + 1}: baseline pinned to core {core}", flush=True)
             sides = [(single, baseline, 1), (many, scaled, n)]
             for pool, phase, copies in sides if round_ % 2 == 0 else sides[::-1]:
