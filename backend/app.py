@@ -13,13 +13,13 @@ from litestar.logging import LoggingConfig
 from litestar.logging.config import default_handlers
 from litestar.types import ControllerRouterHandler
 
+from backend.accounts.context import context_getter
 from backend.assessment.http import staff_metrics_csv, staff_metrics_xlsx
 from backend.assessment.monthly_http import assessment_xlsx
 from backend.cases.upload_hooks import register_upload_hooks
 from backend.consultation.exports_http import feedback_report_xlsx
 from backend.db import lifecycle
 from backend.errors import DoorstepError, ErrorCode
-from backend.graphql.context import context_getter
 from backend.graphql.http import graphql_controller as graphql_over_http
 from backend.graphql.schema import schema
 from backend.jobs import embedded as embedded_jobs

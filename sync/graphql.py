@@ -5,8 +5,8 @@ from __future__ import annotations
 import strawberry
 from strawberry.scalars import JSON
 
+from backend.accounts.context import Info
 from backend.errors import DoorstepError
-from backend.graphql.context import Info
 from sync import pull as pulling
 from sync import push as pushing
 from sync.changelog.snapshot import Change

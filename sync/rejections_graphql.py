@@ -6,9 +6,9 @@ from datetime import datetime
 
 import strawberry
 
+from backend.accounts.context import Info
 from backend.accounts.graphql import UserType
 from backend.cases.graphql import PageInfo
-from backend.graphql.context import Info
 from sync.graphql import ErrorType
 from sync.rejections import RejectionItem, RejectionPage, encode_cursor, list_rejections
 

@@ -9,9 +9,9 @@ from uuid import UUID
 import strawberry
 
 from backend.accounts import devices, service
+from backend.accounts.context import Info
 from backend.accounts.models import DeviceEntry, Session, UserRecord
 from backend.errors import DoorstepError, ErrorCode
-from backend.graphql.context import Info
 
 
 @strawberry.enum(description="用户角色")

@@ -12,9 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from backend.assessment.models import NamedMetrics
 
 RULE_NAMES = {
@@ -98,6 +95,10 @@ def to_csv(table: MetricsTable) -> bytes:
 
 def to_xlsx(table: MetricsTable, first_day: date, last_day: date) -> bytes:
     """One sheet 考核指标: bold headers, numbers as numbers, the rate formatted as a percentage."""
+    # openpyxl costs a second at start-up; only an export needs it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook always has one sheet

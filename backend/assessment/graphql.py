@@ -8,10 +8,10 @@ from typing import Annotated
 import strawberry
 from strawberry.scalars import JSON
 
+from backend.accounts.context import Info
 from backend.accounts.graphql import UserType
 from backend.assessment.models import NamedMetrics
 from backend.assessment.service import metrics_for
-from backend.graphql.context import Info
 
 
 @strawberry.type(description="某外勤人员在统计期间的办理情况")

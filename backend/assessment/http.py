@@ -11,30 +11,15 @@ from typing import Any
 
 import anyio.to_thread
 from litestar import Request, Response, get
-from litestar.connection import ASGIConnection
-from litestar.handlers.base import BaseRouteHandler
 
+from backend.accounts.http_guards import XLSX, attachment, roles_only
 from backend.accounts.models import UserRecord
-from backend.accounts.service import user_for_token
 from backend.assessment.exports import metrics_table, to_csv, to_xlsx
 from backend.assessment.service import metrics_for
 from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.access import REVIEWERS
-from backend.settings import get_settings
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-async def reviewers_only(
-    connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
-) -> None:
-    scheme, _sep, token = connection.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise DoorstepError(ErrorCode.UNAUTHENTICATED)
-    user = await user_for_token(token.strip(), get_settings())
-    if user.role not in REVIEWERS:
-        raise DoorstepError(ErrorCode.FORBIDDEN, "只有主管和管理员可以导出考核指标。")
-    connection.state.user = user
+reviewers_only = roles_only(REVIEWERS, "只有主管和管理员可以导出考核指标。")
 
 
 def _day(value: str | None, field: str) -> date:
@@ -52,24 +37,13 @@ def _period(request: Request[Any, Any, Any]) -> tuple[date, date]:
     return _day(params.get("from"), "from"), _day(params.get("to"), "to")
 
 
-def _attachment(content: bytes, media_type: str, name: str) -> Response[bytes]:
-    return Response(
-        content,
-        media_type=media_type,
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "private, no-store",
-        },
-    )
-
-
 @get("/exports/staff-metrics.csv", guards=[reviewers_only])
 async def staff_metrics_csv(request: Request[Any, Any, Any]) -> Response[bytes]:
     first, last = _period(request)
     user: UserRecord = request.state.user
     table = metrics_table(await metrics_for(user, first, last))
     name = f"staff-metrics-{first}-{last}.csv"
-    return _attachment(to_csv(table), "text/csv; charset=utf-8", name)
+    return attachment(to_csv(table), "text/csv; charset=utf-8", name)
 
 
 @get("/exports/staff-metrics.xlsx", guards=[reviewers_only])
@@ -78,4 +52,4 @@ async def staff_metrics_xlsx(request: Request[Any, Any, Any]) -> Response[bytes]
     user: UserRecord = request.state.user
     table = metrics_table(await metrics_for(user, first, last))
     content = await anyio.to_thread.run_sync(to_xlsx, table, first, last)  # CPU work
-    return _attachment(content, XLSX, f"staff-metrics-{first}-{last}.xlsx")
+    return attachment(content, XLSX, f"staff-metrics-{first}-{last}.xlsx")

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import io
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from backend.assessment.monthly import MonthTable
 
 Cell = str | int | float | None
@@ -41,6 +38,10 @@ def month_rows(table: MonthTable) -> tuple[list[str], list[list[Cell]]]:
 
 def month_xlsx(table: MonthTable, month: str) -> bytes:
     headers, rows = month_rows(table)
+    # openpyxl costs a second at start-up; only an export needs it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook always has one sheet

@@ -11,12 +11,12 @@ import strawberry
 from strawberry.scalars import JSON
 
 from backend.accounts import queries as accounts
+from backend.accounts.context import Info
 from backend.accounts.graphql import UserType
 from backend.assessment import drilldown, monthly, units
 from backend.assessment.peaks import Slot
 from backend.assessment.queries import SchemeVersion
 from backend.errors import DoorstepError, ErrorCode
-from backend.graphql.context import Info
 
 
 def _id(value: str, field: str) -> UUID:

@@ -8,27 +8,15 @@ from uuid import UUID
 
 import anyio.to_thread
 from litestar import Request, Response, get
-from litestar.connection import ASGIConnection
-from litestar.handlers.base import BaseRouteHandler
 
+from backend.accounts.http_guards import XLSX, attachment, roles_only
 from backend.accounts.models import UserRecord
-from backend.accounts.service import user_for_token
-from backend.assessment.http import XLSX
 from backend.assessment.monthly import assessment
 from backend.assessment.monthly_export import month_xlsx
 from backend.errors import DoorstepError, ErrorCode
 from backend.graphql.access import STAFF
-from backend.settings import get_settings
 
-
-async def staff_only(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-    scheme, _sep, token = connection.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise DoorstepError(ErrorCode.UNAUTHENTICATED)
-    user = await user_for_token(token.strip(), get_settings())
-    if user.role not in STAFF:
-        raise DoorstepError(ErrorCode.FORBIDDEN)
-    connection.state.user = user
+staff_only = roles_only(STAFF)
 
 
 @get("/exports/assessment.xlsx", guards=[staff_only])
@@ -42,7 +30,4 @@ async def assessment_xlsx(request: Request[Any, Any, Any]) -> Response[bytes]:
     user: UserRecord = request.state.user
     table = await assessment(user, month, unit)
     content = await anyio.to_thread.run_sync(month_xlsx, table, month)
-    return Response(content, media_type=XLSX, headers={
-        "Content-Disposition": f'attachment; filename="assessment-{month}.xlsx"',
-        "Cache-Control": "private, no-store",
-    })
+    return attachment(content, XLSX, f"assessment-{month}.xlsx")

@@ -5,10 +5,12 @@
 - ``READY_FOR_CHECKS`` (a case id): a case was submitted, or one of its documents was read
   or given up on (the verification domain queues its ``verification.verify_case`` job).
 
-And two providers, each registered by the domain that knows the answer (none registered
+And three providers, each registered by the domain that knows the answer (none registered
 gives nothing): ``device_readings``, what a document's device copy carries beyond its own
-fields (the documents domain's reading), and ``case_flags``, what ``case { flags }`` lists
-(the verification domain's flags and the documents' checks).
+fields (the documents domain's reading); ``case_flags``, what ``case { flags }`` lists
+(the verification domain's flags and the documents' checks); and ``case_risk``, each case's
+risk level and the subquery of case ids at a level (the verification domain's latest run),
+which the case list shows and filters by.
 
 Listeners run inside the write transaction that caused the event, so a job they queue
 exists exactly when its cause does. Modules registering listeners are listed in
@@ -21,7 +23,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Awaitable, Callable, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 from uuid import UUID
 
 
@@ -41,9 +43,18 @@ LISTENER_MODULES: list[str] = [
 ReadingsProvider = Callable[[Sequence[UUID]], Awaitable[dict[UUID, dict[str, Any]]]]
 FlagsProvider = Callable[[UUID], Awaitable[list[dict[str, Any]]]]
 
+
+class RiskProvider(Protocol):
+    async def levels(self, case_ids: Sequence[UUID]) -> dict[UUID, str]:
+        """The risk level of each case that has one (unverified cases are left out)."""
+
+    def case_ids_at(self, levels: Sequence[str]) -> Any:
+        """A subquery of the ids of cases whose risk is one of ``levels``."""
+
 _listeners: dict[CaseEvent, list[Listener]] = {event: [] for event in CaseEvent}
 _readings: list[ReadingsProvider] = []
 _flags: list[FlagsProvider] = []
+_risk: list[RiskProvider] = []
 _loaded = False
 
 
@@ -68,6 +79,12 @@ def provide_flags(fn: FlagsProvider) -> FlagsProvider:
     """Registers the provider of a case's flags (one; a second replaces it)."""
     _flags[:] = [fn]
     return fn
+
+
+def provide_risk(provider: RiskProvider) -> RiskProvider:
+    """Registers the provider of cases' risk levels (one; a second replaces it)."""
+    _risk[:] = [provider]
+    return provider
 
 
 def _load() -> None:
@@ -99,3 +116,9 @@ async def case_flags(case_id: UUID) -> list[dict[str, Any]]:
     """The case's flags and checks, as ``case { flags }`` lists them."""
     _load()
     return await _flags[0](case_id) if _flags else []
+
+
+def case_risk() -> RiskProvider | None:
+    """Who knows cases' risk levels, if a domain registered it."""
+    _load()
+    return _risk[0] if _risk else None

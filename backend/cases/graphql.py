@@ -9,13 +9,13 @@ from typing import Any
 import strawberry
 from strawberry.scalars import JSON
 
+from backend.accounts.context import Info
 from backend.accounts.graphql import UserType
 from backend.cases import reads, review
 from backend.cases.events import case_flags
 from backend.cases.masking import mask_fields
 from backend.cases.models import Actor, CaseRecord, DocumentRecord, HistoryEntry
 from backend.cases.status import ReviewDecision as Decision
-from backend.graphql.context import Info
 from backend.verification.risk import risk_level
 
 
@@ -221,6 +221,8 @@ class CasesQuery:
         for case, cursor in zip(page.cases, page.cursors, strict=True):
             node = CaseType.summary(case)
             node.risk = page.risks.get(case.id, "none")
+            assignee = page.assignees.get(case.assignee) if case.assignee else None
+            node.assignee = UserType.of(assignee) if assignee else None
             edges.append(CaseEdge(node=node, cursor=cursor))
         return CaseConnection(
             edges=edges,

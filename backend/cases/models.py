@@ -90,6 +90,7 @@ class CasePage:
     has_next_page: bool
     cursors: list[str] = field(default_factory=list)  # one per case, tied to the filter
     risks: dict[UUID, str] = field(default_factory=dict)  # case id → none, warning, error
+    assignees: dict[UUID, UserRecord] = field(default_factory=dict)  # user id → the user
 
 
 @dataclass(frozen=True, slots=True)

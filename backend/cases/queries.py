@@ -9,11 +9,11 @@ from uuid import UUID
 
 import msgspec
 
+from backend.cases import events
 from backend.cases.models import CaseFilter, CaseRecord, DocumentRecord, HistoryEntry
 from backend.cases.status import CaseKind, CaseStatus
 from backend.cases.tables import Case, CaseDocument, CaseHistory
 from backend.db.rows import insert_rows
-from backend.verification.tables import CaseFlags
 from sync.changelog.audience import Scope
 
 _encode = msgspec.json.Encoder().encode
@@ -197,15 +197,15 @@ def _filtered(where: CaseFilter) -> list[Any]:
     conditions: list[Any] = []
     if where.status is not None:
         conditions.append(Case.status == where.status)
+    risk = events.case_risk()
     if where.risk == "none":
-        risky = CaseFlags.select(CaseFlags.case_id).where(
-            CaseFlags.risk.is_in(["warning", "error"])
-        )
-        conditions.append(Case.id.not_in(risky))
+        if risk is not None:
+            conditions.append(Case.id.not_in(risk.case_ids_at(["warning", "error"])))
     elif where.risk is not None:
-        conditions.append(
-            Case.id.is_in(CaseFlags.select(CaseFlags.case_id).where(CaseFlags.risk == where.risk))
-        )
+        if risk is None:
+            conditions.append(Case.id.is_null())  # nobody rates risk: no case has one
+        else:
+            conditions.append(Case.id.is_in(risk.case_ids_at([where.risk])))
     if where.staff_id is not None:
         conditions.append(
             (Case.assignee == where.staff_id)
@@ -242,11 +242,9 @@ async def visible_cases(
 async def risk_levels(case_ids: Sequence[UUID]) -> dict[UUID, str]:
     """Each case's risk level from its latest verification; ``none`` if never verified."""
     levels = dict.fromkeys(case_ids, "none")
-    if case_ids:
-        rows = await CaseFlags.select(CaseFlags.case_id, CaseFlags.risk).where(
-            CaseFlags.case_id.is_in(list(case_ids))
-        )
-        levels.update({UUID(str(row["case_id"])): row["risk"] for row in rows})
+    risk = events.case_risk()
+    if case_ids and risk is not None:
+        levels.update(await risk.levels(case_ids))
     return levels
 
 

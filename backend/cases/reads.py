@@ -14,7 +14,7 @@ from backend.accounts import queries as accounts
 from backend.accounts.models import UserRecord
 from backend.cases import queries
 from backend.cases.masking import ID_NUMBER_FIELDS, mask_fields
-from backend.cases.models import CaseFilter, CasePage, CaseView
+from backend.cases.models import CaseFilter, CasePage, CaseView, DocumentRecord
 from backend.cases.policy import may_see, scope_of, shows_full_identity
 from backend.cases.status import CaseStatus
 from backend.centre import CENTRE_TIMEZONE
@@ -135,13 +135,26 @@ async def list_cases(
     )
     page = rows[:limit]
     cursors = [page_cursor(case.id, where) for case in page]
+    assignee_ids = list({case.assignee for case in page if case.assignee is not None})
     return CasePage(
         cases=[replace(case, fields=mask_fields(case.fields)) for case in page],
         end_cursor=cursors[-1] if cursors else None,
         has_next_page=len(rows) > limit,
         cursors=cursors,
         risks=await queries.risk_levels([case.id for case in page]),
+        assignees={user.id: user for user in await accounts.users_by_ids(assignee_ids)},
     )
+
+
+async def documents_for(user: UserRecord, case_id: UUID) -> list[DocumentRecord]:
+    """The case's documents for whoever may see the case. No fields of the case are shown,
+    so unlike :func:`case_view` this leaves no audit entry."""
+    case = await queries.case_by_id(case_id)
+    if case is None:
+        raise DoorstepError(ErrorCode.NOT_FOUND)
+    if not may_see(user, case.parties):
+        raise DoorstepError(ErrorCode.FORBIDDEN)
+    return await queries.documents_of([case.id])
 
 
 async def may_see_file(user: UserRecord, sha256: str) -> bool:

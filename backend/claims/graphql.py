@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import strawberry
 
+from backend.accounts.context import Info
 from backend.accounts.graphql import LoginPayload
 from backend.cases import reads
 from backend.cases.graphql import CaseType
 from backend.claims import service
-from backend.graphql.context import Info
 
 
 @strawberry.type

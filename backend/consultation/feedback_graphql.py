@@ -10,6 +10,7 @@ from datetime import datetime
 
 import strawberry
 
+from backend.accounts.context import Info
 from backend.cases.graphql import PageInfo
 from backend.consultation import feedback_service as service
 from backend.consultation.graphql import parse_id, require_id
@@ -23,7 +24,6 @@ from backend.consultation.models import (
 )
 from backend.consultation.report import MonthlyReport, ReportRow
 from backend.consultation.text_rules import mask_contact, mask_personal
-from backend.graphql.context import Info
 from backend.notifications.cursor import encode_cursor
 
 

@@ -13,13 +13,13 @@ from uuid import UUID
 
 import strawberry
 
+from backend.accounts.context import Info
 from backend.cases.graphql import PageInfo
 from backend.consultation import insights, satisfaction, service
 from backend.consultation.models import ConsultationRecord, Page
 from backend.consultation.similarity import Group
 from backend.consultation.text_rules import mask_contact, mask_personal
 from backend.errors import DoorstepError, ErrorCode
-from backend.graphql.context import Info
 from backend.knowledge.graphql import KnowledgeHitType
 from backend.notifications.cursor import encode_cursor
 

@@ -14,9 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from backend.consultation.models import CATEGORY_NAMES, FeedbackCategory
 from backend.errors import DoorstepError, ErrorCode
 
@@ -106,6 +103,10 @@ def _safe(text: str) -> str:
 
 def to_xlsx(report: MonthlyReport) -> bytes:
     """Two sheets, 按类别 and 按业务流程, bold headers, counts as numbers."""
+    # openpyxl costs a second at start-up; only an export needs it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     first = book.active
     assert first is not None  # a new workbook always has one sheet

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
+from backend.accounts.context import Info
 from backend.corrections.models import CorrectionRate
 from backend.corrections.service import rates
 from backend.documents.checks import label
-from backend.graphql.context import Info
 
 
 @strawberry.type(description="某类材料某个字段的识别更正率（外勤人员修改识别值的比例）")

@@ -10,6 +10,7 @@ from piccolo.columns import Column
 
 from backend.corrections.models import Correction
 from backend.corrections.tables import FieldCorrection
+from backend.db.rows import upsert
 
 
 def _correction(row: dict[str, Any]) -> Correction:
@@ -40,7 +41,7 @@ async def all_corrections() -> list[Correction]:
 
 
 async def save(correction: Correction) -> None:
-    values: dict[Column | str, Any] = {
+    values: dict[Column, Any] = {
         FieldCorrection.document_id: correction.document_id,
         FieldCorrection.case_id: correction.case_id,
         FieldCorrection.doc_type: correction.doc_type,
@@ -54,15 +55,7 @@ async def save(correction: Correction) -> None:
         FieldCorrection.corrected_by_name: correction.corrected_by_name,
         FieldCorrection.corrected_at: correction.corrected_at,
     }
-    updated = await FieldCorrection.update(values).where(
-        FieldCorrection.id == correction.id
-    ).returning(FieldCorrection.id)
-    if not updated:
-        row = FieldCorrection(id=correction.id)
-        for column, value in values.items():
-            assert isinstance(column, Column)
-            setattr(row, column._meta.name, value)
-        await FieldCorrection.insert(row)
+    await upsert(FieldCorrection, correction.id, values)
 
 
 async def withdraw(ids: Sequence[UUID]) -> None:

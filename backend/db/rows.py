@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from piccolo.columns import Column
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine
 from piccolo.table import Table
@@ -77,3 +78,16 @@ async def insert_rows(
     assert isinstance(engine, PostgresEngine)
     sql = _insert_sql(table, columns, len(rows), skip_existing, numbered=True)
     return len(await transaction.connection.fetch(sql, *values))
+
+
+async def upsert(table: type[Table], key: Any, values: Mapping[Column, Any]) -> None:
+    """Writes the row whose primary key is ``key``: inserted, or its ``values`` replaced.
+
+    One statement (``INSERT … ON CONFLICT DO UPDATE``), so two writers of the same row never
+    both insert it."""
+    row = table(**{table._meta.primary_key._meta.name: key})
+    for column, value in values.items():
+        setattr(row, column._meta.name, value)
+    await table.insert(row).on_conflict(
+        target=table._meta.primary_key, action="DO UPDATE", values=list(values)
+    )

@@ -61,7 +61,7 @@ def classify(rows: Sequence[Row]) -> tuple[str | None, float]:
     head = "".join(t.split(":")[0] for t in texts[:6])
     body = "".join(texts)
     top = "".join(texts[:2])
-    if any(t in top for t in _OTHER_TITLES) and not any(
+    if any(_other_title(t, texts[:2]) for t in _OTHER_TITLES) and not any(
             title in top for titles in _TITLES.values() for title in titles):
         return None, 0.0
     scores: dict[str, float] = {}
@@ -88,6 +88,12 @@ def classify(rows: Sequence[Row]) -> tuple[str | None, float]:
         return None, 0.0
     runner_up = max(v for t, v in scores.items() if t != best)
     return best, round(min(1.0, (scores[best] - runner_up) / scores[best] + 0.3), 3)
+
+
+def _other_title(title: str, top: Sequence[str]) -> bool:
+    """``title`` in the first lines, or (four characters or more) misread in one."""
+    return any(title in t for t in top) or (
+        len(title) >= 4 and max((_in_order_share(title, t) for t in top), default=0.0) >= 0.75)
 
 
 def _in_order_share(phrase: str, text: str) -> float:

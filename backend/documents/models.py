@@ -24,3 +24,12 @@ class Reading:
     error_code: str | None
     error_message: str | None
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class QueuePlace:
+    """Where a document waiting to be read stands in the OCR queue."""
+
+    document_id: UUID
+    position: int  # 0: being read now; n: n-th in line
+    estimated_seconds: int | None  # at the recent throughput; None when there is none

@@ -45,9 +45,27 @@ def free_text(text: str) -> str | None:
     return t or None
 
 
+# House, building and flat numbers misread as letters (10Q2号, 1O栋, 2l01室): a letter that
+# looks like a digit, between digits or between a digit and the unit word it numbers.
+_ZERO_LIKE = re.compile(r"(?<=\d)[OoQD〇](?=\d|[号栋幢单室楼层弄])|(?<=\d)[OoQD〇](?=[OoQD〇]?\d)")
+_ONE_LIKE = re.compile(r"(?<=\d)[lI|](?=\d|[号栋幢单室楼层弄])")
+
+
+def house_numbers(text: str) -> str:
+    for _ in range(2):  # twice: 3OO2号 needs the first O repaired to see the second
+        text = _ONE_LIKE.sub("1", _ZERO_LIKE.sub("0", text))
+    return text
+
+
+def address_text(text: str) -> str | None:
+    """An address under a label that names it (住址): free text, house numbers repaired."""
+    t = free_text(text)
+    return house_numbers(t) if t else None
+
+
 def address(text: str) -> str | None:
     """A postal address: free text naming a place (省, 市, 区, 县, 路, 街, 号, …)."""
-    t = free_text(text)
+    t = address_text(text)
     return t if t and re.search(r"[省市区县镇乡村路街巷道号栋]", t) else None
 
 
@@ -82,6 +100,8 @@ def date(text: str) -> str | None:
 def amount(text: str) -> str | None:
     t = _clean(text)
     t = re.split(r"[(（]\s*大写", t)[0]  # 2650元（大写：…） keeps only the figures
+    if re.match(r"\D{0,6}?0\d", halfwidth(t)):
+        return None  # no printed amount starts 00 or 01: a leading digit was misread (t000元)
     value = parse_figure_amount(t)
     return format_amount(value) if value is not None else None
 

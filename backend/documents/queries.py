@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 import msgspec
 from piccolo.columns import Column
 
+from backend.db.rows import upsert
 from backend.documents.models import Reading
 from backend.documents.tables import DocumentReading
 
@@ -41,7 +43,7 @@ async def reading_of(document_id: UUID) -> Reading | None:
 
 
 async def save_reading(reading: Reading) -> None:
-    values: dict[Column | str, Any] = {
+    values: dict[Column, Any] = {
         DocumentReading.case_id: reading.case_id,
         DocumentReading.sha256: reading.sha256,
         DocumentReading.declared_type: reading.declared_type,
@@ -54,15 +56,7 @@ async def save_reading(reading: Reading) -> None:
         DocumentReading.error_message: reading.error_message,
         DocumentReading.updated_at: reading.updated_at,
     }
-    updated = await DocumentReading.update(values).where(
-        DocumentReading.document_id == reading.document_id
-    ).returning(DocumentReading.document_id)
-    if not updated:
-        row = DocumentReading(document_id=reading.document_id)
-        for column, value in values.items():
-            assert isinstance(column, Column)
-            setattr(row, column._meta.name, value)
-        await DocumentReading.insert(row)
+    await upsert(DocumentReading, reading.document_id, values)
 
 
 async def device_readings(document_ids: Sequence[UUID]) -> dict[UUID, dict[str, Any]]:
@@ -121,3 +115,17 @@ async def read_field_counts() -> dict[tuple[str, str], int]:
         for name in _decode(row["result"]).get("fields") or {}:
             counts[(doc_type, name)] = counts.get((doc_type, name), 0) + 1
     return counts
+
+
+async def readings_finished_since(since: datetime) -> tuple[int, datetime | None]:
+    """How many documents were read (or given up on) since ``since``, and when the first
+    of them finished: the recent OCR throughput. (Not MIN(): SQLite would give it as text.)"""
+    recent = (DocumentReading.updated_at >= since) & DocumentReading.status.is_in(
+        ["processed", "failed"]
+    )
+    first = await DocumentReading.select(DocumentReading.updated_at).where(recent).order_by(
+        DocumentReading.updated_at
+    ).first()
+    if first is None:
+        return 0, None
+    return await DocumentReading.count().where(recent), first["updated_at"]

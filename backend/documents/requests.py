@@ -16,11 +16,16 @@ MAX_READ_ATTEMPTS = 3  # OCR failures (not unreadable images) are retried this o
 RETRY_SECONDS = 20.0
 
 
+def processing_key(document_id: UUID) -> str:
+    """The job's dedupe key: at most one waiting job per document, and how it is found."""
+    return f"{PROCESS_DOCUMENT}:{document_id}"
+
+
 async def request_processing(document_id: UUID) -> None:
     """Call inside the transaction in which the document became present (file verified
     and attached): the job then exists exactly when its cause does."""
     await enqueue(
         PROCESS_DOCUMENT,
         {"documentId": str(document_id)},
-        dedupe_key=f"{PROCESS_DOCUMENT}:{document_id}",
+        dedupe_key=processing_key(document_id),
     )

@@ -22,4 +22,6 @@ class DocumentReading(Table, tablename="document_reading"):
     case_checks = Text(default="[]", help_text="JSON: checks this document raises on the case")
     error_code = Varchar(length=40, null=True, default=None)
     error_message = Text(null=True, default=None)
-    updated_at = Timestamptz()
+    updated_at = Timestamptz(
+        index=True, help_text="when the latest reading was stored (recent OCR throughput)"
+    )

@@ -55,6 +55,7 @@ OPERATION_ACCESS: dict[str, Access] = {
     "syncRejections": SIGNED_IN,
     # cases
     "case": SIGNED_IN,
+    "ocrQueue": SIGNED_IN,  # whoever may see the case (the service checks, as for case)
     "cases": SIGNED_IN,
     "reviewCase": REVIEWERS,
     "assignCase": REVIEWERS,

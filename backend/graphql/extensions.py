@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from graphql import GraphQLError, GraphQLResolveInfo
+from graphql import DocumentNode, GraphQLError, GraphQLResolveInfo
 from strawberry.extensions import SchemaExtension
 
 from backend.accounts import devices
@@ -82,3 +83,66 @@ class CodedErrors(SchemaExtension):
         errors = getattr(result, "errors", None)
         if result is not None and errors:
             result.errors = [_coded(error) for error in errors]
+
+
+class KnownDocuments:
+    """The parsed and validated operations one schema has seen, by their text, most recent
+    last: the PWA and the sync client send the same few operations all day long, and parsing
+    plus validating one (with the depth and alias limits) cost more than executing it.
+
+    Only operations that passed validation are kept, so a refused one is checked again each
+    time it comes. Keyed by the text alone: the schema and its limits are fixed for the
+    schema that owns this cache. Bounded, so unknown texts only push out old entries."""
+
+    def __init__(self, capacity: int = 256) -> None:
+        self.capacity = capacity
+        self._documents: OrderedDict[str, DocumentNode] = OrderedDict()
+        self._validated: set[str] = set()
+
+    def parsed(self, query: str) -> DocumentNode | None:
+        document = self._documents.get(query)
+        if document is not None:
+            self._documents.move_to_end(query)
+        return document
+
+    def remember(self, query: str, document: DocumentNode) -> None:
+        self._documents[query] = document
+        self._documents.move_to_end(query)
+        while len(self._documents) > self.capacity:
+            forgotten, _ = self._documents.popitem(last=False)
+            self._validated.discard(forgotten)
+
+    def is_valid(self, query: str) -> bool:
+        return query in self._validated
+
+    def passed_validation(self, query: str) -> None:
+        if query in self._documents:
+            self._validated.add(query)
+
+
+class CachedDocuments(SchemaExtension):
+    """Parses and validates each operation text once per process (see :class:`KnownDocuments`);
+    strawberry's own parse and validation (with every rule the other extensions add) run on
+    a miss."""
+
+    def __init__(self, known: KnownDocuments) -> None:
+        super().__init__()
+        self.known = known
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        query = context.query
+        if query is not None and context.graphql_document is None:
+            context.graphql_document = self.known.parsed(query)
+        yield
+        if query is not None and context.graphql_document is not None:
+            self.known.remember(query, context.graphql_document)
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        query = context.query
+        if query is not None and self.known.is_valid(query):
+            context.pre_execution_errors = []  # strawberry skips validating it again
+        yield
+        if query is not None and context.pre_execution_errors == []:
+            self.known.passed_validation(query)

@@ -20,7 +20,13 @@ from backend.claims.graphql import EmployerLinkMutation
 from backend.consultation.feedback_graphql import FeedbackMutation, FeedbackQuery
 from backend.consultation.graphql import ConsultationMutation, ConsultationQuery
 from backend.corrections.graphql import CorrectionsQuery
-from backend.graphql.extensions import CodedErrors, EnforceAccessPolicy
+from backend.documents.graphql import DocumentsQuery
+from backend.graphql.extensions import (
+    CachedDocuments,
+    CodedErrors,
+    EnforceAccessPolicy,
+    KnownDocuments,
+)
 from backend.knowledge.graphql import KnowledgeMutation, KnowledgeQuery
 from backend.notifications.graphql import NotificationsMutation, NotificationsQuery
 from backend.registry.graphql import RegistryMutation, RegistryQuery
@@ -39,6 +45,7 @@ Query = merge_types(
         SyncQuery,
         SyncRejectionsQuery,
         CasesQuery,
+        DocumentsQuery,
         MetricsQuery,
         KnowledgeQuery,
         NotificationsQuery,
@@ -88,6 +95,7 @@ class DoorstepSchema(strawberry.Schema):
 
 def build_schema() -> strawberry.Schema:
     settings = get_settings()
+    known = KnownDocuments()
     return DoorstepSchema(
         query=Query,
         mutation=Mutation,
@@ -96,6 +104,7 @@ def build_schema() -> strawberry.Schema:
             lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
             lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
             lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+            lambda: CachedDocuments(known),
             EnforceAccessPolicy,
         ],
     )

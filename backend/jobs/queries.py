@@ -82,6 +82,26 @@ async def by_id(job_id: UUID) -> dict[str, Any] | None:
     return row
 
 
+async def queue_places(name: str, dedupe_keys: list[str]) -> dict[str, int]:
+    """Where each queued job of ``name`` (found by its dedupe key) stands: 0 while it runs,
+    n when n - 1 pending jobs of that name come before it (workers take the earliest due)."""
+    if not dedupe_keys:
+        return {}
+    rows = await Job.select(Job.dedupe_key, Job.status, Job.run_at).where(
+        Job.dedupe_key.is_in(dedupe_keys) & Job.status.is_in(["pending", "running"])
+    )
+    places = {}
+    for row in rows:
+        if row["status"] == "running":
+            places[row["dedupe_key"]] = 0
+            continue
+        ahead = await Job.count().where(
+            (Job.name == name) & (Job.status == "pending") & (Job.run_at < row["run_at"])
+        )
+        places[row["dedupe_key"]] = ahead + 1
+    return places
+
+
 async def delete_finished_before(cutoff: datetime) -> int:
     rows = await Job.delete().where((Job.status == "done") & (Job.finished_at < cutoff)).returning(
         Job.id
@@ -178,3 +198,24 @@ async def create_procrastinate_schema(schema_sql: str) -> bool:
             return True
     finally:
         await connection.close()
+
+
+# procrastinate takes the todo job of highest priority, then lowest id, whose time has come.
+_PLACES_SQL = """
+SELECT j.lock, CASE WHEN j.status = 'doing' THEN 0 ELSE 1 + (
+    SELECT count(*) FROM procrastinate_jobs a
+    WHERE a.queue_name = j.queue_name AND a.task_name = j.task_name AND a.status = 'todo'
+      AND (a.priority > j.priority OR (a.priority = j.priority AND a.id < j.id))
+      AND (a.scheduled_at IS NULL OR a.scheduled_at <= now())
+) END AS place
+FROM procrastinate_jobs j
+WHERE j.lock = ANY({}::text[]) AND j.task_name = {} AND j.status IN ('todo', 'doing')
+"""
+
+
+async def procrastinate_queue_places(name: str, locks: list[str]) -> dict[str, int]:
+    """:func:`queue_places` for distributed mode: the dedupe key is procrastinate's lock."""
+    if not locks:
+        return {}
+    rows = await Job.raw(_PLACES_SQL, locks, name)
+    return {row["lock"]: int(row["place"]) for row in rows}

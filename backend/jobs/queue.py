@@ -36,3 +36,11 @@ async def enqueue(
         max_attempts=spec.max_attempts if spec else 5,
         now=now,
     )
+
+
+async def queue_places(name: str, dedupe_keys: list[str]) -> dict[str, int]:
+    """Each waiting or running job of ``name`` by its dedupe key: 0 while it runs, n when it
+    is n-th in line. Keys of jobs not queued (done, never queued) are left out."""
+    if get_settings().jobs == "distributed":
+        return await queries.procrastinate_queue_places(name, dedupe_keys)
+    return await queries.queue_places(name, dedupe_keys)

@@ -8,8 +8,8 @@ from uuid import UUID
 
 import strawberry
 
+from backend.accounts.context import Info
 from backend.errors import DoorstepError, ErrorCode
-from backend.graphql.context import Info
 from backend.knowledge import rules, service
 from backend.knowledge.models import ArticleContent, ArticleVersionRecord, ArticleView, SearchHit
 

@@ -7,8 +7,8 @@ from uuid import UUID
 
 import strawberry
 
+from backend.accounts.context import Info
 from backend.errors import DoorstepError, ErrorCode
-from backend.graphql.context import Info
 from backend.notifications import service
 from backend.notifications.cursor import encode_cursor
 from backend.notifications.models import InboxItem, InboxPage

@@ -8,8 +8,8 @@ from enum import Enum
 import strawberry
 from strawberry.scalars import JSON
 
+from backend.accounts.context import Info
 from backend.cases.reads import parse_id
-from backend.graphql.context import Info
 from backend.registry import service
 from backend.registry.models import QueryRecord
 from backend.registry.sources import Source

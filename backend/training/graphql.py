@@ -8,10 +8,10 @@ from uuid import UUID
 import strawberry
 from strawberry.scalars import JSON
 
+from backend.accounts.context import Info
 from backend.accounts.graphql import UserType
 from backend.cases.models import Actor
 from backend.errors import DoorstepError, ErrorCode
-from backend.graphql.context import Info
 from backend.training import analysis_service, drills, policy_checks, service
 from backend.training.graphql_types import (
     AcknowledgementType,

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import strawberry
 from strawberry.scalars import JSON
 
-from backend.graphql.context import Info
+from backend.accounts.context import Info
 from backend.verification import service
 from backend.verification.policy import PolicyEntry
 from backend.verification.policy_keys import KEY_SPECS

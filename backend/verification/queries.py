@@ -172,6 +172,19 @@ async def case_flags_and_checks(case_id: UUID) -> list[dict[str, Any]]:
     return [*json.loads(row["flags"]), *json.loads(row["checks"])]
 
 
+async def risk_levels(case_ids: Sequence[UUID]) -> dict[UUID, str]:
+    """The risk level of each verified case among ``case_ids``."""
+    rows = await CaseFlags.select(CaseFlags.case_id, CaseFlags.risk).where(
+        CaseFlags.case_id.is_in(list(case_ids))
+    )
+    return {UUID(str(row["case_id"])): row["risk"] for row in rows}
+
+
+def case_ids_at_risk(levels: Sequence[str]) -> Any:
+    """A subquery of the ids of cases whose latest verification gave one of ``levels``."""
+    return CaseFlags.select(CaseFlags.case_id).where(CaseFlags.risk.is_in(list(levels)))
+
+
 async def case_flags(case_id: UUID) -> list[dict[str, Any]] | None:
     row = await CaseFlags.select(CaseFlags.flags).where(CaseFlags.case_id == case_id).first()
     return None if row is None else list(json.loads(row["flags"]))

@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 import strawberry
 
+from backend.accounts.context import Info
 from backend.accounts.graphql import UserType
 from backend.accounts.models import UserRecord
-from backend.graphql.context import Info
 from backend.visits import service
 from backend.visits.models import VisitRecord, VisitRequest
 from backend.visits.rules import SLOTS, STATUS_LABELS, VisitStatus

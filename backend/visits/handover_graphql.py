@@ -7,7 +7,7 @@ from datetime import date, datetime
 import strawberry
 from strawberry.scalars import JSON
 
-from backend.graphql.context import Info
+from backend.accounts.context import Info
 from backend.visits import handover, outreach
 from backend.visits.graphql import VisitType, shaped
 from backend.visits.models import HandoverRecord

@@ -130,4 +130,10 @@ def last_matching(
             value = parse(cell.text)
             if value:
                 return FieldValue(value, round(cell.line.score, 3))
+        # OCR sometimes boxes one value as two cells (2025年05 | 月06日): a pair of
+        # neighbouring cells that only together parse is that value.
+        for left, right in reversed(list(zip(row.cells, row.cells[1:], strict=False))):
+            value = parse(left.text + right.text)
+            if value:
+                return FieldValue(value, round(min(left.line.score, right.line.score), 3))
     return None

@@ -27,7 +27,7 @@ RULES = (
     FieldRule("sex", ("性别",), _sex, pattern=r"性别[:：]?([男女])"),
     FieldRule("ethnicity", ("民族",), _ethnicity, pattern=r"民族[:：]?([\u4e00-\u9fff]{1,5})"),
     FieldRule("birth_date", ("出生", "出生日期"), p.date),
-    FieldRule("address", ("住址", "地址"), p.free_text, multiline=True),
+    FieldRule("address", ("住址", "地址"), p.address_text, multiline=True),
     FieldRule("id_number", ("公民身份号码", "身份证号码", "身份号码"), p.id_number,
               fallback=p.id_number),
 )

@@ -317,6 +317,13 @@ export type QuerySharedDataMutationVariables = Exact<{
 
 export type QuerySharedDataMutation = { querySharedData: { id: string, status: string, evidence: unknown } };
 
+export type StaffOcrQueueQueryVariables = Exact<{
+  caseId: string;
+}>;
+
+
+export type StaffOcrQueueQuery = { ocrQueue: Array<{ documentId: string, position: number, estimatedSeconds: number | null }> };
+
 export type DrillListQueryVariables = Exact<{ [key: string]: never; }>;
 
 

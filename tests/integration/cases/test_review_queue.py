@@ -163,3 +163,17 @@ async def test_a_filter_never_widens_what_a_field_worker_sees(
     token = await gql.login("staff2")
     assert await _queue(gql, token, w=await _user_id("staff1")) == []
     assert await _queue(gql, token, r="error") == [queue["error2"]]
+
+
+async def test_each_listed_case_names_its_assignee(gql: GraphQL) -> None:
+    """The queue shows who holds each case (one users query per page, not one per case)."""
+    mine = await _submitted(gql, "staff1", "李娜", "520202198805060011")
+    token = await gql.login("supervisor1")
+    assign = "mutation($id: ID!, $to: ID!) { assignCase(id: $id, assigneeId: $to) { id } }"
+    body = await gql(assign, {"id": mine, "to": await _user_id("staff2")}, token)
+    assert "errors" not in body, body
+    listed = await gql("{ cases(first: 50) { edges { node { id assignee { displayName } } } } }",
+                       token=token)
+    names = {edge["node"]["id"]: edge["node"]["assignee"] for edge in
+             listed["data"]["cases"]["edges"]}
+    assert names[mine] == {"displayName": "李强"}

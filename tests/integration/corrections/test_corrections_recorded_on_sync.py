@@ -8,7 +8,6 @@ import asyncio
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -19,16 +18,13 @@ from uuid import UUID
 import pytest
 from litestar.testing import AsyncTestClient
 
-from backend.app import create_app
 from backend.corrections import queries
-from backend.db import lifecycle
-from backend.jobs import cpu
 from backend.jobs.worker import drain
-from backend.settings import get_settings
 from tests.conftest import FIXTURES
 from tests.integration.conftest import GraphQL
 from tests.integration.sync.device import Device, new_id
 from tests.integration.uploads.conftest import Tus
+from tests.support.in_process import app_reading_documents
 
 ID_CARD = FIXTURES / "id_card" / "cc7c5fdafb.jpg"  # 石英芳, clean scan
 RATES = "{ correctionRates { docType field read corrected correctedUnflagged rate } }"
@@ -38,13 +34,8 @@ pytestmark = pytest.mark.usefixtures("demo")
 
 @pytest.fixture
 async def client() -> AsyncIterator[AsyncTestClient[Any]]:
-    shutil.rmtree(get_settings().uploads_dir, ignore_errors=True)
-    app = create_app()
-    app.on_startup.remove(lifecycle.open_pool)
-    app.on_shutdown.remove(lifecycle.close_pool)
-    async with AsyncTestClient(app=app) as test_client:
+    async with app_reading_documents() as test_client:
         yield test_client
-    cpu.shutdown()
 
 
 async def _read_id_card(gql: GraphQL, client: AsyncTestClient[Any]) -> tuple[Device, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -12,15 +11,13 @@ from uuid import UUID
 import pytest
 from litestar.testing import AsyncTestClient
 
-from backend.app import create_app
-from backend.db import lifecycle
 from backend.documents.service import process_document
-from backend.jobs import cpu
 from backend.jobs.worker import drain
 from backend.settings import get_settings
 from tests.integration.conftest import GraphQL
 from tests.integration.sync.device import Device, new_id
 from tests.integration.uploads.conftest import Tus
+from tests.support.in_process import app_reading_documents
 from tests.support.upload_files import pdf_bytes, png_bytes
 
 CASE = """query($id: ID!) { case(id: $id) { status
@@ -33,13 +30,8 @@ pytestmark = pytest.mark.usefixtures("demo")
 
 @pytest.fixture
 async def client() -> AsyncIterator[AsyncTestClient[Any]]:
-    shutil.rmtree(get_settings().uploads_dir, ignore_errors=True)
-    app = create_app()
-    app.on_startup.remove(lifecycle.open_pool)
-    app.on_shutdown.remove(lifecycle.close_pool)
-    async with AsyncTestClient(app=app) as test_client:
+    async with app_reading_documents() as test_client:
         yield test_client
-    cpu.shutdown()
 
 
 async def _case(gql: GraphQL, token: str, case_id: str) -> dict[str, Any]:

@@ -4,7 +4,6 @@ reading and verification, notifications, return with a reason, correction, appro
 from __future__ import annotations
 
 import hashlib
-import shutil
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -13,16 +12,13 @@ from uuid import UUID
 import pytest
 from litestar.testing import AsyncTestClient
 
-from backend.app import create_app
-from backend.db import lifecycle
 from backend.documents.queries import reading_of
-from backend.jobs import cpu
 from backend.jobs.worker import drain
-from backend.settings import get_settings
 from tests.conftest import FIXTURES
 from tests.integration.conftest import GraphQL
 from tests.integration.sync.device import Device, new_id
 from tests.integration.uploads.conftest import Tus
+from tests.support.in_process import app_reading_documents
 
 ID_CARD = FIXTURES / "id_card" / "cc7c5fdafb.jpg"  # 石英芳 520203197001175843, clean
 NO_HOUSING = FIXTURES / "no_housing_certificate" / "a8cee7c141.jpg"  # 罗强福, 2026-09-06
@@ -40,15 +36,8 @@ INBOX = "query { inbox(first: 20) { edges { node { kind title body caseId } } } 
 
 @pytest.fixture
 async def client() -> AsyncIterator[AsyncTestClient[Any]]:
-    """The app without its PostgreSQL pool: this test also queries from its own loop
-    (drain), and asyncpg connections must not cross loops (see tests/integration/uploads)."""
-    shutil.rmtree(get_settings().uploads_dir, ignore_errors=True)
-    app = create_app()
-    app.on_startup.remove(lifecycle.open_pool)
-    app.on_shutdown.remove(lifecycle.close_pool)
-    async with AsyncTestClient(app=app) as test_client:
+    async with app_reading_documents() as test_client:
         yield test_client
-    cpu.shutdown()
 
 
 async def _inbox(gql: GraphQL, token: str) -> list[dict[str, Any]]:

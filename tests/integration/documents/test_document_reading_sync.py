@@ -5,23 +5,19 @@ on the change log, in a full sync and when a reassignment re-sends the document.
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 from litestar.testing import AsyncTestClient
 
-from backend.app import create_app
-from backend.db import lifecycle
 from backend.demo.seed import demo_user_id
-from backend.jobs import cpu
 from backend.jobs.worker import drain
-from backend.settings import get_settings
 from tests.conftest import FIXTURES
 from tests.integration.conftest import GraphQL
 from tests.integration.sync.device import Device, new_id
 from tests.integration.uploads.conftest import Tus
+from tests.support.in_process import app_reading_documents
 
 ID_CARD = FIXTURES / "id_card" / "cc7c5fdafb.jpg"  # 石英芳, clean scan
 FIELDS = {"name": "石英芳", "id_number": "520203197001175843", "withdrawal_reason": "06"}
@@ -32,13 +28,8 @@ pytestmark = pytest.mark.usefixtures("demo")
 
 @pytest.fixture
 async def client() -> AsyncIterator[AsyncTestClient[Any]]:
-    shutil.rmtree(get_settings().uploads_dir, ignore_errors=True)
-    app = create_app()
-    app.on_startup.remove(lifecycle.open_pool)
-    app.on_shutdown.remove(lifecycle.close_pool)
-    async with AsyncTestClient(app=app) as test_client:
+    async with app_reading_documents() as test_client:
         yield test_client
-    cpu.shutdown()
 
 
 def _document(device: Device, document_id: str) -> dict[str, Any]:

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bench.harder_documents import TYPES, field_accuracy, generate, read_set
+
+pytestmark = pytest.mark.engine_independent  # its own SQLite or none: once is enough
 
 SEED = 3  # not the seed the bench reports on, so the floor is not tuned to those pages
 MIN_FIELD_ACCURACY = 0.93

@@ -8,7 +8,7 @@ import pytest
 
 from backend.documents.ocr import ENGINE_NAMES, get_engine
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.engine_independent]
 
 
 def printed_page() -> np.ndarray:

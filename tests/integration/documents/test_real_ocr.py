@@ -14,7 +14,7 @@ from backend.documents.ocr import get_engine
 from backend.documents.pipeline import extract_document
 from tests.support.sample_documents import FIXTURES
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.engine_independent]
 
 
 def truth(name: str) -> dict[str, Any]:

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bench import harder_documents as hd
 from bench.variety_documents import HELD_OUT_SEED, TUNING_SEED, generate, summary
+
+pytestmark = pytest.mark.engine_independent  # its own SQLite or none: once is enough
 
 SEED = 103  # neither the tuning nor the held-out seed
 MIN_FIELD_ACCURACY = 0.93

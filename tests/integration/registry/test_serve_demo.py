@@ -8,9 +8,12 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.integration.registry.conftest import case_id
 from tests.support.server import ServerProcess, server_env
+
+pytestmark = pytest.mark.engine_independent  # its own SQLite or none: once is enough
 
 FLAGS = "query($id: ID!) { case(id: $id) { flags { code } } }"
 EXPECTED = {

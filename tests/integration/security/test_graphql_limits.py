@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from graphql import GraphQLObjectType, get_named_type
 
-from backend.graphql.context import Context
+from backend.accounts.context import Context
 from backend.graphql.schema import build_schema, schema
 from backend.settings import get_settings
 from tests.integration.conftest import GraphQL, error_codes

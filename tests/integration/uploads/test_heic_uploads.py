@@ -13,16 +13,14 @@ import pytest
 from litestar.testing import AsyncTestClient
 from PIL import Image
 
-from backend.app import create_app
-from backend.db import lifecycle
 from backend.imaging import HEIC
-from backend.jobs import cpu
 from backend.jobs.worker import drain
 from backend.uploads.tables import Blob
 from tests.conftest import FIXTURES
 from tests.integration.conftest import GraphQL
 from tests.integration.sync.device import Device, new_id
 from tests.integration.uploads.conftest import Tus, nothing_stored, stored_files
+from tests.support.in_process import app_reading_documents
 from tests.support.upload_files import heic_declaring, heic_of, small_heic
 
 ID_CARD = FIXTURES / "id_card" / "cc7c5fdafb.jpg"  # 石英芳 520203197001175843, clean
@@ -32,13 +30,8 @@ DOCUMENT = """query($id: ID!) { case(id: $id) { documents { id docType status fi
 
 @pytest.fixture
 async def client() -> AsyncIterator[AsyncTestClient[Any]]:
-    """The app without its PostgreSQL pool (see conftest); the OCR pool is shut down after."""
-    app = create_app()
-    app.on_startup.remove(lifecycle.open_pool)
-    app.on_shutdown.remove(lifecycle.close_pool)
-    async with AsyncTestClient(app=app) as test_client:
+    async with app_reading_documents(empty_store=False) as test_client:
         yield test_client
-    cpu.shutdown()
 
 
 async def test_an_ipad_heic_is_stored_as_sent_shown_as_jpeg_and_read_by_the_pipeline(

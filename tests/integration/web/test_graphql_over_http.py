@@ -5,7 +5,6 @@ subprocess passes with no warning and no notice; and the answers each kind of cl
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -38,8 +37,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
 
 @pytest.mark.slow
 @pytest.mark.timeout(180)
-@pytest.mark.skipif(os.environ.get("DOORSTEP_TEST_ENGINE") == "postgres",
-                    reason="the HTTP layer does not depend on the engine: runs in the SQLite pass")
+@pytest.mark.engine_independent  # the HTTP layer, on its own SQLite server
 def test_the_graphql_http_server_audit_passes_with_no_warning(server: ServerProcess) -> None:
     node = shutil.which("node")
     assert node, "Node.js is needed (scripts/setup.sh node)"

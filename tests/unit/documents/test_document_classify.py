@@ -28,3 +28,9 @@ def test_a_blurred_title_with_one_wrong_character_still_counts() -> None:
 
 def test_unrelated_text_has_no_type() -> None:
     assert classify(rows_of("今天天气很好"))[0] is None
+
+
+def test_another_papers_title_misread_in_one_character_still_means_no_type() -> None:
+    rows = rows_of("常住人口登记下", "姓名：王芳", "性别：男", "出生地：贵州省六盘水市",
+                   "公民身份号码：520203197001175843")
+    assert classify(rows)[0] is None

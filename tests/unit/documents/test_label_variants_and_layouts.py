@@ -11,6 +11,7 @@ from backend.documents import parsers as p
 from backend.documents.extractors import (
     loan_contract,
     marital_status_certificate,
+    no_housing_certificate,
     rental_contract,
     repayment_statement,
     unit_registration_form,
@@ -188,3 +189,25 @@ def test_upper_amount_under_a_caption_that_puts_the_word_first() -> None:
     got = values(loan_contract.extract(rows))
     assert got["loan_amount_upper"] == "贰拾捌万元整"
     assert got["loan_amount"] == "280000.00"
+
+
+def test_a_foot_date_boxed_as_two_cells_is_read_whole() -> None:
+    rows = rows_of("不动产登记信息查询结果证明", "查询申请人：罗婷",
+                   "说明：本证明自出具之日起90日内有效", [(100, "2025年05"), (300, "月06日")])
+    got = values(no_housing_certificate.extract(rows))
+    assert got["issue_date"] == "2025-05-06"
+
+
+def test_house_numbers_misread_as_letters_are_repaired_in_addresses() -> None:
+    assert p.address("塔山路65号翡翠湾18栋1单元10Q2号") == "塔山路65号翡翠湾18栋1单元1002号"
+    assert p.address("钟山大道3OO2号") == "钟山大道3002号"
+    assert p.address("水西路2l栋1单元") == "水西路21栋1单元"
+    # letters that are not between digits are left as printed
+    assert p.address("贵州省六盘水市OK广场5号") == "贵州省六盘水市OK广场5号"
+
+
+def test_an_amount_whose_leading_digit_was_misread_is_not_read_as_zero() -> None:
+    assert p.amount("t000元（大写：登仟元整）") is None
+    assert p.amount("¥ 0800") is None
+    assert p.amount("0.50万元") == "5000.00"
+    assert p.amount("人民币1000元") == "1000.00"

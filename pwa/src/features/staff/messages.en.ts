@@ -225,6 +225,14 @@ const staffEn: StaffMessages = {
     employerLink: 'Let the employer fill it in (show QR code)',
     history: 'History',
     onlineOnly: 'Checks are shown when online',
+    ocrQueue: {
+      reading: 'Being read…',
+      waiting: 'Waiting to be read: number {position} in line',
+      waitingFor: 'Waiting to be read: number {position} in line, {time}',
+      underMinute: 'under a minute',
+      minutes: 'about {n} min',
+      hours: 'about {n} h',
+    },
   },
   unsent: {
     intro: 'These have not reached the server yet. Stay online and the app sends them.',

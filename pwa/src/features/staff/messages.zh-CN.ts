@@ -223,6 +223,14 @@ const staffZhCN = {
     employerLink: '请单位填写（出示二维码）',
     history: '办理记录',
     onlineOnly: '联网后可查看核查结果',
+    ocrQueue: {
+      reading: '正在识别…',
+      waiting: '排队识别中：第 {position} 位',
+      waitingFor: '排队识别中：第 {position} 位，{time}',
+      underMinute: '不到 1 分钟',
+      minutes: '约 {n} 分钟',
+      hours: '约 {n} 小时',
+    },
   },
   unsent: {
     intro: '以下内容还没有发送到服务器。请保持联网，应用会自动发送。',
