@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from backend.jobs import cpu
 from tests.conftest import FIXTURES
 
@@ -28,6 +30,7 @@ def _read_and_count_thread_ticks(path: str) -> tuple[int, dict[int, int]]:
     return os.getpid(), ticks
 
 
+@pytest.mark.engine_independent
 def test_a_pool_process_does_its_ocr_on_its_main_thread_alone() -> None:
     page = next(p for p in sorted(PAGE.iterdir()) if p.suffix == ".jpg")
     pool = cpu.create_pool(1)
