@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -88,6 +89,14 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
         from backend.registry.sim.beside import start_beside_app
 
         start_beside_app(host)
+    if workers > 1 and "DOORSTEP_EMBEDDED_WORKERS" not in os.environ:
+        from backend.capacity import default_ocr_processes, share_per_app_process
+
+        # Every app process runs the embedded worker; together they should fill the cores
+        # once, not once each. (The app processes read this when they start.)
+        os.environ["DOORSTEP_EMBEDDED_WORKERS"] = str(
+            share_per_app_process(default_ocr_processes(), workers)
+        )
     try:
         settings = _settings()
         asyncio.run(prepare())
@@ -133,13 +142,17 @@ def registry_sim(
 
 
 @main.command(help="运行后台任务进程（OCR、通知），用于分布式部署")
-@click.option("--processes", default=1, show_default=True, type=int, help="OCR 进程数")
-def worker(processes: int) -> None:
+@click.option(
+    "--processes", type=click.IntRange(min=1),
+    help="OCR 进程数（默认：本进程可用的核数，受 cgroup 配额与内存限制）",
+)
+def worker(processes: int | None) -> None:
+    from backend.capacity import default_ocr_processes
     from backend.jobs.worker import run_worker
 
     try:
         _settings()
-        asyncio.run(run_worker(processes))
+        asyncio.run(run_worker(processes or default_ocr_processes()))
     except ConfigurationError as error:
         _fail(error)
 

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from backend.capacity import MAX_OCR_PROCESSES, default_ocr_processes
 from backend.errors import ConfigurationError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +58,12 @@ class Settings(BaseSettings):
         description="embedded: worker pool inside the app; distributed: procrastinate on "
         "PostgreSQL, run by doorstep worker processes",
     )
-    embedded_workers: int = Field(1, ge=0, le=16)
+    embedded_workers: int = Field(
+        default_factory=default_ocr_processes, ge=0, le=MAX_OCR_PROCESSES,
+        description="embedded mode: worker loops and OCR processes inside the app; 0: none. "
+        "Default: one per core this process may use (CPU affinity, capped by a cgroup CPU "
+        "quota), at most one per 512 MiB of memory beyond 512 MiB, at least 1",
+    )
     db_pool_max_size: int = Field(
         10, ge=0, le=200, description="PostgreSQL connections per process; 0 disables the pool"
     )

@@ -28,11 +28,22 @@ def _exit_with_parent(parent_pid: int) -> None:
     os._exit(0)
 
 
+# One compute thread per process: processes scale with cores, while the native libraries'
+# own pools (each sized to every core) would make N processes run N x cores threads that
+# fight. Read when those libraries load, which in a pool process is after this runs.
+# (ONNX Runtime's and OpenCV's pools are set in code: ``backend.documents.ocr``.)
+ONE_THREAD_ENVIRONMENT = {
+    "OMP_THREAD_LIMIT": "1",  # Tesseract (OpenMP)
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",  # numpy's BLAS
+    "MKL_NUM_THREADS": "1",
+}
+
+
 def _init_process(parent_pid: int) -> None:
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
-    # One OCR thread per process: processes scale, threads inside one fight over 2 cores.
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    for name, value in ONE_THREAD_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
     # Pool processes are spawned fresh: let Pillow read HEIC photos here too.
     from backend.imaging import register_heif
 
@@ -44,15 +55,20 @@ def configure(processes: int) -> None:
     _size = max(1, processes)
 
 
+def create_pool(processes: int) -> ProcessPoolExecutor:
+    """A pool set up as the app's own (the OCR benchmark measures pools made here)."""
+    return ProcessPoolExecutor(
+        max_workers=max(1, processes),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_process,
+        initargs=(os.getpid(),),
+    )
+
+
 def _get_pool() -> ProcessPoolExecutor:
     global _pool
     if _pool is None:
-        _pool = ProcessPoolExecutor(
-            max_workers=_size,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_process,
-            initargs=(os.getpid(),),
-        )
+        _pool = create_pool(_size)
     return _pool
 
 

@@ -1,4 +1,4 @@
-import { applyChange } from "./entities";
+import { applyChanges } from "./entities";
 import { ClientErrorCode, SyncError } from "./errors";
 import { graphqlRequest, type TransportConfig } from "./graphql-transport";
 import { getMeta, setMeta } from "./meta";
@@ -48,7 +48,7 @@ export async function pullChanges(store: Store, transport: TransportConfig): Pro
         await tx.clear("entities");
         n++;
       }
-      for (const change of page.changes) if (await applyChange(tx, change)) n++;
+      n += await applyChanges(tx, page.changes);
       await setMeta(tx, "cursor", page.cursor);
       // Mutations the server has processed are done even if their push answer was lost.
       await dropProcessed(tx, page.lastMutationId);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { applyChange, getEntity, listEntities } from "../../src/entities";
+import { applyChange, applyChanges, getEntity, listEntities } from "../../src/entities";
+import { IndexedDbStore } from "../../src/storage/indexeddb-store";
 import { MemoryStore } from "../../src/storage/memory-store";
+import type { Store } from "../../src/storage/store";
+import { uniqueDbName } from "../support/fixtures";
 
 describe("entity store", () => {
   it("older version does not overwrite newer", async () => {
@@ -30,4 +33,30 @@ describe("entity store", () => {
     });
     expect((await listEntities(store, "case")).map((e) => e.entity)).toEqual(["case"]);
   });
+
+  const stores: [string, () => Promise<Store>][] = [
+    ["memory", async () => new MemoryStore()],
+    ["IndexedDB", () => IndexedDbStore.open(uniqueDbName("entities"))],
+  ];
+  for (const [name, open] of stores) {
+    it(`a page applies in order, as one change after another would (${name})`, async () => {
+      const store = await open();
+      await store.write((tx) => applyChange(tx, { entity: "case", id: "kept", op: "put", version: 5, data: { v: 5 } }));
+      const applied = await store.write((tx) =>
+        applyChanges(tx, [
+          { entity: "case", id: "1", op: "put", version: 1, data: { a: 1 } },
+          { entity: "case", id: "kept", op: "put", version: 4, data: { v: 4 } }, // older than stored
+          { entity: "case", id: "1", op: "delete", version: 2, data: null },
+          { entity: "case", id: "1", op: "put", version: 1, data: { a: 1 } }, // older than the delete
+          { entity: "case", id: "2", op: "put", version: 1, data: { b: 1 } },
+          { entity: "case", id: "2", op: "put", version: 2, data: { b: 2 } },
+        ]),
+      );
+      expect(applied).toBe(4);
+      expect(await getEntity(store, "case", "1")).toBeUndefined();
+      expect((await getEntity(store, "case", "kept"))?.data).toEqual({ v: 5 });
+      expect((await getEntity(store, "case", "2"))?.data).toEqual({ b: 2 });
+      store.close();
+    });
+  }
 });
