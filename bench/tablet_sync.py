@@ -25,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,15 +35,10 @@ PASSWORD = "bench-password-0"  # noqa: S105  (a throw-away database)
 RESULT_MARK = "BENCH-RESULT "
 
 
-def _fields(n: int) -> dict[str, str]:
-    return {"name": f"测试{n}", "phone": f"138{n % 100000000:08d}", "withdrawal_reason": "02",
-            "amount": f"{1000 + n}.00", "address": f"六盘水市钟山区人民路 {n} 号"}
-
-
 async def _staff_with_cases(count: int) -> Any:
     from backend.accounts import queries, service
     from backend.accounts.roles import Role
-    from backend.cases.tables import Case
+    from bench.sync import _seed_cases  # the same 10,000 cases as the server-side bench
 
     team_id, user_id = uuid.uuid4(), uuid.uuid4()
     await queries.ensure_team(team_id, "bench team")
@@ -52,15 +46,7 @@ async def _staff_with_cases(count: int) -> Any:
                               user_id=user_id, team_id=team_id, unit_id=None)
     user = await queries.user_by_id(user_id)
     assert user is not None
-    now = datetime.now(UTC)
-    for start in range(0, count, 1000):  # set-up, not measured
-        await Case.insert(*[
-            Case(id=uuid.uuid4(), kind="withdrawal", status="draft",
-                 fields=json.dumps(_fields(n), ensure_ascii=False), field_meta="{}",
-                 conflicts="[]", version=1, creator=user.id, assignee=user.id,
-                 team=user.team_id, unit=None, created_at=now, updated_at=now)
-            for n in range(start, min(count, start + 1000))
-        ])
+    await _seed_cases(user, count)  # set-up, not measured
     return user
 
 
