@@ -84,7 +84,10 @@ def plant_field(doc: Doc, plant: str, rng: random.Random) -> str | None:
         if name in _NOT_PLANTABLE or not isinstance(value, str) or len(value) < 2:
             continue
         holding = [i for i, p in enumerate(doc.pairs) if value in p.value]
-        if len(holding) == 1:
+        # A value that the page also prints in its other text (婚姻状况为… in the body)
+        # stays legible when its pair is removed: it would not be missing.
+        elsewhere = any(value in line for line in (*doc.head, *doc.body, *doc.foot))
+        if len(holding) == 1 and not elsewhere:
             options.append((name, holding[0]))
     if not options:
         return None
