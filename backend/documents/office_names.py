@@ -90,6 +90,14 @@ def _place(token: str) -> str:
     return local[0] if len(local) == 1 else token
 
 
+def office_start(text: str) -> int | None:
+    """Where the office word starts in an issuer that ends with one exactly, else None."""
+    for office in sorted(OFFICES, key=len, reverse=True):
+        if text.endswith(office):
+            return len(text) - len(office)
+    return None
+
+
 def repair_issuer_name(text: str) -> str:
     """The issuer with its office word and place names as known (unchanged when nothing
     is within reach)."""
