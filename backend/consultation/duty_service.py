@@ -91,8 +91,8 @@ async def require_on_duty(actor: UserRecord) -> None:
     next shift begins; ``onlineDuty`` says who is on duty)."""
     state = await duty_now()
     if not may_answer_online(actor.id, actor.role, state):
-        nxt = state.next_start.isoformat() if state.next_start else None
-        raise DoorstepError(ErrorCode.NOT_ON_DUTY, details={"nextDutyStart": nxt})
+        next_start = state.next_start.isoformat() if state.next_start else None
+        raise DoorstepError(ErrorCode.NOT_ON_DUTY, details={"nextDutyStart": next_start})
 
 
 async def with_staff(shifts: list[DutyShift]) -> list[tuple[DutyShift, UserRecord]]:

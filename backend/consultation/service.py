@@ -129,8 +129,6 @@ async def queue(
     newest first. Access: staff (``backend.graphql.access``); the questions still to answer
     only to staff on duty now, supervisors and admins."""
     wanted = status or "waiting"
-    if wanted != ConsultationStatus.ANSWERED:
-        await duty_service.require_on_duty(actor)
     if wanted == "waiting":
         statuses, oldest_first = list(queries.OPEN_STATUSES), True
     else:
@@ -141,6 +139,8 @@ async def queue(
                 ErrorCode.VALIDATION_FAILED, "未知的咨询状态。", field="status"
             ) from None
         oldest_first = wanted != ConsultationStatus.ANSWERED
+    if wanted != ConsultationStatus.ANSWERED:
+        await duty_service.require_on_duty(actor)
     limit = PAGE_DEFAULT if first is None else max(1, min(first, PAGE_MAX))
     rows = await queries.page(
         statuses, decode_cursor(after) if after else None, limit + 1, oldest_first

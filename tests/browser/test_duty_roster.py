@@ -4,6 +4,7 @@ the roster page (who, date, start, end) and sees it listed with its times."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, expect
@@ -18,7 +19,9 @@ def _centre_date(days: int) -> str:
     return (datetime.now(UTC) + timedelta(hours=8, days=days)).date().isoformat()
 
 
-def test_a_supervisor_adds_a_shift_and_sees_it_on_the_roster(phone: BrowserContext) -> None:
+def test_a_supervisor_adds_a_shift_and_sees_it_on_the_roster(
+    phone: BrowserContext, artifacts: Path
+) -> None:
     page = phone.new_page()
     page.goto("/login?redirect=/consultations/roster")
     page.get_by_label("用户名", exact=True).fill("supervisor1")
@@ -38,3 +41,4 @@ def test_a_supervisor_adds_a_shift_and_sees_it_on_the_roster(phone: BrowserConte
     shift = roster.get_by_test_id("roster-shift").filter(has_text="李强")
     expect(shift).to_contain_text(f"{month}月{date}日 10:00 – {month}月{date}日 12:30")
     expect(roster.get_by_role("alert")).to_have_count(0)
+    page.screenshot(path=artifacts / "duty-roster-390x844.png", full_page=True)
