@@ -86,15 +86,22 @@ export async function addShift(
   start: string,
   end: string,
 ): Promise<string> {
-  const startsAt = `${day}T${start}:00+08:00`
-  const endDay = end > start ? day : nextDay(day)
-  const endsAt = `${endDay}T${end}:00+08:00`
   const added = await client.request<AddDutyShiftMutation>(ADD_DUTY_SHIFT, {
     userId,
-    startsAt,
-    endsAt,
+    ...shiftMoments(day, start, end),
   })
   return added.addDutyShift.id
+}
+
+/** A shift's start and end from a centre date and two times ("HH:MM"); an end not after
+ * the start is on the next day (a night shift). */
+export function shiftMoments(
+  day: string,
+  start: string,
+  end: string,
+): { startsAt: string; endsAt: string } {
+  const endDay = end > start ? day : nextDay(day)
+  return { startsAt: `${day}T${start}:00+08:00`, endsAt: `${endDay}T${end}:00+08:00` }
 }
 
 export async function removeShift(client: GraphQLClient, id: string): Promise<void> {
