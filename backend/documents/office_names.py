@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from backend.centre import SERVICE_AREA
 from backend.documents.fields import FieldValue, compact, squash
 from backend.documents.layout import Row
 
@@ -22,9 +23,6 @@ OFFICES = (
     "市场监督管理局", "不动产登记中心", "不动产登记局", "自然资源局", "婚姻登记处",
     "行政审批局", "婚姻登记中心", "政务服务中心", "民政局", "公安局", "派出所", "人民政府",
 )
-# The centre's service area (贵州省六盘水市): what a misread place is most likely to be.
-SERVICE_AREA = ("贵州省", "六盘水市", "钟山区", "水城区", "水城县", "六枝特区", "盘州市",
-                "盘县", "钟山经济开发区")
 # Other place names, so that a real one is never "repaired" into the service area (杭州市
 # is one character from 盘州市): Guizhou's prefectures and China's 州 cities.
 OTHER_PLACES = (
