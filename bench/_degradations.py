@@ -113,7 +113,11 @@ def plant_glare(page: np.ndarray, rng: random.Random) -> tuple[np.ndarray, str]:
     (a_lo, a_hi), (r_lo, r_hi) = _GLARE_SHAPES[shape]
     ax = rng.uniform(a_lo, a_hi) * w
     ay = ax * rng.uniform(r_lo, r_hi)
-    ys, xs = np.nonzero(page.max(axis=2) < 110)  # black print (not a red seal)
+    # black print (not a red seal): dark strokes on much brighter paper, not the table a
+    # photo at an angle shows round the page
+    darkest = page.max(axis=2)
+    paper_near = cv2.dilate(darkest, np.ones((9, 9), np.uint8))
+    ys, xs = np.nonzero((darkest < 110) & (paper_near.astype(np.int16) - darkest >= 60))
     if len(xs):
         k = rng.randrange(len(xs))
         cx = float(xs[k]) + rng.uniform(-0.4, 0.4) * ax
