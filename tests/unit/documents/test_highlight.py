@@ -93,3 +93,21 @@ def test_a_white_table_around_a_grey_page_is_not_glare() -> None:
     shifted = [OcrLine(ln.text, tuple((x + 150, y + 150) for x, y in ln.quad), ln.score)
                for ln in lines]
     assert not measure(photo, shifted).glare
+
+
+def test_a_corner_lit_to_white_from_outside_the_frame_is_not_glare() -> None:
+    """A sample ID card photo: the lamp's side of the card runs up to white at a corner."""
+    page, lines = photographed_page(paper=190)
+    h, w = page.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    near = np.clip(1.0 - np.hypot(xx - w, yy) / (0.6 * w), 0, 1)  # the top right corner
+    out = page.astype(np.float32)
+    out += (near ** 2)[:, :, None] * (255.0 - out)
+    assert not measure(np.asarray(out.clip(0, 255), dtype=np.uint8), lines).glare
+
+
+def test_a_burnt_spot_cut_by_the_edge_of_the_photo_is_glare() -> None:
+    page, lines = photographed_page()
+    centre, axes = (330, 40), (150, 90)
+    glared = lit(page, centre, axes)
+    assert measure(glared, outside(lines, centre, axes)).glare
