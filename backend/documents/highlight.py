@@ -18,9 +18,11 @@ a window of two text heights: the paper (its brightest) and the ink (its darkest
   ``hull_margin_text_heights`` (a highlight that wiped labels at the print's edge is near
   it; one on blank margin hides nothing, and a white table or the corners a skewed photo
   fills in lie outside it);
-- lit paper brightest at the photo's edge and reaching two sides of it or more is light
-  from outside the frame (a lamp's side, a white desk, the lit side of a page half in
-  shadow), not a highlight, which peaks inside and falls off all round.
+- lit paper brightest at the photo's edge and meeting ``frame_contact_share`` of its
+  perimeter or more is light from outside the frame (a lamp's side, a white desk, the lit
+  side of a page half in shadow; a sample ID card lit to white at a corner meets 20 %),
+  not a highlight, which peaks inside and falls off all round (one cut by the frame, in a
+  corner or at the top, meets 4-6 %).
 """
 
 from __future__ import annotations
@@ -38,26 +40,29 @@ STRONG_CONTRAST = float(_H["strong_contrast"])
 HULL_MARGIN = float(_H["hull_margin_text_heights"])
 PAPER_PERCENTILE = float(_H["paper_percentile"])
 LOCAL_WINDOW = float(_H["local_window_text_heights"])
+FRAME_CONTACT = float(_H["frame_contact_share"])
 _MIN_PRINT_PX = 20
 _EDGE_TOLERANCE = 2.0  # grey levels
 
 
 def _lit_from_outside(lit: np.ndarray, paper: np.ndarray) -> np.ndarray:
-    """The lit regions brightest at the photo's edge and reaching two of its sides or more:
-    light growing out of the frame (a lamp's side, a white desk round the page, the lit
-    side of a page half in shadow), not a highlight, which peaks inside and falls off."""
+    """The lit regions brightest at the photo's edge along a wide stretch of it: light
+    growing out of the frame (a lamp's side, a white desk round the page, the lit side of
+    a page half in shadow), not a highlight, which peaks inside and falls off."""
     count, found = cv2.connectedComponents(lit.astype(np.uint8))
     labels = np.asarray(found, dtype=np.intp)
     peak = np.zeros(count, np.float32)
     np.maximum.at(peak, labels.ravel(), paper.ravel())
     at_edge = np.zeros(count, np.float32)
-    sides = np.zeros(count, np.int32)
+    contact = np.zeros(count, np.int64)
     for edge_labels, edge_paper in ((labels[0], paper[0]), (labels[-1], paper[-1]),
                                     (labels[:, 0], paper[:, 0]), (labels[:, -1], paper[:, -1])):
         np.maximum.at(at_edge, edge_labels, edge_paper)
-        sides[np.unique(edge_labels)] += 1
-    # a highlight cut by one side of the frame (a burnt spot at the top) stays one
-    outside = (at_edge >= peak - _EDGE_TOLERANCE) & (sides >= 2)
+        contact += np.bincount(edge_labels, minlength=count)
+    # a highlight cut by the frame (a burnt spot at the top, one in a corner) meets a short
+    # stretch of it; light from outside comes in along a wide one
+    wide = contact >= FRAME_CONTACT * 2 * (lit.shape[0] + lit.shape[1])
+    outside = (at_edge >= peak - _EDGE_TOLERANCE) & wide
     outside[0] = False
     return np.asarray(outside[labels])
 
