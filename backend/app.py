@@ -45,6 +45,8 @@ ERROR_STATUS = {
     ErrorCode.UPLOAD_TOO_LARGE: 413,
     ErrorCode.TOO_MANY_ATTEMPTS: 429,
     ErrorCode.RATE_LIMITED: 429,
+    ErrorCode.PHONE_RATE_LIMITED: 429,
+    ErrorCode.NOT_ON_DUTY: 403,
     ErrorCode.CONFLICT: 409,
     ErrorCode.INTERNAL_ERROR: 500,
 }
@@ -116,7 +118,10 @@ def create_app() -> Litestar:
         exception_handlers={DoorstepError: doorstep_error_response},
         middleware=[
             security_headers(production=settings.mode == "production"),
-            public_guard(settings.graphql_max_body_bytes, settings.graphql_max_tokens),
+            public_guard(
+                settings.graphql_max_body_bytes, settings.graphql_max_tokens,
+                schema.known_documents,
+            ),
         ],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         logging_config=logging_config(),

@@ -93,6 +93,10 @@ def test_value_shapes() -> None:
                            "贵州省六盘水市钟山区人民路189号锦绣华庭1")
     assert looks_right("rental_contract", "rental_address", "贵州省六盘水市钟山区人民路189号")
     assert not looks_right("no_housing_certificate", "query_result", "经查询，未发现该申")
+    assert not looks_right("marital_status_certificate", "issuer", "州市民政局")  # place cut
+    assert looks_right("marital_status_certificate", "issuer", "盘州市民政局")
+    assert not looks_right("unit_registration_form", "bank", "中国工商银行六")  # branch cut
+    assert looks_right("unit_registration_form", "bank", "中国工商银行六盘水分行")
 
 
 def test_the_committed_table_was_fitted_and_met_its_goal_on_held_out_documents() -> None:
