@@ -16,6 +16,7 @@ from litestar.types import ControllerRouterHandler
 from backend.accounts.context import context_getter
 from backend.assessment.http import staff_metrics_csv, staff_metrics_xlsx
 from backend.assessment.monthly_http import assessment_xlsx
+from backend.cases.events import load_listeners
 from backend.cases.upload_hooks import register_upload_hooks
 from backend.consultation.exports_http import feedback_report_xlsx
 from backend.db import lifecycle
@@ -111,7 +112,8 @@ def create_app() -> Litestar:
     verification_hooks.register_upload_hooks()
     return Litestar(
         route_handlers=route_handlers(),
-        on_startup=[lifecycle.open_pool, vapid.ensure_keys, embedded_jobs.start, warm_up_search],
+        on_startup=[lifecycle.open_pool, vapid.ensure_keys, load_listeners, embedded_jobs.start,
+                    warm_up_search],
         on_shutdown=[embedded_jobs.stop, lifecycle.close_pool],
         exception_handlers={DoorstepError: doorstep_error_response},
         middleware=[
