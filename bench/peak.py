@@ -33,6 +33,7 @@ from tempfile import TemporaryDirectory
 
 import httpx
 
+from backend.capacity import default_ocr_processes, share_per_app_process
 from bench._peak_clients import (
     KEEPALIVE_EXPIRY_SECONDS,
     Recorder,
@@ -117,9 +118,13 @@ def _start(env: dict[str, str], tmp: str) -> tuple[list[subprocess.Popen[bytes]]
             [*DOORSTEP, "serve", "--workers", "2", "--port", str(port)],
             cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT))
         _wait(f"http://127.0.0.1:{port}/health", processes[0], log)
+        # Two workers on one machine share its cores: each runs its share of OCR processes
+        # (the default alone would start one per core in each, twice the cores in all).
+        share = str(share_per_app_process(default_ocr_processes(), 2))
         for _ in range(2):
-            processes.append(subprocess.Popen([*DOORSTEP, "worker"], cwd=REPO, env=env,
-                                              stdout=out, stderr=subprocess.STDOUT))
+            processes.append(subprocess.Popen(
+                [*DOORSTEP, "worker", "--processes", share], cwd=REPO, env=env,
+                stdout=out, stderr=subprocess.STDOUT))
     return processes, port, log
 
 
