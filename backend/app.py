@@ -16,6 +16,7 @@ from litestar.types import ControllerRouterHandler
 from backend.accounts.context import context_getter
 from backend.assessment.http import staff_metrics_csv, staff_metrics_xlsx
 from backend.assessment.monthly_http import assessment_xlsx
+from backend.cases.events import load_listeners
 from backend.cases.upload_hooks import register_upload_hooks
 from backend.consultation.exports_http import feedback_report_xlsx
 from backend.db import lifecycle
@@ -44,6 +45,8 @@ ERROR_STATUS = {
     ErrorCode.UPLOAD_TOO_LARGE: 413,
     ErrorCode.TOO_MANY_ATTEMPTS: 429,
     ErrorCode.RATE_LIMITED: 429,
+    ErrorCode.PHONE_RATE_LIMITED: 429,
+    ErrorCode.NOT_ON_DUTY: 403,
     ErrorCode.CONFLICT: 409,
     ErrorCode.INTERNAL_ERROR: 500,
 }
@@ -109,12 +112,16 @@ def create_app() -> Litestar:
     verification_hooks.register_upload_hooks()
     return Litestar(
         route_handlers=route_handlers(),
-        on_startup=[lifecycle.open_pool, vapid.ensure_keys, embedded_jobs.start, warm_up_search],
+        on_startup=[lifecycle.open_pool, vapid.ensure_keys, load_listeners, embedded_jobs.start,
+                    warm_up_search],
         on_shutdown=[embedded_jobs.stop, lifecycle.close_pool],
         exception_handlers={DoorstepError: doorstep_error_response},
         middleware=[
             security_headers(production=settings.mode == "production"),
-            public_guard(settings.graphql_max_body_bytes, settings.graphql_max_tokens),
+            public_guard(
+                settings.graphql_max_body_bytes, settings.graphql_max_tokens,
+                schema.known_documents,
+            ),
         ],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         logging_config=logging_config(),

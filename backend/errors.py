@@ -48,9 +48,11 @@ class ErrorCode(StrEnum):
     LINK_EXPIRED = "LINK_EXPIRED"
     # Public (no-account) pages
     RATE_LIMITED = "RATE_LIMITED"
+    PHONE_RATE_LIMITED = "PHONE_RATE_LIMITED"  # one phone number, whatever the address
     # Consultation and feedback (public text input)
     TEXT_TOO_LONG = "TEXT_TOO_LONG"
     TEXT_NOT_PLAIN = "TEXT_NOT_PLAIN"
+    NOT_ON_DUTY = "NOT_ON_DUTY"  # the online queue is for staff on 在线客服 duty now
     # Shared-data verification (数据共享核验)
     REGISTRY_PURPOSE_REQUIRED = "REGISTRY_PURPOSE_REQUIRED"
     REGISTRY_CONSENT_MISSING = "REGISTRY_CONSENT_MISSING"
@@ -92,8 +94,10 @@ DEFAULT_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.LINK_USED: "此二维码已被使用，请让工作人员重新生成。",
     ErrorCode.LINK_EXPIRED: "此二维码已过期，请让工作人员重新生成。",
     ErrorCode.RATE_LIMITED: "提交过于频繁，请稍后再试。",
+    ErrorCode.PHONE_RATE_LIMITED: "该手机号今日提交次数已达上限，请明天再试或拨打 12329 热线。",
     ErrorCode.TEXT_TOO_LONG: "内容太长，请精简后再提交。",
     ErrorCode.TEXT_NOT_PLAIN: "内容含有无法识别的字符，请只输入文字。",
+    ErrorCode.NOT_ON_DUTY: "您现在不在在线客服值班，不能接待网上咨询，请查看值班表。",
     ErrorCode.REGISTRY_PURPOSE_REQUIRED: "请填写查询用途（2 到 200 个字）。",
     ErrorCode.REGISTRY_CONSENT_MISSING: "查询征信须有申请人的签字授权，本案尚无已上传的签名。",
     ErrorCode.VISIT_DATE_IN_PAST: "日期不能早于今天，请重新选择。",

@@ -43,7 +43,10 @@ from backend.documents.layout import build_rows  # noqa: E402
 from backend.documents.ocr.base import OcrLine  # noqa: E402
 from backend.documents.quality import QualityMetrics  # noqa: E402
 
-L2 = 1.0
+# The penalty on every weight but the bias. Fitted on about 1,000 fields read: a lighter
+# penalty than 1.0 lets rare rule flags (a value of the wrong shape: 贵州省贵阳 as an
+# address) weigh what they show instead of being shrunk under a high engine score.
+L2 = 0.3
 
 
 def _scorer() -> Any:

@@ -9,10 +9,18 @@ stream, each recorded in the truth:
   line kernel 1.1-1.6 % of the width, 14-20 px on a 1240 px page, any angle) → ``blurry``;
 - ``soft``: a slightly soft photo (sigma 0.05-0.09 % of the width) still legible → not blurry
   (the honest negative a blur rule must not fire on);
-- ``glare``: the generator's specular highlight → ``glare``;
+- ``glare``: a specular highlight on the glossy page (``plant_glare``: a small spot, a wide
+  patch or a streak from a tube light; core 75-100 % of the way to white, burnt out at the
+  top of that range; a flat or a peaked top and a soft or a quick falloff; centred on or
+  near print) → ``glare``;
 - ``absent``: one field's label and value are not printed at all → ``missing``;
 - ``whiteout``: one field's value is covered (its label stays) → ``missing``;
 - ``none``: nothing planted.
+
+Every photo is lit (``expose``, after the page's geometry, as the camera sees it): paper
+at 190-240, not at 255, a little warm or cool, brighter towards where the lamp is (a
+smooth falloff of up to 12 %). Glare is light added on top of that, so only glare takes
+paper to white, as in a photo.
 
     .venv/bin/python bench/_degradations.py --count 2 --seed 41 --out DIR
 """
@@ -29,7 +37,6 @@ from typing import Any
 
 import cv2
 import numpy as np
-from PIL import Image
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
@@ -37,7 +44,7 @@ if str(REPO) not in sys.path:
 
 from bench import harder_documents as hd  # noqa: E402
 from bench.harder.model import Doc, Pair  # noqa: E402
-from bench.harder.photo import add_glare, photograph  # noqa: E402
+from bench.harder.photo import photograph  # noqa: E402
 from bench.harder.render import render  # noqa: E402
 
 PLANTS = ("none", "blur", "glare", "absent", "soft", "motion", "whiteout", "glare", "none")
@@ -77,6 +84,76 @@ def blur_photo(data: bytes, plant: str, rng: random.Random) -> tuple[bytes, str]
     return out.tobytes(), how
 
 
+def expose(page: np.ndarray, rng: random.Random) -> np.ndarray:
+    """The photo (any channel order) as a camera exposes it under room light: paper at
+    190-240, tinted, with a smooth fall-off of the light away from the lamp's side."""
+    h, w = page.shape[:2]
+    gain = rng.uniform(190, 240) / 255.0
+    tint = np.array([rng.uniform(0.97, 1.03) for _ in range(3)], np.float32)
+    cx, cy = rng.uniform(-0.2, 1.2) * w, rng.uniform(-0.2, 1.2) * h
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    falloff = rng.uniform(0.0, 0.12) * ((xx - cx) ** 2 + (yy - cy) ** 2) / float(w * w + h * h)
+    light = gain * (1.0 - falloff)
+    out = page.astype(np.float32) * light[:, :, None] * tint[None, None, :]
+    return np.asarray(out.clip(0, 255), dtype=np.uint8)
+
+
+_GLARE_SHAPES = {  # (long axis, short/long) as shares of the page's width
+    "spot": ((0.05, 0.10), (0.6, 1.0)),
+    "patch": ((0.10, 0.24), (0.45, 0.9)),
+    "streak": ((0.25, 0.45), (0.08, 0.18)),
+}
+
+
+def plant_glare(page: np.ndarray, rng: random.Random) -> tuple[np.ndarray, str]:
+    """A specular highlight over (or next to) print: light blended towards white, 75-100 %
+    at the core (print there is faint or gone, paper burnt out), falling off smoothly."""
+    h, w = page.shape[:2]
+    shape = rng.choice(tuple(_GLARE_SHAPES))
+    (a_lo, a_hi), (r_lo, r_hi) = _GLARE_SHAPES[shape]
+    ax = rng.uniform(a_lo, a_hi) * w
+    ay = ax * rng.uniform(r_lo, r_hi)
+    # black print (not a red seal): dark strokes on much brighter paper, not the table a
+    # photo at an angle shows round the page
+    darkest = page.max(axis=2)
+    paper_near = cv2.dilate(darkest, np.ones((9, 9), np.uint8))
+    ys, xs = np.nonzero((darkest < 110) & (paper_near.astype(np.int16) - darkest >= 60))
+    if len(xs):
+        k = rng.randrange(len(xs))
+        cx = float(xs[k]) + rng.uniform(-0.4, 0.4) * ax
+        cy = float(ys[k]) + rng.uniform(-0.4, 0.4) * ay
+    else:
+        cx, cy = rng.uniform(0.3, 0.7) * w, rng.uniform(0.3, 0.7) * h
+    angle = rng.uniform(0, np.pi)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    dx, dy = xx - cx, yy - cy
+    u = (dx * np.cos(angle) + dy * np.sin(angle)) / ax
+    v = (-dx * np.sin(angle) + dy * np.cos(angle)) / ay
+    r2 = u * u + v * v
+    core, flat, fall = rng.uniform(0.75, 1.0), rng.uniform(0.1, 0.5), rng.uniform(0.8, 3.0)
+    strength = core * np.exp(-np.maximum(r2 - flat, 0) * fall)
+    out = page.astype(np.float32)
+    # the top of the range burns out: the sensor clips before the blend reaches white
+    out += strength[:, :, None] * (255.0 - out) * (1.0 + 0.3 * (core > 0.92))
+    how = f"{shape} {ax / w:.2f}x{ay / w:.2f} core={core:.2f} flat={flat:.2f} fall={fall:.1f}"
+    return np.asarray(out.clip(0, 255), dtype=np.uint8), how
+
+
+def light_photo(data: bytes, glare: bool, light_rng: random.Random,
+                glare_rng: random.Random) -> tuple[bytes, str]:
+    """The photo (JPEG bytes) exposed as a camera does, with a highlight when ``glare``;
+    re-encoded (light acts on the picture the camera takes, after the page's geometry)."""
+    decoded = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    assert decoded is not None
+    img, how = expose(np.asarray(decoded, np.uint8), light_rng), ""
+    if glare:
+        img, how = plant_glare(img, glare_rng)
+    quality = light_rng.randrange(85, 95)
+    ok, out = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    assert ok
+    return out.tobytes(), how
+
+
 def plant_field(doc: Doc, plant: str, rng: random.Random) -> str | None:
     """Removes one field's pair (``absent``) or its value (``whiteout``); the field's name."""
     options = []
@@ -107,6 +184,7 @@ def generate(out: Path, count: int, seed: int, types: Sequence[str] = hd.TYPES,
     one planted fault per document; writes ``out/truth.jsonl`` and returns the lines."""
     rng = random.Random(seed)
     plant_rng = random.Random(f"plant-{seed}")
+    light_rng = random.Random(f"light-{seed}")
     fonts = hd.available_fonts()
     truth: list[dict[str, Any]] = []
     n = 0
@@ -133,10 +211,8 @@ def generate(out: Path, count: int, seed: int, types: Sequence[str] = hd.TYPES,
                     extra == "skew" and conditions[0] == "perspective"):
                 conditions.append(extra)
             page = render(doc, rng, layout, font)
-            if plant == "glare":
-                page = Image.fromarray(add_glare(np.asarray(page.convert("RGB")), plant_rng))
             data, rotated = photograph(page, conditions, rng)
-            how = ""
+            data, how = light_photo(data, plant == "glare", light_rng, plant_rng)
             if plant in ("blur", "motion", "soft"):
                 data, how = blur_photo(data, plant, plant_rng)
             name = f"{doc_type}/p{seed}_{i:02d}.jpg"
@@ -146,7 +222,7 @@ def generate(out: Path, count: int, seed: int, types: Sequence[str] = hd.TYPES,
                 "quality": {"blurry": plant in BLURRY_PLANTS, "rotated_degrees": rotated,
                             "glare": plant == "glare"},
                 "variant": {"font": font[0], "layout": layout, "conditions": conditions,
-                            "plant": plant, "blur": how}}
+                            "plant": plant, "fault": how}}
             if doc.rows is not None:
                 line["rows"] = doc.rows
             truth.append(line)

@@ -37,6 +37,10 @@ TICKET = "query($t: String!) { consultation(ticket: $t) { status question } }"
 QUESTIONS = ("租房可以提取住房公积金吗？需要哪些材料", "退休提取公积金要带什么证件",
              "异地购房怎么提取公积金", "公积金贷款额度怎么计算")
 TUS = {"Tus-Resumable": "1.0.0"}
+# uvicorn closes a keep-alive connection idle for 5 s (its default): a client that reuses one
+# at that moment gets ReadError (seen once among 437 members' calls). Browsers retry such a
+# request on a fresh connection; these clients drop idle connections before the server does.
+KEEPALIVE_EXPIRY_SECONDS = 4.0
 CASES_PER_TABLET = 5
 PHOTOS_PER_CASE = 2
 # Per case: create, two photos attached, updates, submit: 10 mutations, 50 per tablet.
@@ -308,7 +312,8 @@ async def member(base: str, address: str, rec: Recorder, deadline: float,
                  think: Callable[[], float]) -> None:
     """A member on the public consultation page: suggestions while typing, a question, then
     the ticket page now and then. Members on one address share its throttle."""
-    transport = httpx.AsyncHTTPTransport(local_address=address)
+    transport = httpx.AsyncHTTPTransport(
+        local_address=address, limits=httpx.Limits(keepalive_expiry=KEEPALIVE_EXPIRY_SECONDS))
     async with httpx.AsyncClient(base_url=base, timeout=60, transport=transport) as http:
         ticket: str | None = None
         while time.monotonic() < deadline:

@@ -31,7 +31,14 @@ from pathlib import Path
 
 import httpx
 
-from bench._peak_clients import Recorder, Tablet, load_photos, member, supervisor
+from bench._peak_clients import (
+    KEEPALIVE_EXPIRY_SECONDS,
+    Recorder,
+    Tablet,
+    load_photos,
+    member,
+    supervisor,
+)
 from bench._peak_monitor import Monitor, table_sizes
 from bench._peak_report import drain, latency_table, markdown, svg
 from bench._scratch import (
@@ -77,7 +84,8 @@ async def _load(base: str, dsn: str, args: argparse.Namespace, pids: dict[str, l
                 counts: dict[str, int]) -> tuple[Recorder, Monitor, float]:
     seconds = args.minutes * 60
     photos = load_photos(PHOTOS)
-    limits = httpx.Limits(max_connections=counts["tablets"] + counts["supervisors"] + 10)
+    limits = httpx.Limits(max_connections=counts["tablets"] + counts["supervisors"] + 10,
+                          keepalive_expiry=KEEPALIVE_EXPIRY_SECONDS)
     async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as http:
         staff = [await _login(http, f"peak{n}") for n in range(counts["tablets"])]
         reviewer = await _login(http, "supervisor1")

@@ -115,6 +115,11 @@ async def _full_sync(user: Any) -> dict[str, Any]:
             "query": "mutation($u: String!, $p: String!) { login(username: $u, password: $p) "
                      "{ token } }", "variables": {"u": user.username, "p": PASSWORD}})
         token = login.json()["data"]["login"]["token"]
+        # The app's start-up loads the search dictionary in a thread of this process (a few
+        # CPU seconds under the same GIL): wait for it, as a server up for a few seconds has.
+        from backend.knowledge.segmentation import warm_up
+
+        await asyncio.to_thread(warm_up)
         started, cpu = time.perf_counter(), time.process_time()
         while True:
             response = await client.post(

@@ -14,7 +14,8 @@ which the case list shows and filters by.
 
 Listeners run inside the write transaction that caused the event, so a job they queue
 exists exactly when its cause does. Modules registering listeners are listed in
-``LISTENER_MODULES`` and imported on first use (as ``backend.jobs.registry.JOB_MODULES``),
+``LISTENER_MODULES`` and imported on first use (as ``backend.jobs.registry.JOB_MODULES``)
+or at the app's start-up (``load_listeners``),
 so the event reaches them in every process, with or without a worker.
 """
 
@@ -87,7 +88,9 @@ def provide_risk(provider: RiskProvider) -> RiskProvider:
     return provider
 
 
-def _load() -> None:
+def load_listeners() -> None:
+    """Imports the listener modules now (the app does at start-up: the imports take seconds,
+    which the first request to need them, often a tablet's first pull, would otherwise wait)."""
     global _loaded
     if not _loaded:
         for module in LISTENER_MODULES:
@@ -96,13 +99,13 @@ def _load() -> None:
 
 
 def listeners(event: CaseEvent) -> list[Listener]:
-    _load()
+    load_listeners()
     return list(_listeners[event])
 
 
 async def device_readings(document_ids: Sequence[UUID]) -> dict[UUID, dict[str, Any]]:
     """Each document's reading for its device copy (documents without one are left out)."""
-    _load()
+    load_listeners()
     return await _readings[0](document_ids) if _readings and document_ids else {}
 
 
@@ -114,11 +117,11 @@ async def emit(event: CaseEvent, subject: UUID) -> None:
 
 async def case_flags(case_id: UUID) -> list[dict[str, Any]]:
     """The case's flags and checks, as ``case { flags }`` lists them."""
-    _load()
+    load_listeners()
     return await _flags[0](case_id) if _flags else []
 
 
 def case_risk() -> RiskProvider | None:
     """Who knows cases' risk levels, if a domain registered it."""
-    _load()
+    load_listeners()
     return _risk[0] if _risk else None

@@ -37,6 +37,12 @@ async def memberships() -> dict[Department, list[UserRecord]]:
     return found
 
 
+async def assignable_staff() -> list[UserRecord]:
+    """Active staff who may be put on 在线客服 duty or in a department, by name."""
+    people = [p for role in MEMBER_ROLES for p in await accounts.users_with_role(role)]
+    return sorted((p for p in people if p.active), key=lambda p: (p.display_name, p.username))
+
+
 async def departments_of(user: UserRecord) -> list[Department]:
     return await queries.departments_of(user.id)
 

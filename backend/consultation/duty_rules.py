@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from uuid import UUID
 
+from backend.accounts.roles import Role
 from backend.consultation.models import DutyShift, DutyState
 from backend.errors import DoorstepError, ErrorCode
 
 LONGEST_SHIFT = timedelta(hours=12)
 # How far ahead the member's ticket page looks for the next shift.
 LOOKAHEAD = timedelta(days=14)
+# They set the roster, so they may always step in on the online queue.
+ROSTER_EDITORS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 
 
 def check_shift(starts_at: datetime, ends_at: datetime) -> None:
@@ -46,3 +50,9 @@ def duty_state(shifts: Iterable[DutyShift], now: datetime) -> DutyState:
     on_duty = [s for s in ordered if s.starts_at <= now < s.ends_at]
     upcoming = [s.starts_at for s in ordered if s.starts_at > now]
     return DutyState(on_duty=on_duty, next_start=upcoming[0] if upcoming else None)
+
+
+def may_answer_online(user_id: UUID, role: Role, state: DutyState) -> bool:
+    """The online queue (claim, answer) is for whoever is on 在线客服 duty now, and for
+    those who set the roster; others are told who is on duty and when the next shift is."""
+    return role in ROSTER_EDITORS or any(s.user_id == user_id for s in state.on_duty)

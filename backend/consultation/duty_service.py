@@ -16,8 +16,10 @@ from backend.consultation import duty_queries as queries
 from backend.consultation.duty_rules import (
     LONGEST_SHIFT,
     LOOKAHEAD,
+    ROSTER_EDITORS,
     check_shift,
     duty_state,
+    may_answer_online,
     overlaps,
 )
 from backend.consultation.models import DutyShift, DutyState
@@ -25,7 +27,6 @@ from backend.errors import DoorstepError, ErrorCode
 from backend.notifications.service import notify
 from sync.changelog import changes as sync_changes
 
-ROSTER_EDITORS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 ON_DUTY_ROLES = frozenset({Role.FIELD_STAFF, Role.SUPERVISOR, Role.ADMIN})
 LONGEST_RANGE = timedelta(days=62)
 
@@ -83,6 +84,15 @@ async def duty_now(now: datetime | None = None) -> DutyState:
     moment = now or _now()
     shifts = await queries.shifts_between(moment - LONGEST_SHIFT, moment + LOOKAHEAD)
     return duty_state(shifts, moment)
+
+
+async def require_on_duty(actor: UserRecord) -> None:
+    """Refuses the online queue to staff not on duty now (``NOT_ON_DUTY``, with when the
+    next shift begins; ``onlineDuty`` says who is on duty)."""
+    state = await duty_now()
+    if not may_answer_online(actor.id, actor.role, state):
+        next_start = state.next_start.isoformat() if state.next_start else None
+        raise DoorstepError(ErrorCode.NOT_ON_DUTY, details={"nextDutyStart": next_start})
 
 
 async def with_staff(shifts: list[DutyShift]) -> list[tuple[DutyShift, UserRecord]]:

@@ -41,6 +41,13 @@ ACTION_OF_FIELD = {
 }
 
 
+def _refusal(kind: str, wait: int) -> DoorstepError:
+    """A phone number's own code: the member on it may be on a new address, and should
+    learn that trying again later today will not help."""
+    code = ErrorCode.PHONE_RATE_LIMITED if kind == "phone" else ErrorCode.RATE_LIMITED
+    return DoorstepError(code, details={"retryAfterSeconds": wait})
+
+
 def _remembered(key: tuple[str, str, str], now: float) -> None:
     until = _refused.get(key)
     if until is None:
@@ -48,8 +55,7 @@ def _remembered(key: tuple[str, str, str], now: float) -> None:
     if until <= now:
         del _refused[key]
         return
-    wait = max(1, int(until - now + 0.999))
-    raise DoorstepError(ErrorCode.RATE_LIMITED, details={"retryAfterSeconds": wait})
+    raise _refusal(key[1], max(1, int(until - now + 0.999)))
 
 
 async def _count(
@@ -71,6 +77,7 @@ async def _count(
                 _refused[key] = until
                 if kind == "address":
                     _refused_addresses[subject] = max(until, _refused_addresses.get(subject, 0.0))
+                raise _refusal(kind, int(refused.details.get("retryAfterSeconds", 1))) from None
             raise
 
 

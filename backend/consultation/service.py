@@ -126,7 +126,8 @@ async def queue(
     actor: UserRecord, status: str | None, first: int | None, after: str | None
 ) -> Page[ConsultationRecord]:
     """在线客服 queue: waiting questions oldest first (longest wait on top); answered ones,
-    newest first. Access: staff (``backend.graphql.access``)."""
+    newest first. Access: staff (``backend.graphql.access``); the questions still to answer
+    only to staff on duty now, supervisors and admins."""
     wanted = status or "waiting"
     if wanted == "waiting":
         statuses, oldest_first = list(queries.OPEN_STATUSES), True
@@ -138,6 +139,8 @@ async def queue(
                 ErrorCode.VALIDATION_FAILED, "未知的咨询状态。", field="status"
             ) from None
         oldest_first = wanted != ConsultationStatus.ANSWERED
+    if wanted != ConsultationStatus.ANSWERED:
+        await duty_service.require_on_duty(actor)
     limit = PAGE_DEFAULT if first is None else max(1, min(first, PAGE_MAX))
     rows = await queries.page(
         statuses, decode_cursor(after) if after else None, limit + 1, oldest_first
@@ -148,7 +151,8 @@ async def queue(
 
 
 async def claim(actor: UserRecord, consultation_id: UUID) -> ConsultationRecord:
-    """A staff member takes a waiting question (others then see it in progress)."""
+    """A staff member on duty takes a waiting question (others then see it in progress)."""
+    await duty_service.require_on_duty(actor)
     if not await queries.claim(consultation_id, actor.id):
         record = await queries.by_id(consultation_id)
         if record is None:
@@ -189,6 +193,7 @@ async def answer(
     """Answers a waiting question by citing an article version (the member sees the passage)
     or in own words, which marks a knowledge gap for the editors."""
     text = plain_text(raw_text, field="text", limit=ANSWER_LIMIT, label="答复")
+    await duty_service.require_on_duty(actor)
     record = await queries.by_id(consultation_id)
     if record is None:
         raise _not_found()

@@ -80,6 +80,11 @@ class StaffingQuery:
         info.context.require_user()
         return [DutyShiftType.of(s, u) for s, u in await duty_service.staffed_roster(from_, to)]
 
+    @strawberry.field(description="在职员工（排班、设置科室成员时可选的人；主管、管理员）")  # type: ignore[untyped-decorator]
+    async def assignable_staff(self, info: Info) -> list[UserType]:
+        info.context.require_user()
+        return [UserType.of(p) for p in await departments.assignable_staff()]
+
     @strawberry.field(description="业务科室及成员")  # type: ignore[untyped-decorator]
     async def departments(self, info: Info) -> list[DepartmentType]:
         user = info.context.require_user()

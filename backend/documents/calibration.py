@@ -40,6 +40,7 @@ from backend.verification.validators import is_valid_id_number, is_valid_uscc
 
 TABLE_PATH = Path(__file__).with_name("calibration.json")
 DEFAULT_THRESHOLD = 0.90
+RULE_DOUBT_CAP = 0.5
 _DOUBTING = ("error", "warning")
 # Checks about the page, not about one value (they reach the model through the photo features).
 _PAGE_CODES = frozenset({"FIELD_MISSING", "FIELD_UNREADABLE"})
@@ -135,9 +136,16 @@ def features(
 
 
 def probability(feats: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """The model's probability; a value a check doubts (an ID that fails its checksum) or of
+    the wrong shape is never above ``RULE_DOUBT_CAP``: such values are rare in the documents
+    the weights are fitted on, so their weights rest on a handful of examples, while the
+    rule itself says the value is probably wrong whatever the engine's score."""
     z = sum(weights.get(name, 0.0) * value for name, value in feats.items())
     z = min(max(z, -30.0), 30.0)
-    return 1.0 / (1.0 + math.exp(-z))
+    p = 1.0 / (1.0 + math.exp(-z))
+    if feats.get("doubted") or feats.get("shape_suspect"):
+        return min(p, RULE_DOUBT_CAP)
+    return p
 
 
 @cache

@@ -95,9 +95,12 @@ def label_candidates(
                     continue
                 # same suffix, as printed (compact maps characters one to one)
                 rest = _strip_after_label(raw[len(raw) - len(rest):] if rest else "")
+                tail = ""
                 if _label_tail(rest) and ci + 1 < len(row.cells) and not _is_label_start(
                         row.cells[ci + 1].text, stops):
-                    rest = ""  # 住所地 | 贵州省…: a longer label, its value to the right
+                    # 住所地 | 贵州省…: a longer label, its value to the right; unless what
+                    # is to the right is no value (姓名程萍 | 女: the tail is a short name)
+                    tail, rest = rest, ""
                 score = cell.line.score * (0.9 if fuzzy else 1.0)
                 if rest:
                     share = len(rest) / max(len(t), 1)
@@ -123,6 +126,9 @@ def label_candidates(
                         if below is not None:
                             yield Candidate(squash(below.text), below.line.score * 0.95,
                                             ri + 1, rows[ri + 1].cells.index(below), below.x)
+                    if tail:
+                        yield Candidate(tail, score, ri, ci, cell.right - len(tail) * (
+                            cell.right - cell.x) / max(len(t), 1))
                 break
 
 
@@ -148,8 +154,11 @@ def _cell_below(row: Row, label_cell: Cell, stops: Sequence[str]) -> Cell | None
 
 def _fuzzy_label(text: str, label: str) -> str | None:
     """The text after ``label`` when the cell starts with it misread in one character other
-    than the first (labels of four or more characters without a qualifier only)."""
+    than the first (labels of four or more characters without a qualifier only), or ""
+    when the cell is the label without its last character (labels of three or more)."""
     n = len(label)
+    if n >= 3 and "(" not in label and text == label[:-1]:
+        return ""  # the label's last character lost (申请 | 魏建): its value to the right
     if n < 4 or "(" in label or len(text) < n or text[0] != label[0]:
         return None
     if sum(a != b for a, b in zip(text[:n], label, strict=True)) != 1:

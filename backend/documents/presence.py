@@ -9,13 +9,15 @@ A field is *not found* when none of its labels starts a cell on the page, or a l
 but nothing stands after or under it (the value was whited out or left blank). It is *not
 legible* when text stands where its value should be but did not parse, when only a label
 misread in one character is there, when a cell of the field's shape (an ID number, a date)
-stands unclaimed, when most of the type's fields seem absent (another document, or a page
-OCR could not make out), and whenever the photo is blurred, washed out by glare or too
+stands unclaimed, parsed or not (2025/01/0% is a date misread, not a date left out), when
+most of the type's fields seem absent (another document, or a page OCR could not make
+out), and whenever the photo is blurred, washed out by glare or too
 coarse: then what OCR did not see may still be on the paper.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
@@ -27,6 +29,7 @@ from backend.documents.extractors.base import FieldRule
 from backend.documents.fields import Parser, compact, label_candidates, squash
 from backend.documents.layout import Row
 from backend.documents.shapes import kind_of
+from backend.verification.validators import halfwidth
 
 # Fields found without a rule of their own: the labels their value stands beside, or the
 # field they are computed from (then they share its fate).
@@ -151,6 +154,31 @@ def _orphan_of_shape(rows: Sequence[Row], parse: Parser, stops: Sequence[str],
     return False
 
 
+# What a misread value of a kind still looks like when its parser refuses it (2025/01/0%,
+# an ID number with a letter misread): printed, so not legible rather than not there.
+_MISREAD_SHAPE = {
+    "date": re.compile(r"(?:19|20)\d{2}\s*[年/.\-]\s*\d{1,2}"),
+    "code": re.compile(r"[0-9A-Za-z]{12,}"),
+}
+
+
+def _misread_of_shape(rows: Sequence[Row], kind: str, stops: Sequence[str],
+                      taken: set[str]) -> bool:
+    """A cell with no label in it that has the field's shape but did not parse (and is
+    no other field's value): the field is printed, its label lost or never printed."""
+    shape = _MISREAD_SHAPE.get(kind)
+    if shape is None:
+        return False
+    for row in rows:
+        for cell in row.cells:
+            text = squash(cell.text)
+            if any(printed in compact(cell.text) for printed in stops):
+                continue
+            if shape.search(halfwidth(text)) and not any(v and v in text for v in taken):
+                return True
+    return False
+
+
 def classify_unfound(
     doc_type: str, rows: Sequence[Row], unfound: Iterable[str], *, legible: bool = True,
     found: Iterable[str] = (),
@@ -174,7 +202,8 @@ def classify_unfound(
         labels = labels_of(doc_type, name)
         parse = _parser_of(doc_type, name)
         if (not labels or _value_stands_by_label(rows, labels, stops)
-                or (parse is not None and _orphan_of_shape(rows, parse, all_stops, taken))):
+                or (parse is not None and _orphan_of_shape(rows, parse, all_stops, taken))
+                or _misread_of_shape(rows, kind_of(doc_type, name), all_stops, taken)):
             unread.append(name)  # no label to judge by, or text there that did not parse
         else:
             missing.append(name)

@@ -32,8 +32,9 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from backend.documents.highlight import highlight_share
 from backend.documents.ocr.base import Image, OcrLine
-from backend.documents.thresholds import BLUR, GLARE, RESOLUTION
+from backend.documents.thresholds import BLUR, GLARE, HIGHLIGHT, RESOLUTION
 
 # The values live in quality_thresholds.json, which the device's check reads too.
 SOFTNESS_THRESHOLD = float(BLUR["softness_at_least"])
@@ -45,6 +46,7 @@ FADED_SHARE_OF_STRONG = float(GLARE["faded_share_of_strong"])
 BLANK_CONTRAST = float(GLARE["blank_contrast"])  # a cell with no ink (a gap) is not text
 GLARE_MIN_FADED_CELLS = int(GLARE["min_faded_cells"])
 MIN_CELLS = int(GLARE["min_cells"])
+HIGHLIGHT_MIN_SHARE = float(HIGHLIGHT["min_share_of_page"])
 MIN_TEXT_HEIGHT = float(RESOLUTION["min_text_height_px"])
 _TEXT_HEIGHT = float(BLUR["text_height_px"])
 
@@ -57,6 +59,7 @@ class QualityMetrics:
     text_height: float
     line_count: int
     faded_cells: int = 0
+    highlight_share: float = 0.0  # share of the page lit towards white over where print is
 
     @property
     def blurry(self) -> bool:
@@ -67,7 +70,8 @@ class QualityMetrics:
 
     @property
     def glare(self) -> bool:
-        return self.faded_cells >= GLARE_MIN_FADED_CELLS
+        return (self.faded_cells >= GLARE_MIN_FADED_CELLS
+                or self.highlight_share >= HIGHLIGHT_MIN_SHARE)
 
     @property
     def low_resolution(self) -> bool:
@@ -155,6 +159,7 @@ def measure(image: Image, lines: list[OcrLine], unsure_below: float = UNSURE_LIN
     text_height = statistics.median(heights) if heights else 0.0
     unsure = sum(1 for line in lines if line.score < unsure_below)
     fade = text_fade(image, lines)
+    highlight = highlight_share(image, text_height or _TEXT_HEIGHT)
     return QualityMetrics(
         softness=round(edge_softness(image, text_height or _TEXT_HEIGHT), 3),
         unsure_share=round(unsure / len(lines), 3) if lines else 1.0,
@@ -162,4 +167,5 @@ def measure(image: Image, lines: list[OcrLine], unsure_below: float = UNSURE_LIN
         text_height=round(text_height, 1),
         line_count=len(lines),
         faded_cells=fade.faded,
+        highlight_share=round(highlight, 4),
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from backend.documents.office_names import office_start
+
 KINDS = ("code", "date", "amount", "name", "text", "choice", "number")
 
 _KIND_OF = {
@@ -39,7 +41,21 @@ _ORGANISATION_END = ("公司", "中心", "厂", "店", "社", "所", "局", "行
                      "站", "校", "馆", "场", "室", "团", "委")
 _ISSUER_END = ("中心", "局", "处", "所", "政府", "委员会", "办公室", "办", "科", "站", "部")
 _BANK = re.compile(r"银行|信用社|信用合作|农商行|农信")
+# What a bank's name ends with after the bank word: a branch or office (中国工商银行六 is cut).
+_BRANCH_END = ("行", "社", "部", "处", "所", "点", "厅", "中心", "营业室")
+# A city or province is named by two characters or more before 市/省 (州市民政局 lost one).
+_SHORT_PLACE = re.compile(r"^[\u4e00-\u9fff]?[市省]")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _issuer_place_whole(value: str) -> bool:
+    """An office word (民政局, 不动产登记中心) needs the place it serves before it, and a place
+    whose name was not cut (州市民政局 lost its first character)."""
+    start = office_start(value)
+    if start is None:
+        return True
+    place = value[:start]
+    return bool(place) and not _SHORT_PLACE.match(place)
 
 
 def kind_of(doc_type: str, name: str) -> str:
@@ -63,9 +79,11 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
     if name in ("company_name", "unit_name"):
         return len(value) >= 4 and value.endswith(_ORGANISATION_END)
     if name in ("trustee_bank", "bank"):
-        return bool(_BANK.search(value)) and len(value) >= 4
+        bank = _BANK.search(value)
+        return bank is not None and len(value) >= 4 and (
+            bank.end() == len(value) or value.endswith(_BRANCH_END))
     if name == "issuer":
-        return len(value) >= 4 and value.endswith(_ISSUER_END)
+        return len(value) >= 4 and value.endswith(_ISSUER_END) and _issuer_place_whole(value)
     if kind == "date":
         m = _DATE.match(value)
         return m is not None and 1900 <= int(m.group(1)) <= 2100

@@ -12,5 +12,6 @@ PATH = Path(__file__).with_name("quality_thresholds.json")
 THRESHOLDS: dict[str, Any] = json.loads(PATH.read_text(encoding="utf-8"))
 BLUR: dict[str, float] = THRESHOLDS["blur"]
 GLARE: dict[str, float] = THRESHOLDS["glare"]
+HIGHLIGHT: dict[str, float] = THRESHOLDS["glare"]["highlight"]
 RESOLUTION: dict[str, float] = THRESHOLDS["resolution"]
 DEVICE_BLUR: dict[str, Any] = THRESHOLDS["device_blur"]

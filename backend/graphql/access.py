@@ -94,6 +94,7 @@ OPERATION_ACCESS: dict[str, Access] = {
     "dutyRoster": STAFF,
     "addDutyShift": REVIEWERS,
     "removeDutyShift": REVIEWERS,
+    "assignableStaff": REVIEWERS,
     "feedbackRouting": SIGNED_IN,
     "feedbackRoutingHistory": REVIEWERS,
     "setFeedbackRouting": ADMINS,

@@ -7,7 +7,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from graphql import DocumentNode, GraphQLError, GraphQLResolveInfo
+from graphql import DocumentNode, GraphQLError, GraphQLResolveInfo, parse
 from strawberry.extensions import SchemaExtension
 
 from backend.accounts import devices
@@ -111,6 +111,20 @@ class KnownDocuments:
         while len(self._documents) > self.capacity:
             forgotten, _ = self._documents.popitem(last=False)
             self._validated.discard(forgotten)
+
+    def parse(self, query: str, max_tokens: int) -> DocumentNode | None:
+        """The document of ``query`` parsed as strawberry would (with the token limit), once:
+        the public edge guard (``backend/web/public_guard.py``) reads root fields from the
+        same cache the schema then executes from. None when it does not parse (the schema
+        answers that with its own error)."""
+        document = self.parsed(query)
+        if document is None:
+            try:
+                document = parse(query, max_tokens=max_tokens)
+            except GraphQLError:
+                return None
+            self.remember(query, document)
+        return document
 
     def is_valid(self, query: str) -> bool:
         return query in self._validated

@@ -92,7 +92,12 @@ Mutation = merge_types(
 class DoorstepSchema(strawberry.Schema):
     """Expected failures (a wrong password, a forbidden case) are answers, not incidents:
     :class:`CodedErrors` logs only unexpected exceptions, so strawberry's own error log,
-    which prints a traceback for every error, stays quiet."""
+    which prints a traceback for every error, stays quiet.
+
+    ``known_documents`` is the schema's parse and validation cache (:class:`CachedDocuments`),
+    shared with the public edge guard."""
+
+    known_documents: KnownDocuments
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -100,10 +105,10 @@ class DoorstepSchema(strawberry.Schema):
         return None
 
 
-def build_schema() -> strawberry.Schema:
+def build_schema() -> DoorstepSchema:
     settings = get_settings()
     known = KnownDocuments()
-    return DoorstepSchema(
+    built = DoorstepSchema(
         query=Query,
         mutation=Mutation,
         extensions=[
@@ -115,6 +120,8 @@ def build_schema() -> strawberry.Schema:
             EnforceAccessPolicy,
         ],
     )
+    built.known_documents = known
+    return built
 
 
 schema = build_schema()

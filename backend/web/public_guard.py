@@ -1,18 +1,28 @@
 """The edge guard of the public pages: an address this process already refused is refused
-again before its request is parsed, validated or touches the database.
+again before its request is parsed, validated or touches the database, and at a pace.
 
 ``backend.consultation.limits`` remembers each address the database has refused until that
 window ends. For an anonymous ``/graphql`` request from such an address (and only then),
-this middleware reads the body, finds the document's root fields (a cached parse, no
-validation) and, if one of them counts against an exhausted limit, answers as the resolver
-would: ``RATE_LIMITED`` with ``details.retryAfterSeconds`` (and ``Retry-After``). Every
-other request passes untouched after one dict lookup. So a flood from one address costs
-the app little more than reading it, and others are not slowed down (``bench/public_flood.py``).
+this middleware reads the body, finds the document's root fields (from the schema's own
+parse cache, ``KnownDocuments``; no validation) and, if one of them counts against an
+exhausted limit, answers as the resolver would: ``RATE_LIMITED`` with
+``details.retryAfterSeconds`` (and ``Retry-After``). Every other request passes untouched
+after one dict lookup.
+
+Answering a refusal at once would let a client that asks again as soon as it is answered
+take a whole core of the server for refusals alone, and slow everyone else down. So the
+refusals of one address are paced (:class:`RefusalPace`): beyond a burst, at most
+``REFUSALS_PER_SECOND`` per process, each held (a timer, no work) until its turn. A
+flooding client then gets its answers at that rate whatever its speed
+(``bench/public_flood.py``). A client opening
+thousands of connections is the reverse proxy's to stop (nginx ``limit_conn``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -23,18 +33,23 @@ from graphql import (
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
-    GraphQLError,
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    parse,
 )
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.consultation.limits import address_refused, refused_fields
 from backend.errors import DEFAULT_MESSAGES, ErrorCode
+from backend.graphql.extensions import KnownDocuments
 from backend.graphql.http import preferred_media_type
+
+REFUSALS_PER_SECOND = 10.0
+REFUSAL_BURST = 10
+# A refusal never waits longer than this: beyond, it is answered at once (more connections
+# than the pace can hold are the reverse proxy's to limit).
+LONGEST_HOLD = 2.0
 
 
 def root_fields_of(document: DocumentNode) -> set[str]:
@@ -63,13 +78,30 @@ def root_fields_of(document: DocumentNode) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=256)
-def root_fields(text: str, max_tokens: int) -> frozenset[str]:
-    """Root fields of a document text; empty when it does not parse (the app answers that)."""
-    try:
-        return frozenset(root_fields_of(parse(text, no_location=True, max_tokens=max_tokens)))
-    except GraphQLError:
-        return frozenset()
+class RefusalPace:
+    """When each address's refusals may be sent: a burst of ``burst`` at once (a member
+    tapping twice never waits), then one every ``1 / per_second`` (the generic cell rate
+    algorithm: one theoretical arrival time per address). Pure: the clock is given."""
+
+    def __init__(
+        self, per_second: float = REFUSALS_PER_SECOND, burst: int = REFUSAL_BURST,
+        capacity: int = 10_000,
+    ) -> None:
+        self.interval = 1.0 / per_second
+        self.allowance = (burst - 1) * self.interval
+        self.capacity = capacity
+        self._arrival: dict[str, float] = {}
+
+    def hold(self, address: str, now: float) -> float:
+        """Seconds to hold this refusal of ``address`` before answering (0: at once)."""
+        if len(self._arrival) >= self.capacity:
+            self._arrival = {a: t for a, t in self._arrival.items() if t > now}
+        arrival = max(now, self._arrival.get(address, now))
+        wait = max(0.0, arrival - now - self.allowance)
+        if wait > LONGEST_HOLD:
+            return 0.0
+        self._arrival[address] = arrival + self.interval
+        return wait
 
 
 def query_text(method: str, query_string: bytes, body: bytes) -> str | None:
@@ -86,19 +118,29 @@ def query_text(method: str, query_string: bytes, body: bytes) -> str | None:
 
 
 def refusal(wait: int, accept: str | None) -> tuple[list[tuple[bytes, bytes]], bytes]:
+    """The answer to a refused request; the headers are a fresh list (middleware outside may
+    add to it)."""
+    headers, body = _refusal(wait, preferred_media_type(accept))
+    return list(headers), body
+
+
+@lru_cache(maxsize=64)
+def _refusal(wait: int, media_type: str) -> tuple[tuple[tuple[bytes, bytes], ...], bytes]:
+    """Built once per wait and media type: encoding the body was a quarter of a refusal's
+    work (py-spy, in-process, 2026-12-07)."""
     error = {
         "message": DEFAULT_MESSAGES[ErrorCode.RATE_LIMITED],
         "extensions": {"code": str(ErrorCode.RATE_LIMITED),
                        "details": {"retryAfterSeconds": wait}},
     }
     body = json.dumps({"data": None, "errors": [error]}, ensure_ascii=False).encode()
-    headers = [
-        (b"content-type", f"{preferred_media_type(accept)}; charset=utf-8".encode()),
+    headers = (
+        (b"content-type", f"{media_type}; charset=utf-8".encode()),
         (b"content-length", str(len(body)).encode()),
         (b"cache-control", b"no-store"),
         (b"vary", b"Accept"),
         (b"retry-after", str(wait).encode()),
-    ]
+    )
     return headers, body
 
 
@@ -109,7 +151,15 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-def public_guard(max_body: int, max_tokens: int) -> Callable[[ASGIApp], ASGIApp]:
+def public_guard(
+    max_body: int, max_tokens: int, known: KnownDocuments
+) -> Callable[[ASGIApp], ASGIApp]:
+    pace = RefusalPace()
+
+    def root_fields(text: str) -> set[str]:
+        document = known.parse(text, max_tokens)
+        return root_fields_of(document) if document is not None else set()
+
     def middleware_factory(app: ASGIApp) -> ASGIApp:
         async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
             client = scope.get("client")
@@ -131,9 +181,11 @@ def public_guard(max_body: int, max_tokens: int) -> Callable[[ASGIApp], ASGIApp]
                 body += bytes(message.get("body", b""))
                 more = bool(message.get("more_body", False))
             text = None if more else query_text(scope["method"], scope["query_string"], body)
-            fields = root_fields(text, max_tokens) if text else frozenset()
-            wait = refused_fields(client[0], set(fields))
+            wait = refused_fields(client[0], root_fields(text)) if text else None
             if wait is not None:
+                held = pace.hold(client[0], time.monotonic())
+                if held:
+                    await asyncio.sleep(held)
                 headers, answer = refusal(wait, _header(scope, b"accept"))
                 start: Any = {"type": "http.response.start", "status": 200, "headers": headers}
                 await send(start)

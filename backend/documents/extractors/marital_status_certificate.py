@@ -6,8 +6,15 @@ import re
 from collections.abc import Sequence
 
 from backend.documents import parsers as p
-from backend.documents.extractors.base import Extraction, FieldRule, apply_rules, last_matching
+from backend.documents.extractors.base import (
+    Extraction,
+    FieldRule,
+    apply_rules,
+    known_labels,
+    last_matching,
+)
 from backend.documents.layout import Row
+from backend.documents.office_names import joined_with_left, marked_if_repaired, repair_issuer_name
 
 _BODY_DATES_WORDS = ("登记", "结婚", "离婚", "出生", "有效")
 FIELDS = ("name", "id_number", "marital_status", "issue_date", "issuer")
@@ -20,8 +27,9 @@ def _status(text: str) -> str | None:
 
 
 def issuer(text: str) -> str | None:
-    """An issuing office: a name ending in 登记处/民政局/登记中心/… ."""
-    t = re.sub(r"\s+", "", text)
+    """An issuing office: a name ending in 登记处/民政局/登记中心/… (office words and
+    place names misread under the seal repaired first)."""
+    t = repair_issuer_name(re.sub(r"\s+", "", text))
     m = re.search(r"[\u4e00-\u9fff（）()]{3,}?(婚姻登记处|登记处|民政局|登记中心|管理中心|服务中心|"
                   r"不动产登记局|自然资源局|住房和城乡建设局|局|中心)$", t)
     return m.group(0) if m else None
@@ -54,4 +62,7 @@ def extract(rows: Sequence[Row]) -> Extraction:
         office = last_matching(rows, issuer, below=0.6)
         if office:
             found["issuer"] = office
+    if "issuer" in found:
+        whole = joined_with_left(found["issuer"], rows, issuer, known_labels(RULES, _OTHER_LABELS))
+        found["issuer"] = marked_if_repaired(whole, rows)
     return Extraction(found)

@@ -6,10 +6,17 @@ import re
 from collections.abc import Sequence
 
 from backend.documents import parsers as p
-from backend.documents.extractors.base import Extraction, FieldRule, apply_rules, last_matching
+from backend.documents.extractors.base import (
+    Extraction,
+    FieldRule,
+    apply_rules,
+    known_labels,
+    last_matching,
+)
 from backend.documents.extractors.marital_status_certificate import issuer
 from backend.documents.fields import FieldValue
 from backend.documents.layout import Row
+from backend.documents.office_names import joined_with_left, marked_if_repaired
 
 FIELDS = ("name", "id_number", "query_result", "has_property", "issue_date", "issuer")
 
@@ -71,4 +78,7 @@ def extract(rows: Sequence[Row]) -> Extraction:
         office = last_matching(rows, issuer, below=0.6)
         if office:
             found["issuer"] = office
+    if "issuer" in found:
+        whole = joined_with_left(found["issuer"], rows, issuer, known_labels(RULES, _OTHER_LABELS))
+        found["issuer"] = marked_if_repaired(whole, rows)
     return Extraction(found)

@@ -217,6 +217,48 @@ export type KnowledgeGapsQueryVariables = Exact<{
 
 export type KnowledgeGapsQuery = { knowledgeGaps: Array<{ id: string, text: string, channel: string, createdAt: string }> };
 
+export type DutyRosterQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type DutyRosterQuery = { dutyRoster: Array<{ id: string, startsAt: string, endsAt: string, user: { id: string, displayName: string } }> };
+
+export type AddDutyShiftMutationVariables = Exact<{
+  userId: string;
+  startsAt: string;
+  endsAt: string;
+}>;
+
+
+export type AddDutyShiftMutation = { addDutyShift: { id: string } };
+
+export type RemoveDutyShiftMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemoveDutyShiftMutation = { removeDutyShift: boolean };
+
+export type AssignableStaffQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AssignableStaffQuery = { assignableStaff: Array<{ id: string, displayName: string }> };
+
+export type DepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DepartmentsQuery = { departments: Array<{ code: string, name: string, mine: boolean, members: Array<{ id: string, displayName: string }> }> };
+
+export type SetDepartmentMembersMutationVariables = Exact<{
+  department: string;
+  userIds: Array<string> | string;
+}>;
+
+
+export type SetDepartmentMembersMutation = { setDepartmentMembers: { code: string } };
+
 export type ReturnPeaksQueryVariables = Exact<{
   from: string;
   to: string;

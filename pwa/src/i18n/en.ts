@@ -23,6 +23,8 @@ const en: MessageSchema = {
     tab: 'Desk',
     handling: 'Feedback handling',
     insights: 'Answer consistency',
+    roster: 'Online desk roster',
+    departments: 'Department members',
   },
   tabs: {
     home: 'Home',

@@ -21,6 +21,8 @@ const zhCN = {
     tab: '客服',
     handling: '反馈处理',
     insights: '答复一致性',
+    roster: '在线客服排班',
+    departments: '科室成员',
   },
   tabs: {
     home: '首页',

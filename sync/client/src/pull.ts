@@ -1,4 +1,4 @@
-import { applyChanges } from "./entities";
+import { applyChanges, type KnownVersions } from "./entities";
 import { ClientErrorCode, SyncError } from "./errors";
 import { graphqlRequest, type TransportConfig } from "./graphql-transport";
 import { getMeta, setMeta } from "./meta";
@@ -10,7 +10,10 @@ import type { Store } from "./storage/store";
 const MAX_PAGES = 10_000;
 
 export async function fetchPullPage(store: Store, transport: TransportConfig, cursor: string | null): Promise<PullResult> {
-  const clientId = await ensureClientId(store);
+  return fetchPage(transport, await ensureClientId(store), cursor);
+}
+
+async function fetchPage(transport: TransportConfig, clientId: string, cursor: string | null): Promise<PullResult> {
   const page = await graphqlRequest<PullResult>(transport, PULL_DOCUMENT, { clientId, cursor }, "pull");
   if (!Array.isArray(page.changes) || typeof page.cursor !== "string" || typeof page.lastMutationId !== "number") {
     throw new SyncError(ClientErrorCode.BAD_RESPONSE);
@@ -18,19 +21,31 @@ export async function fetchPullPage(store: Store, transport: TransportConfig, cu
   return page;
 }
 
+/** Starts fetching a page now; a failure is reported when (if ever) the page is awaited. */
+function prefetch(transport: TransportConfig, clientId: string, cursor: string | null): Promise<PullResult> {
+  const page = fetchPage(transport, clientId, cursor);
+  page.catch(() => undefined); // not unhandled: pullChanges may stop before it needs this page
+  return page;
+}
+
 /**
  * Pulls pages from the stored cursor until a page has no changes or the cursor stops
  * moving. Each page is applied in one transaction together with its cursor, so an
- * interrupted pull resumes where it stopped. `reset` clears the entity table (never
- * the outbox) and starts again from a null cursor. Returns how many changes it applied
- * (a reset counts as one: the local view changed).
+ * interrupted pull resumes where it stopped; the next page is fetched while one is being
+ * written (the cursor to ask from is in the page), so a first sync waits on the network
+ * and on IndexedDB at the same time rather than in turn. `reset` clears the entity table
+ * (never the outbox) and starts again from a null cursor. Returns how many changes it
+ * applied (a reset counts as one: the local view changed).
  */
 export async function pullChanges(store: Store, transport: TransportConfig): Promise<number> {
   let cursor = (await store.read((tx) => getMeta(tx, "cursor"))) ?? null;
+  const clientId = await ensureClientId(store);
   let restarted = false;
   let applied = 0;
+  let known: KnownVersions | undefined; // set once the entity table is known to have started empty
+  let next = prefetch(transport, clientId, cursor);
   for (let pages = 0; pages < MAX_PAGES; ) {
-    const page = await fetchPullPage(store, transport, cursor);
+    const page = await next;
     if (page.reset && cursor !== null && !restarted) {
       // The page after a stale cursor is not a full copy: drop ours and ask from scratch.
       await store.write(async (tx) => {
@@ -40,22 +55,29 @@ export async function pullChanges(store: Store, transport: TransportConfig): Pro
       cursor = null;
       restarted = true;
       applied++;
+      next = prefetch(transport, clientId, cursor);
       continue;
     }
+    const last = page.changes.length === 0 || page.cursor === cursor;
+    if (!last) next = prefetch(transport, clientId, page.cursor);
+    const pageCursor = cursor;
     applied += await store.write(async (tx) => {
       let n = 0;
       if (page.reset) {
         await tx.clear("entities");
+        known = new Map();
         n++;
+      } else if (known === undefined && pageCursor === null && (await tx.count("entities")) === 0) {
+        known = new Map(); // a first sync: no stored versions to compare with
       }
-      n += await applyChanges(tx, page.changes);
+      n += await applyChanges(tx, page.changes, known);
       await setMeta(tx, "cursor", page.cursor);
       // Mutations the server has processed are done even if their push answer was lost.
       await dropProcessed(tx, page.lastMutationId);
       return n;
     });
     pages++;
-    if (page.changes.length === 0 || page.cursor === cursor) return applied;
+    if (last) return applied;
     cursor = page.cursor;
   }
   return applied;

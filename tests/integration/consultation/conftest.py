@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from backend.consultation.limits import forget_refusals
+from backend.demo.seed import demo_user_id
 from backend.settings import get_settings
 from tests.integration.conftest import GraphQL
 
@@ -41,6 +43,11 @@ FEEDBACK_TICKET = """query($ticket: String!) {
   feedbackByTicket(ticket: $ticket) { id status response department text } }"""
 
 
+ADD_SHIFT = """mutation($userId: ID!, $startsAt: DateTime!, $endsAt: DateTime!) {
+  addDutyShift(userId: $userId, startsAt: $startsAt, endsAt: $endsAt) {
+    id startsAt endsAt user { username } } }"""
+
+
 def data(body: dict[str, Any]) -> Any:
     assert "errors" not in body, body
     return next(iter(body["data"].values()))
@@ -49,6 +56,20 @@ def data(body: dict[str, Any]) -> Any:
 async def ask(gql: GraphQL, text: str, contact: str | None = None) -> dict[str, Any]:
     result: dict[str, Any] = data(await gql(ASK, {"text": text, "contact": contact}))
     return result
+
+
+async def put_on_duty(gql: GraphQL, username: str) -> str:
+    """The supervisor puts ``username`` on 在线客服 duty from an hour ago for three hours
+    (the online queue is theirs only then); the shift's id."""
+    supervisor = await gql.login("supervisor1")
+    now = datetime.now(UTC).replace(microsecond=0)
+    shift = {
+        "userId": str(demo_user_id(username)),
+        "startsAt": (now - timedelta(hours=1)).isoformat(),
+        "endsAt": (now + timedelta(hours=2)).isoformat(),
+    }
+    added: dict[str, Any] = data(await gql(ADD_SHIFT, shift, token=supervisor))
+    return str(added["id"])
 
 
 async def published_article(gql: GraphQL, admin: str, title: str, body: str) -> dict[str, Any]:

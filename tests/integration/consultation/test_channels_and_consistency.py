@@ -13,6 +13,7 @@ from tests.integration.consultation.conftest import (
     ask,
     data,
     published_article,
+    put_on_duty,
 )
 from tests.integration.sync.device import Device, new_id
 
@@ -54,6 +55,7 @@ async def test_one_question_on_three_channels_from_two_articles_is_reported(
     )
     assert data(window)["status"] == "answered"
     await ask(gql, "租房能提取公积金吗")
+    await put_on_duty(gql, "staff1")
     [waiting] = [e["node"] for e in data(await gql(QUEUE, {}, token=staff))["edges"]]
     data(
         await gql(

@@ -197,3 +197,14 @@ async def test_the_roster_says_who_is_on_duty_tells_them_and_tells_the_member_wh
                               demo_user_id("supervisor1"), "调岗", datetime.now(UTC))
     assert await handover_steps()["dutyShifts"](context) == 1
     assert data(await gql(ONLINE_DUTY, token=on_duty))["myShift"]["id"] == upcoming["id"]
+
+
+async def test_the_roster_and_departments_pick_from_active_staff_only(gql: GraphQL) -> None:
+    supervisor = await gql.login("supervisor1")
+    query = "query { assignableStaff { username role } }"
+    people = data(await gql(query, token=supervisor))
+    names = [p["username"] for p in people]
+    assert {"staff1", "staff2", "supervisor1", "admin"} <= set(names)
+    assert "employer1" not in names
+    staff = await gql.login("staff1")
+    assert error_codes(await gql(query, token=staff)) == ["FORBIDDEN"]

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from backend.consultation.duty_rules import check_shift, duty_state, overlaps
+from backend.accounts.roles import Role
+from backend.consultation.duty_rules import check_shift, duty_state, may_answer_online, overlaps
 from backend.consultation.models import DutyShift
 from backend.errors import DoorstepError
 
@@ -49,3 +50,11 @@ def test_duty_state_lists_the_shifts_covering_the_moment_and_the_next_start() ->
     at_end = duty_state([early, late], early.ends_at)
     assert at_end.on_duty == []
     assert duty_state([early], T0 + timedelta(hours=5)).next_start is None
+
+
+def test_the_online_queue_is_for_staff_on_duty_now_and_for_those_who_set_the_roster() -> None:
+    state = duty_state([_shift(ALICE, -1, 1), _shift(BOB, 2, 4)], T0)
+    assert may_answer_online(ALICE, Role.FIELD_STAFF, state)
+    assert not may_answer_online(BOB, Role.FIELD_STAFF, state)  # later, not now
+    assert may_answer_online(BOB, Role.SUPERVISOR, state)
+    assert may_answer_online(uuid.uuid4(), Role.ADMIN, duty_state([], T0))

@@ -211,3 +211,14 @@ def test_an_amount_whose_leading_digit_was_misread_is_not_read_as_zero() -> None
     assert p.amount("¥ 0800") is None
     assert p.amount("0.50万元") == "5000.00"
     assert p.amount("人民币1000元") == "1000.00"
+
+
+def test_a_short_name_glued_to_its_label_with_the_sex_to_its_right() -> None:
+    # 姓名程萍 | 女: the seal ate 性别, and 程萍 is the name, not the tail of a longer label
+    rows = rows_of("婚姻状况证明", [(100, "姓名程萍"), (700, "女")], "婚姻状况：已婚")
+    assert values(marital_status_certificate.extract(rows))["name"] == "程萍"
+
+
+def test_a_label_that_lost_its_last_character_still_finds_the_value_to_its_right() -> None:
+    rows = rows_of("婚姻状况证明", [(100, "申请"), (220, "魏建")], "婚姻状况：未婚")
+    assert values(marital_status_certificate.extract(rows))["name"] == "魏建"

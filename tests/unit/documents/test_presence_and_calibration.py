@@ -59,6 +59,20 @@ def test_a_page_missing_most_of_its_type_is_not_legible_rather_than_absent() -> 
     assert len(result.unread) == 5
 
 
+MARITAL = ("婚姻登记记录证明", "证件号码 520302196012128983", "婚姻状况 离婚", "姓名 梁超",
+           "经查询，该当事人婚姻状况为离婚。", "六枝特区民政局婚姻登记处")
+
+
+def test_a_date_misread_beyond_parsing_is_not_legible_rather_than_absent() -> None:
+    misread = classify_unfound("marital_status_certificate", rows_of(*MARITAL, "2025/01/0%"),
+                               ["issue_date"])
+    assert misread.missing == []
+    assert misread.unread == ["issue_date"]
+    left_out = classify_unfound("marital_status_certificate", rows_of(*MARITAL),
+                                ["issue_date"])
+    assert left_out.missing == ["issue_date"]
+
+
 def _fields() -> dict[str, FieldValue]:
     return {"id_number": FieldValue("520221197212046745", 0.95),
             "borrower_name": FieldValue("熊瑶", 0.95)}
@@ -93,6 +107,10 @@ def test_value_shapes() -> None:
                            "贵州省六盘水市钟山区人民路189号锦绣华庭1")
     assert looks_right("rental_contract", "rental_address", "贵州省六盘水市钟山区人民路189号")
     assert not looks_right("no_housing_certificate", "query_result", "经查询，未发现该申")
+    assert not looks_right("marital_status_certificate", "issuer", "州市民政局")  # place cut
+    assert looks_right("marital_status_certificate", "issuer", "盘州市民政局")
+    assert not looks_right("unit_registration_form", "bank", "中国工商银行六")  # branch cut
+    assert looks_right("unit_registration_form", "bank", "中国工商银行六盘水分行")
 
 
 def test_the_committed_table_was_fitted_and_met_its_goal_on_held_out_documents() -> None:

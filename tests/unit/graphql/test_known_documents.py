@@ -104,3 +104,15 @@ def test_the_oldest_operation_is_forgotten_beyond_capacity() -> None:
     assert known.parsed(texts[0]) is None
     assert not known.is_valid(texts[0])
     assert all(known.is_valid(text) for text in texts[1:])
+
+
+def test_the_edge_guard_parses_through_the_same_cache_the_schema_executes_from() -> None:
+    known = KnownDocuments()
+    text = "query { root { name } }"
+    document = known.parse(text, max_tokens=1000)
+    assert document is not None
+    assert known.parsed(text) is document
+    assert known.parse(text, max_tokens=1000) is document
+    assert not known.is_valid(text)  # parsed at the edge is not validated
+    assert known.parse("query { root(", max_tokens=1000) is None
+    assert known.parse("query { root { name } } ", max_tokens=3) is None

@@ -1,12 +1,14 @@
-"""The edge guard's pure parts: which root fields a document asks for, where its text is."""
+"""The edge guard's pure parts: which root fields a document asks for, where its text is,
+and how long a refusal of a flooding address is held."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from graphql import parse
 
-from backend.web.public_guard import query_text, root_fields, root_fields_of
+from backend.web.public_guard import LONGEST_HOLD, RefusalPace, query_text, root_fields_of
 
 
 def test_root_fields_are_found_through_aliases_and_fragments() -> None:
@@ -20,10 +22,26 @@ def test_root_fields_are_found_through_aliases_and_fragments() -> None:
     assert root_fields_of(document) == {"askQuestion", "submitFeedback", "consultation"}
 
 
-def test_a_text_that_does_not_parse_or_is_too_long_has_no_fields() -> None:
-    assert root_fields("mutation { askQuestion(", 1000) == frozenset()
-    assert root_fields('mutation { askQuestion(text: "a") { id } }', 3) == frozenset()
-    assert root_fields('mutation { askQuestion(text: "a") { id } }', 1000) == {"askQuestion"}
+def test_refusals_of_one_address_leave_one_per_interval_and_others_are_not_held() -> None:
+    pace = RefusalPace(per_second=10, burst=1)
+    holds = [pace.hold("10.0.0.1", 100.0) for _ in range(4)]
+    assert holds == pytest.approx([0.0, 0.1, 0.2, 0.3])
+    assert pace.hold("10.0.0.2", 100.0) == 0.0
+    # Once its turn has passed, the address starts afresh.
+    assert pace.hold("10.0.0.1", 200.0) == 0.0
+
+
+def test_a_burst_of_refusals_is_answered_at_once_then_paced() -> None:
+    pace = RefusalPace(per_second=10, burst=3)
+    holds = [pace.hold("10.0.0.1", 0.0) for _ in range(5)]
+    assert holds == pytest.approx([0.0, 0.0, 0.0, 0.1, 0.2])
+
+
+def test_a_refusal_is_never_held_longer_than_the_longest_hold() -> None:
+    pace = RefusalPace(per_second=10, burst=1)
+    holds = [pace.hold("10.0.0.1", 0.0) for _ in range(100)]
+    assert max(holds) <= LONGEST_HOLD
+    assert holds.count(0.0) > 1  # beyond the longest hold: answered at once
 
 
 def test_the_text_comes_from_a_json_post_or_a_get_query_string() -> None:

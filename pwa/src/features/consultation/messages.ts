@@ -61,6 +61,11 @@ export const consultationMessages = {
       dutyNone: '您当前没有排班。',
       dutyOthers: '正在值班：{names}',
       dutyNobody: '此刻无人值班',
+      offDuty: '您现在不在在线客服值班，网上咨询由值班人员答复。',
+      offDutyNext: '下一班 {time} 开始。',
+      offDutyNone: '未来两周暂无排班。',
+      roster: '在线客服排班',
+      departments: '科室成员',
     },
     log: {
       title: '登记咨询',
@@ -194,6 +199,11 @@ export const consultationMessages = {
       dutyNone: 'You have no shift scheduled.',
       dutyOthers: 'On duty: {names}',
       dutyNobody: 'Nobody is on duty now',
+      offDuty: 'You are not on duty; staff on duty answer the online questions.',
+      offDutyNext: 'The next shift starts {time}.',
+      offDutyNone: 'No shift in the next two weeks.',
+      roster: 'Online desk roster',
+      departments: 'Department members',
     },
     log: {
       title: 'Log a question',

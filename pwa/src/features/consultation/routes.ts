@@ -43,6 +43,18 @@ export const consultationStaffRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'consultation.insights' },
   },
   {
+    path: 'consultations/roster',
+    name: 'duty-roster',
+    component: () => import('./DutyRosterView.vue'),
+    meta: { titleKey: 'consultation.roster' },
+  },
+  {
+    path: 'consultations/departments',
+    name: 'departments',
+    component: () => import('./DepartmentsView.vue'),
+    meta: { titleKey: 'consultation.departments' },
+  },
+  {
     path: 'consultations/log',
     name: 'consultation-log',
     component: () => import('./LogView.vue'),

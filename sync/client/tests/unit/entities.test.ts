@@ -58,5 +58,21 @@ describe("entity store", () => {
       expect((await getEntity(store, "case", "2"))?.data).toEqual({ b: 2 });
       store.close();
     });
+
+    it(`with known versions a page reads nothing yet still skips what is older (${name})`, async () => {
+      const store = await open();
+      const known = new Map<string, number>();
+      await store.write((tx) => applyChanges(tx, [{ entity: "case", id: "1", op: "put", version: 2, data: { v: 2 } }], known));
+      const applied = await store.write((tx) =>
+        applyChanges(tx, [
+          { entity: "case", id: "1", op: "put", version: 1, data: { v: 1 } }, // older than the first page's
+          { entity: "case", id: "2", op: "put", version: 1, data: { b: 1 } },
+        ], known),
+      );
+      expect(applied).toBe(1);
+      expect((await getEntity(store, "case", "1"))?.data).toEqual({ v: 2 });
+      expect(known).toEqual(new Map([["case\u00001", 2], ["case\u00002", 1]]));
+      store.close();
+    });
   }
 });

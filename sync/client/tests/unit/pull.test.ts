@@ -79,6 +79,15 @@ describe("pull", () => {
     expect(await storedCursor(h.dbName)).toBe("2:1");
   });
 
+  it("a first pull into a store that already holds rows still compares their versions", async () => {
+    h.server.record("case", "c1", "put", { n: 1 });
+    const store = await IndexedDbStore.open(h.dbName);
+    await store.write((tx) => tx.put("entities", ["case", "c1"], { entity: "case", id: "c1", version: 9, deleted: false, data: { n: 9 } }));
+    await pullChanges(store, { endpoint: `${h.server.baseUrl}/graphql`, getToken: () => h.server.token });
+    expect(await store.read((tx) => tx.get("entities", ["case", "c1"]))).toMatchObject({ version: 9, data: { n: 9 } });
+    store.close();
+  });
+
   it("mutations the server reports as processed leave the outbox on pull", async () => {
     const client = await h.open();
     for (let i = 1; i <= 3; i++) await client.mutate("createCase", { id: `c${i}`, fields: {} });

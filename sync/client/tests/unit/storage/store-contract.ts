@@ -31,6 +31,17 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.read((tx) => tx.scan("outbox"))).toEqual([{ id: 1 }]);
     });
 
+    it("a put of a value that cannot be stored fails the write and leaves nothing behind", async () => {
+      const store = await makeStore();
+      await expect(
+        store.write(async (tx) => {
+          await tx.put("outbox", 1, { id: 1 });
+          await tx.put("outbox", 2, { id: 2, run: () => 2 }); // functions cannot be cloned
+        }),
+      ).rejects.toThrow();
+      expect(await store.read((tx) => tx.scan("outbox"))).toEqual([]);
+    });
+
     it("reads inside a write see that write's own changes", async () => {
       const store = await makeStore();
       const seen = await store.write(async (tx) => {

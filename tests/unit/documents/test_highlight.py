@@ -1,0 +1,113 @@
+"""Glare seen as light: a highlight is paper lit towards white over the print (no OCR)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from backend.documents.highlight import highlight_share
+from backend.documents.ocr.base import OcrLine
+from backend.documents.quality import HIGHLIGHT_MIN_SHARE, measure
+
+TEXT = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123"
+
+
+def photographed_page(paper: int = 205) -> tuple[np.ndarray, list[OcrLine]]:
+    """14 lines of print on paper a camera exposed at ``paper`` (not at white)."""
+    page = np.full((1200, 900, 3), paper, dtype=np.uint8)
+    lines = []
+    for i in range(14):
+        base = 140 + i * 70
+        cv2.putText(page, TEXT, (60, base), cv2.FONT_HERSHEY_SIMPLEX, 0.9, (25, 25, 25), 2)
+        lines.append(OcrLine(TEXT, ((55, base - 26), (600, base - 26), (600, base + 6),
+                                    (55, base + 6)), 0.99))
+    return page, lines
+
+
+def lit(page: np.ndarray, centre: tuple[int, int], axes: tuple[int, int],
+        core: float = 1.0) -> np.ndarray:
+    """Light blended towards white, flat at the core, falling off smoothly around it."""
+    h, w = page.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    r2 = ((xx - centre[0]) / axes[0]) ** 2 + ((yy - centre[1]) / axes[1]) ** 2
+    strength = core * np.exp(-np.maximum(r2 - 0.35, 0) * 1.6)
+    out = page.astype(np.float32)
+    out += strength[:, :, None] * (255.0 - out)
+    return np.asarray(out.clip(0, 255), dtype=np.uint8)
+
+
+def outside(lines: list[OcrLine], centre: tuple[int, int], axes: tuple[int, int],
+            ) -> list[OcrLine]:
+    """The lines OCR still boxes when a highlight wiped the print under it clean."""
+    cx, cy = centre
+    return [ln for ln in lines if abs((ln.top + ln.bottom) / 2 - cy) > axes[1]
+            or ln.right < cx - axes[0] or ln.left > cx + axes[0]]
+
+
+def test_a_highlight_that_wiped_the_print_clean_is_glare() -> None:
+    page, lines = photographed_page()
+    centre, axes = (330, 500), (160, 90)
+    glared = lit(page, centre, axes)
+    boxed = outside(lines, centre, axes)
+    metrics = measure(glared, boxed)
+    assert metrics.faded_cells == 0  # nothing left in a box to fade: the light is the sign
+    assert metrics.highlight_share >= HIGHLIGHT_MIN_SHARE
+    assert metrics.glare
+
+
+def test_a_small_spot_over_print_is_glare() -> None:
+    page, lines = photographed_page(paper=225)
+    assert measure(lit(page, (420, 640), (70, 60), core=0.85), lines).glare
+
+
+def test_clean_print_under_room_light_is_not_glare() -> None:
+    page, lines = photographed_page()
+    assert highlight_share(page, 32.0) == 0.0
+    assert not measure(page, lines).glare
+
+
+def test_light_falling_off_towards_a_corner_and_a_shadow_are_not_glare() -> None:
+    page, lines = photographed_page(paper=235)
+    h, w = page.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    light = 1.0 - 0.17 * (xx ** 2 + yy ** 2) / float(w * w + h * h)  # lamp at the top left
+    uneven = page.astype(np.float32) * light[:, :, None]
+    uneven[700:, 450:] *= 0.6  # a hand's shadow
+    assert not measure(np.asarray(uneven, dtype=np.uint8), lines).glare
+
+
+def test_a_highlight_on_blank_paper_away_from_the_print_is_not_glare() -> None:
+    page, lines = photographed_page()
+    assert not measure(lit(page, (780, 1130), (80, 50)), lines).glare
+
+
+def test_a_page_exposed_at_white_gives_no_verdict_from_light() -> None:
+    page, _ = photographed_page(paper=255)
+    assert highlight_share(lit(page, (330, 500), (160, 90)), 32.0) == 0.0
+
+
+def test_a_white_table_around_a_grey_page_is_not_glare() -> None:
+    page, lines = photographed_page()
+    photo = np.full((1500, 1200, 3), 250, dtype=np.uint8)  # a white desk
+    photo[150:1350, 150:1050] = page
+    shifted = [OcrLine(ln.text, tuple((x + 150, y + 150) for x, y in ln.quad), ln.score)
+               for ln in lines]
+    assert not measure(photo, shifted).glare
+
+
+def test_a_corner_lit_to_white_from_outside_the_frame_is_not_glare() -> None:
+    """A sample ID card photo: the lamp's side of the card runs up to white at a corner."""
+    page, lines = photographed_page(paper=190)
+    h, w = page.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    near = np.clip(1.0 - np.hypot(xx - w, yy) / (0.6 * w), 0, 1)  # the top right corner
+    out = page.astype(np.float32)
+    out += (near ** 2)[:, :, None] * (255.0 - out)
+    assert not measure(np.asarray(out.clip(0, 255), dtype=np.uint8), lines).glare
+
+
+def test_a_burnt_spot_cut_by_the_edge_of_the_photo_is_glare() -> None:
+    page, lines = photographed_page()
+    centre, axes = (330, 40), (150, 90)
+    glared = lit(page, centre, axes)
+    assert measure(glared, outside(lines, centre, axes)).glare
