@@ -23,22 +23,25 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import secrets
-import socket
 import subprocess
 import sys
 import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from tempfile import TemporaryDirectory
 from typing import Any
 
 import httpx
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/postgres"
+from bench._scratch import (
+    DEFAULT_PG,
+    DOORSTEP,
+    REPO,
+    free_port,
+    scratch_run,
+    wait_until_answering,
+)
+
 LOGIN = "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }"
 PUSH = "mutation($input: PushInput!) { push(input: $input) { lastMutationId } }"
 PULL = """query($c: ID!, $cursor: String) {
@@ -84,36 +87,6 @@ class Timings:
         first = f" (first: {self.first_error})" if self.first_error else ""
         return (f"{self.at(0.5) * 1000:6.1f} /{self.at(0.95) * 1000:6.1f} /"
                 f"{self.at(0.99) * 1000:6.1f} ms n={len(self.seconds):>5} err={self.errors}{first}")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _admin(pg: str, sql: str) -> None:
-    script = ("import asyncio, sys, asyncpg\n"
-              "async def main():\n"
-              "    c = await asyncpg.connect(sys.argv[1])\n"
-              "    await c.execute(sys.argv[2])\n"
-              "    await c.close()\n"
-              "asyncio.run(main())\n")
-    subprocess.run([sys.executable, "-c", script, pg, sql], check=True, timeout=60)
-
-
-def _wait(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"server exited:\n{log.read_text()[-2000:]}")
-        try:
-            httpx.get(url, timeout=2)
-            return
-        except httpx.TransportError:
-            time.sleep(0.3)
-    raise SystemExit("server did not start")
 
 
 async def _timed(timings: Timings | None, call: Awaitable[httpx.Response]) -> Any:
@@ -263,43 +236,22 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--pg", default=os.environ.get("DOORSTEP_TEST_PG", DEFAULT_PG))
     args = parser.parse_args()
-    name = f"doorstep_load_{secrets.token_hex(4)}"
-    url = f"{args.pg.rstrip('/').rsplit('/', 1)[0]}/{name}"
-    _admin(args.pg, f'CREATE DATABASE "{name}"')
-    processes: list[subprocess.Popen[bytes]] = []
-    try:
-        with TemporaryDirectory(prefix="doorstep-load-") as tmp:
-            env = {**os.environ, "DOORSTEP_DATA_DIR": tmp, "DOORSTEP_DATABASE_URL": url,
-                   "DOORSTEP_MODE": "demo", "DOORSTEP_EMBEDDED_WORKERS": "0",
-                   "DOORSTEP_JOBS": "distributed"}
-            doorstep = [sys.executable, "-c", "from backend.cli import main; main()"]
-            subprocess.run([*doorstep, "seed", "--demo"], cwd=REPO, env=env, check=True,
-                           capture_output=True, timeout=300)
-            detail = subprocess.run([sys.executable, "-m", "bench._load_data"], cwd=REPO,
-                                    env=env, check=True, capture_output=True, text=True,
-                                    timeout=300).stdout.strip().splitlines()[-1]
-            app_port, bare_port = _free_port(), _free_port()
-            log = Path(tmp) / "app.log"
-            with log.open("ab") as out:
-                processes.append(subprocess.Popen(
-                    [*doorstep, "serve", "--workers", "2", "--port", str(app_port)],
-                    cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT))
-                processes.append(subprocess.Popen(  # as `doorstep serve` runs uvicorn
-                    [sys.executable, "-m", "uvicorn", "bench._bare_app:create_app", "--factory",
-                     "--workers", "2", "--port", str(bare_port), "--log-level", "info"],
-                    cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT))
-            _wait(f"http://127.0.0.1:{app_port}/health", processes[0], log)
-            _wait(f"http://127.0.0.1:{bare_port}/bare/cases", processes[1], log)
-            print(f"{args.clients} clients per scenario, {args.seconds:.0f} s each side, "
-                  f"2 app processes each, PostgreSQL; load average {os.getloadavg()[0]:.1f}; "
-                  "latency p50 / p95 / p99")
-            asyncio.run(_run(f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{bare_port}",
-                             args.clients, args.seconds, detail))
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=30)
-        _admin(args.pg, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_run(args.pg, "load", distributed_jobs=True) as scratch:
+        detail = subprocess.run([sys.executable, "-m", "bench._load_data"], cwd=REPO,
+                                env=scratch.env, check=True, capture_output=True, text=True,
+                                timeout=300).stdout.strip().splitlines()[-1]
+        app_port, bare_port = free_port(), free_port()
+        app = scratch.start(*DOORSTEP, "serve", "--workers", "2", "--port", str(app_port))
+        bare = scratch.start(  # as `doorstep serve` runs uvicorn
+            sys.executable, "-m", "uvicorn", "bench._bare_app:create_app", "--factory",
+            "--workers", "2", "--port", str(bare_port), "--log-level", "info")
+        wait_until_answering(f"http://127.0.0.1:{app_port}/health", app, scratch.log)
+        wait_until_answering(f"http://127.0.0.1:{bare_port}/bare/cases", bare, scratch.log)
+        print(f"{args.clients} clients per scenario, {args.seconds:.0f} s each side, "
+              f"2 app processes each, PostgreSQL; load average {os.getloadavg()[0]:.1f}; "
+              "latency p50 / p95 / p99")
+        asyncio.run(_run(f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{bare_port}",
+                         args.clients, args.seconds, detail))
     return 0
 
 

@@ -23,16 +23,15 @@ import argparse
 import asyncio
 import os
 import random
-import secrets
 import subprocess
 import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from tempfile import TemporaryDirectory
 
 import httpx
 
+from backend.capacity import default_ocr_processes, share_per_app_process
 from bench._peak_clients import (
     KEEPALIVE_EXPIRY_SECONDS,
     Recorder,
@@ -43,10 +42,18 @@ from bench._peak_clients import (
 )
 from bench._peak_monitor import Monitor, table_sizes
 from bench._peak_report import drain, latency_table, markdown, svg
-from bench.load import DEFAULT_PG, LOGIN, REPO, _admin, _free_port, _wait
+from bench._scratch import (
+    DEFAULT_PG,
+    DOORSTEP,
+    REPO,
+    Scratch,
+    free_port,
+    scratch_run,
+    wait_until_answering,
+)
+from bench.load import LOGIN
 
 PHOTOS = REPO / "tests" / "fixtures" / "documents"
-DOORSTEP = [sys.executable, "-c", "from backend.cli import main; main()"]
 ADD_STAFF = """
 import asyncio, sys, uuid
 from datetime import UTC, datetime
@@ -108,19 +115,17 @@ async def _load(base: str, dsn: str, args: argparse.Namespace, pids: dict[str, l
     return rec, monitor, load_end
 
 
-def _start(env: dict[str, str], tmp: str) -> tuple[list[subprocess.Popen[bytes]], int, Path]:
-    port = _free_port()
-    log = Path(tmp) / "app.log"
-    processes = []
-    with log.open("ab") as out:
-        processes.append(subprocess.Popen(
-            [*DOORSTEP, "serve", "--workers", "2", "--port", str(port)],
-            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT))
-        _wait(f"http://127.0.0.1:{port}/health", processes[0], log)
-        for _ in range(2):
-            processes.append(subprocess.Popen([*DOORSTEP, "worker"], cwd=REPO, env=env,
-                                              stdout=out, stderr=subprocess.STDOUT))
-    return processes, port, log
+def _start(scratch: Scratch) -> int:
+    """The app (two processes) and two workers; returns the app's port."""
+    port = free_port()
+    app = scratch.start(*DOORSTEP, "serve", "--workers", "2", "--port", str(port))
+    wait_until_answering(f"http://127.0.0.1:{port}/health", app, scratch.log)
+    # Two workers on one machine share its cores: each runs its share of OCR processes
+    # (the default alone would start one per core in each, twice the cores in all).
+    share = str(share_per_app_process(default_ocr_processes(), 2))
+    for _ in range(2):
+        scratch.start(*DOORSTEP, "worker", "--processes", share)
+    return port
 
 
 def _goals(rec: Recorder, monitor: Monitor, load_end: float) -> list[str]:
@@ -153,51 +158,33 @@ def main() -> int:
               "members": max(1, round(100 * args.scale))}
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     report = args.report or REPO / "bench" / "reports" / f"peak-{stamp}.md"
-    name = f"doorstep_peak_{secrets.token_hex(4)}"
-    url = f"{args.pg.rstrip('/').rsplit('/', 1)[0]}/{name}"
-    _admin(args.pg, f'CREATE DATABASE "{name}"')
-    processes: list[subprocess.Popen[bytes]] = []
-    try:
-        with TemporaryDirectory(prefix="doorstep-peak-") as tmp:
-            env = {**os.environ, "DOORSTEP_DATA_DIR": tmp, "DOORSTEP_DATABASE_URL": url,
-                   "DOORSTEP_MODE": "demo", "DOORSTEP_EMBEDDED_WORKERS": "0",
-                   "DOORSTEP_JOBS": "distributed"}
-            subprocess.run([*DOORSTEP, "seed", "--demo"], cwd=REPO, env=env, check=True,
-                           capture_output=True, timeout=300)
-            subprocess.run([sys.executable, "-c", ADD_STAFF, str(counts["tablets"])], cwd=REPO,
-                           env=env, check=True, timeout=300)
-            processes, port, _ = _start(env, tmp)
-            setup = [
-                f"Run {stamp}: {counts['tablets']} tablets × (50 mutations, 10 photos), "
-                f"{counts['supervisors']} supervisors, {counts['members']} members over "
-                f"{args.minutes:g} min (scale {args.scale:g}), {args.drop_rate:.0%} of tablet "
-                "requests cut off and retried; PostgreSQL, distributed jobs (procrastinate), "
-                "`doorstep serve --workers 2`, 2 × `doorstep worker`, all on one machine "
-                f"({os.cpu_count()} cores) with the load generator; load average at start "
-                f"{os.getloadavg()[0]:.1f}."]
-            print(setup[0], flush=True)
-            pids = {"app": [processes[0].pid], "worker": [p.pid for p in processes[1:]]}
-            rec, monitor, load_end = asyncio.run(
-                _load(f"http://127.0.0.1:{port}", url, args, pids, counts))
-            goals = _goals(rec, monitor, load_end)
-            sizes = asyncio.run(table_sizes(url))
-            report.parent.mkdir(parents=True, exist_ok=True)
-            chart = report.with_suffix(".svg")
-            chart.write_text(svg(rec, monitor.samples, load_end), encoding="utf-8")
-            report.write_text(markdown(setup, rec, monitor.samples, load_end, chart.name, goals,
-                                       sizes),
-                              encoding="utf-8")
-            print("\n".join(latency_table(rec)))
-            print("\n".join(goals))
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        _admin(args.pg, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_run(args.pg, "peak", distributed_jobs=True) as scratch:
+        subprocess.run([sys.executable, "-c", ADD_STAFF, str(counts["tablets"])], cwd=REPO,
+                       env=scratch.env, check=True, timeout=300)
+        port = _start(scratch)
+        setup = [
+            f"Run {stamp}: {counts['tablets']} tablets × (50 mutations, 10 photos), "
+            f"{counts['supervisors']} supervisors, {counts['members']} members over "
+            f"{args.minutes:g} min (scale {args.scale:g}), {args.drop_rate:.0%} of tablet "
+            "requests cut off and retried; PostgreSQL, distributed jobs (procrastinate), "
+            "`doorstep serve --workers 2`, 2 × `doorstep worker`, all on one machine "
+            f"({os.cpu_count()} cores) with the load generator; load average at start "
+            f"{os.getloadavg()[0]:.1f}."]
+        print(setup[0], flush=True)
+        app, *workers = scratch.processes
+        pids = {"app": [app.pid], "worker": [p.pid for p in workers]}
+        rec, monitor, load_end = asyncio.run(
+            _load(f"http://127.0.0.1:{port}", scratch.url, args, pids, counts))
+        goals = _goals(rec, monitor, load_end)
+        sizes = asyncio.run(table_sizes(scratch.url))
+        report.parent.mkdir(parents=True, exist_ok=True)
+        chart = report.with_suffix(".svg")
+        chart.write_text(svg(rec, monitor.samples, load_end), encoding="utf-8")
+        report.write_text(markdown(setup, rec, monitor.samples, load_end, chart.name, goals,
+                                   sizes),
+                          encoding="utf-8")
+        print("\n".join(latency_table(rec)))
+        print("\n".join(goals))
     print(f"report: {report}")
     return 0
 

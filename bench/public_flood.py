@@ -28,18 +28,16 @@ import asyncio
 import itertools
 import json
 import os
-import secrets
 import subprocess
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
-from tempfile import TemporaryDirectory
 from urllib.parse import urlsplit
 
 from bench._raw_http import RawConnection, graphql_post
-from bench.load import DEFAULT_PG, REPO, Timings, _admin, _free_port, _wait
+from bench._scratch import DEFAULT_PG, DOORSTEP, REPO, free_port, scratch_run, wait_until_answering
+from bench.load import Timings
 
 ASK = "mutation($t: String!) { askQuestion(text: $t) { id ticket } }"
 QUESTION = "租房可以提取住房公积金吗？需要哪些材料"
@@ -261,31 +259,12 @@ def main() -> int:
     if args.flood_only:
         flood_process(args.flood_only)
         return 0
-    name = f"doorstep_flood_{secrets.token_hex(4)}"
-    url = f"{args.pg.rstrip('/').rsplit('/', 1)[0]}/{name}"
-    _admin(args.pg, f'CREATE DATABASE "{name}"')
-    process: subprocess.Popen[bytes] | None = None
-    try:
-        with TemporaryDirectory(prefix="doorstep-flood-") as tmp:
-            env = {**os.environ, "DOORSTEP_DATA_DIR": tmp, "DOORSTEP_DATABASE_URL": url,
-                   "DOORSTEP_MODE": "demo", "DOORSTEP_EMBEDDED_WORKERS": "0"}
-            doorstep = [sys.executable, "-c", "from backend.cli import main; main()"]
-            subprocess.run([*doorstep, "seed", "--demo"], cwd=REPO, env=env, check=True,
-                           capture_output=True, timeout=300)
-            port = _free_port()
-            log = Path(tmp) / "app.log"
-            with log.open("ab") as out:
-                process = subprocess.Popen(
-                    [*doorstep, "serve", "--workers", "2", "--port", str(port)],
-                    cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
-            _wait(f"http://127.0.0.1:{port}/health", process, log)
-            print(f"server pid {process.pid}", flush=True)  # for a profiler (py-spy)
-            _run(f"http://127.0.0.1:{port}", args.flood, args.members, args.rounds)
-    finally:
-        if process is not None:
-            process.terminate()
-            process.wait(timeout=30)
-        _admin(args.pg, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_run(args.pg, "flood", distributed_jobs=False) as scratch:
+        port = free_port()
+        app = scratch.start(*DOORSTEP, "serve", "--workers", "2", "--port", str(port))
+        wait_until_answering(f"http://127.0.0.1:{port}/health", app, scratch.log)
+        print(f"server pid {app.pid}", flush=True)  # for a profiler (py-spy)
+        _run(f"http://127.0.0.1:{port}", args.flood, args.members, args.rounds)
     return 0
 
 

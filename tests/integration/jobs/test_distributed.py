@@ -105,9 +105,12 @@ async def test_a_later_run_waits_and_a_dedupe_key_queues_once() -> None:
 
 async def test_two_workers_run_each_periodic_tick_once() -> None:
     ticks.clear()
+    three_ticks = asyncio.Event()
 
     async def tick(now: Any) -> str:
         ticks.append(int(now.timestamp()))
+        if len(ticks) >= 3:
+            three_ticks.set()
         return "ticked"
 
     task = PeriodicTask("test.distributed.tick", tick, timedelta(seconds=1))
@@ -126,7 +129,9 @@ async def test_two_workers_run_each_periodic_tick_once() -> None:
                 )
                 for app in apps
             ]
-            await asyncio.sleep(4.5)
+            # Until the third tick, however slow the machine (the bound only turns a
+            # scheduler that stopped ticking into a failure instead of a hang).
+            await asyncio.wait_for(three_ticks.wait(), timeout=120)
             for worker_task in workers:
                 worker_task.cancel()
             await asyncio.gather(*workers, return_exceptions=True)

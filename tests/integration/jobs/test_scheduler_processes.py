@@ -40,8 +40,14 @@ async def test_two_worker_processes_run_each_housekeeping_task_once(tmp_path: Pa
             assert all(w.poll() is None for w in workers), [log.read_text() for log in logs]
             await asyncio.sleep(0.5)
         assert {row["name"] for row in finished} == names, [log.read_text() for log in logs]
-        # Both processes have been polling meanwhile; give the slower one time to poll too.
-        await asyncio.sleep(3)
+        # Both processes must be up (each polls the schedule as it starts), however slowly
+        # the second one started on a loaded machine.
+        for _ in range(WAIT_SECONDS * 2):
+            started = "\n".join(log.read_text() for log in logs)
+            if all(f":{w.pid} started" in started for w in workers):
+                break
+            assert all(w.poll() is None for w in workers), [log.read_text() for log in logs]
+            await asyncio.sleep(0.5)
     finally:
         for process in workers:
             process.send_signal(signal.SIGTERM)
