@@ -41,6 +41,18 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Edits (a character lost, added or swapped) that turn ``a`` into ``b``."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
 @dataclass(frozen=True)
 class FieldValue:
     value: str

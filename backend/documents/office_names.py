@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from backend.centre import SERVICE_AREA
-from backend.documents.fields import FieldValue, compact, squash
+from backend.documents.fields import FieldValue, compact, edit_distance, squash
 from backend.documents.layout import Row
 
 # Office words, longest first where one ends another (民政局婚姻登记处 before 婚姻登记处).
@@ -35,19 +35,9 @@ OTHER_PLACES = (
     "儋州市", "达州市", "泸州市", "锦州市", "朔州市", "忻州市", "沧州市", "莱州市", "青州市",
     "中山区", "钟楼区",
 )
+_OFFICES_LONGEST_FIRST = sorted(OFFICES, key=len, reverse=True)
+_KNOWN_PLACES = SERVICE_AREA + OTHER_PLACES
 _PLACE = re.compile(r".+?(?:自治州|自治县|特区|开发区|新区|省|市|区|县)")
-
-
-def distance(a: str, b: str) -> int:
-    """Edits (a character lost, added or swapped) that turn ``a`` into ``b``."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 def _office_tail(text: str) -> tuple[int, str] | None:
@@ -56,7 +46,7 @@ def _office_tail(text: str) -> tuple[int, str] | None:
     office word starts the same), or misread
     within reach (2 edits for words of six or more characters, 1 for four or five, none
     for shorter ones) but ending in the word's own last character (处, 局, 心)."""
-    for office in sorted(OFFICES, key=len, reverse=True):
+    for office in _OFFICES_LONGEST_FIRST:
         for cut in (1, 2):
             start = office[:-cut]
             if len(start) >= 4 and text.endswith(start) and sum(
@@ -67,7 +57,7 @@ def _office_tail(text: str) -> tuple[int, str] | None:
         for size in range(max(1, len(office) - reach), len(office) + reach + 1):
             if size > len(text) or text[-1] != office[-1]:
                 break
-            d = distance(text[-size:], office)
+            d = edit_distance(text[-size:], office)
             if d <= reach and (best is None or d < best[0]):
                 best = (d, len(text) - size)
         if best is not None:
@@ -78,10 +68,9 @@ def _office_tail(text: str) -> tuple[int, str] | None:
 def _place(token: str) -> str:
     """A place name as known, when the token is one edit from it (the service area wins a
     tie with another place; any other tie leaves the token as read)."""
-    known = SERVICE_AREA + OTHER_PLACES
-    if len(token) < 3 or token in known:
+    if len(token) < 3 or token in _KNOWN_PLACES:
         return token
-    near = [p for p in known if distance(token, p) == 1]
+    near = [p for p in _KNOWN_PLACES if edit_distance(token, p) == 1]
     local = [p for p in near if p in SERVICE_AREA]
     if len(near) == 1:
         return near[0]
@@ -90,7 +79,7 @@ def _place(token: str) -> str:
 
 def office_start(text: str) -> int | None:
     """Where the office word starts in an issuer that ends with one exactly, else None."""
-    for office in sorted(OFFICES, key=len, reverse=True):
+    for office in _OFFICES_LONGEST_FIRST:
         if text.endswith(office):
             return len(text) - len(office)
     return None

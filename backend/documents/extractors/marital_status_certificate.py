@@ -13,6 +13,7 @@ from backend.documents.extractors.base import (
     known_labels,
     last_matching,
 )
+from backend.documents.fields import FieldValue
 from backend.documents.layout import Row
 from backend.documents.office_names import joined_with_left, marked_if_repaired, repair_issuer_name
 
@@ -48,6 +49,16 @@ RULES = (
               keywords=("机关", "单位")),
 )
 _OTHER_LABELS = ("性别", "登记日期", "出生日期")
+
+
+def issuer_on_page(rows: Sequence[Row], by_label: FieldValue | None,
+                   stops: Sequence[str]) -> FieldValue | None:
+    """The issuing office: by its label, else the last office name in the page's lower
+    part; read whole when OCR boxed it as several cells, and noted when repaired."""
+    office = by_label if by_label is not None else last_matching(rows, issuer, below=0.6)
+    if office is None:
+        return None
+    return marked_if_repaired(joined_with_left(office, rows, issuer, stops), rows)
 # Dates in the body belong to registrations, not to the certificate.
 _BODY_DATES = ("登记日期", "结婚日期", "离婚日期", "出生日期", "有效期")
 
@@ -58,11 +69,7 @@ def extract(rows: Sequence[Row]) -> Extraction:
         date = last_matching(rows, p.date, exclude=_BODY_DATES)
         if date:
             found["issue_date"] = date
-    if "issuer" not in found:
-        office = last_matching(rows, issuer, below=0.6)
-        if office:
-            found["issuer"] = office
-    if "issuer" in found:
-        whole = joined_with_left(found["issuer"], rows, issuer, known_labels(RULES, _OTHER_LABELS))
-        found["issuer"] = marked_if_repaired(whole, rows)
+    office = issuer_on_page(rows, found.get("issuer"), known_labels(RULES, _OTHER_LABELS))
+    if office is not None:
+        found["issuer"] = office
     return Extraction(found)

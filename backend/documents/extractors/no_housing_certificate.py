@@ -13,10 +13,9 @@ from backend.documents.extractors.base import (
     known_labels,
     last_matching,
 )
-from backend.documents.extractors.marital_status_certificate import issuer
+from backend.documents.extractors.marital_status_certificate import issuer, issuer_on_page
 from backend.documents.fields import FieldValue
 from backend.documents.layout import Row
-from backend.documents.office_names import joined_with_left, marked_if_repaired
 
 FIELDS = ("name", "id_number", "query_result", "has_property", "issue_date", "issuer")
 
@@ -74,11 +73,7 @@ def extract(rows: Sequence[Row]) -> Extraction:
         date = last_matching(rows, p.date, exclude=("有效",))
         if date:
             found["issue_date"] = date
-    if "issuer" not in found:
-        office = last_matching(rows, issuer, below=0.6)
-        if office:
-            found["issuer"] = office
-    if "issuer" in found:
-        whole = joined_with_left(found["issuer"], rows, issuer, known_labels(RULES, _OTHER_LABELS))
-        found["issuer"] = marked_if_repaired(whole, rows)
+    office = issuer_on_page(rows, found.get("issuer"), known_labels(RULES, _OTHER_LABELS))
+    if office is not None:
+        found["issuer"] = office
     return Extraction(found)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from backend.documents.fields import compact
+from backend.documents.fields import compact, edit_distance
 from backend.verification.amounts import parse_figure_amount
 from backend.verification.validators import parse_date
 
@@ -121,16 +121,6 @@ def _fit(cols: dict[str, list[Decimal | None]]) -> float:
         score += sum(v is not None and t is not None and v < t
                      for v, t in zip(cols.get(k, []), cols.get("total", []), strict=False)) * 0.5
     return score + 0.01 * len(tot)
-
-
-def edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def arithmetic_repair(values: dict[str, Decimal | None],

@@ -8,6 +8,7 @@ import numpy as np
 from backend.documents.highlight import highlight_share
 from backend.documents.ocr.base import OcrLine
 from backend.documents.quality import HIGHLIGHT_MIN_SHARE, measure
+from tests.support.photos import with_glare
 
 TEXT = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123"
 
@@ -24,18 +25,6 @@ def photographed_page(paper: int = 205) -> tuple[np.ndarray, list[OcrLine]]:
     return page, lines
 
 
-def lit(page: np.ndarray, centre: tuple[int, int], axes: tuple[int, int],
-        core: float = 1.0) -> np.ndarray:
-    """Light blended towards white, flat at the core, falling off smoothly around it."""
-    h, w = page.shape[:2]
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    r2 = ((xx - centre[0]) / axes[0]) ** 2 + ((yy - centre[1]) / axes[1]) ** 2
-    strength = core * np.exp(-np.maximum(r2 - 0.35, 0) * 1.6)
-    out = page.astype(np.float32)
-    out += strength[:, :, None] * (255.0 - out)
-    return np.asarray(out.clip(0, 255), dtype=np.uint8)
-
-
 def outside(lines: list[OcrLine], centre: tuple[int, int], axes: tuple[int, int],
             ) -> list[OcrLine]:
     """The lines OCR still boxes when a highlight wiped the print under it clean."""
@@ -47,7 +36,7 @@ def outside(lines: list[OcrLine], centre: tuple[int, int], axes: tuple[int, int]
 def test_a_highlight_that_wiped_the_print_clean_is_glare() -> None:
     page, lines = photographed_page()
     centre, axes = (330, 500), (160, 90)
-    glared = lit(page, centre, axes)
+    glared = with_glare(page, centre, axes, core=1.0)
     boxed = outside(lines, centre, axes)
     metrics = measure(glared, boxed)
     assert metrics.faded_cells == 0  # nothing left in a box to fade: the light is the sign
@@ -57,7 +46,7 @@ def test_a_highlight_that_wiped_the_print_clean_is_glare() -> None:
 
 def test_a_small_spot_over_print_is_glare() -> None:
     page, lines = photographed_page(paper=225)
-    assert measure(lit(page, (420, 640), (70, 60), core=0.85), lines).glare
+    assert measure(with_glare(page, (420, 640), (70, 60), core=0.85), lines).glare
 
 
 def test_clean_print_under_room_light_is_not_glare() -> None:
@@ -78,12 +67,12 @@ def test_light_falling_off_towards_a_corner_and_a_shadow_are_not_glare() -> None
 
 def test_a_highlight_on_blank_paper_away_from_the_print_is_not_glare() -> None:
     page, lines = photographed_page()
-    assert not measure(lit(page, (780, 1130), (80, 50)), lines).glare
+    assert not measure(with_glare(page, (780, 1130), (80, 50), core=1.0), lines).glare
 
 
 def test_a_page_exposed_at_white_gives_no_verdict_from_light() -> None:
     page, _ = photographed_page(paper=255)
-    assert highlight_share(lit(page, (330, 500), (160, 90)), 32.0) == 0.0
+    assert highlight_share(with_glare(page, (330, 500), (160, 90), core=1.0), 32.0) == 0.0
 
 
 def test_a_white_table_around_a_grey_page_is_not_glare() -> None:
@@ -109,5 +98,5 @@ def test_a_corner_lit_to_white_from_outside_the_frame_is_not_glare() -> None:
 def test_a_burnt_spot_cut_by_the_edge_of_the_photo_is_glare() -> None:
     page, lines = photographed_page()
     centre, axes = (330, 40), (150, 90)
-    glared = lit(page, centre, axes)
+    glared = with_glare(page, centre, axes, core=1.0)
     assert measure(glared, outside(lines, centre, axes)).glare

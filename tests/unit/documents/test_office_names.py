@@ -5,7 +5,8 @@ from __future__ import annotations
 from ocr_lines import rows_of
 
 from backend.documents.extractors import marital_status_certificate
-from backend.documents.office_names import distance, repair_issuer_name
+from backend.documents.fields import edit_distance as distance
+from backend.documents.office_names import repair_issuer_name
 
 
 def test_edit_distance_counts_lost_added_and_swapped_characters() -> None:

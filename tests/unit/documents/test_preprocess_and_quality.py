@@ -19,6 +19,7 @@ from backend.documents.quality import (
     text_fade,
 )
 from backend.errors import DoorstepError, ErrorCode
+from tests.support.photos import with_glare
 
 
 def sheet_on_table() -> np.ndarray:
@@ -126,18 +127,6 @@ def printed_page(ink: int = 25, label_ink: int | None = None,
 def box(text: str, left: float, right: float, base: float) -> OcrLine:
     return OcrLine(text, ((left, base - 26), (right, base - 26), (right, base + 6),
                           (left, base + 6)), 0.99)
-
-
-def with_glare(page: np.ndarray, centre: tuple[int, int], axes: tuple[int, int],
-               core: float = 0.9) -> np.ndarray:
-    """A specular highlight: light blended towards white, flat at the core, soft at the rim."""
-    h, w = page.shape[:2]
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    r2 = ((xx - centre[0]) / axes[0]) ** 2 + ((yy - centre[1]) / axes[1]) ** 2
-    strength = core * np.exp(-np.maximum(r2 - 0.35, 0) * 1.6)
-    out = page.astype(np.float32)
-    out += strength[:, :, None] * (255.0 - out)
-    return np.asarray(out.clip(0, 255), dtype=np.uint8)
 
 
 def test_clean_print_has_no_faded_cells() -> None:
