@@ -18,11 +18,7 @@ test *args:
 lint:
     scripts/setup.sh python
     scripts/setup.sh node
-    .venv/bin/ruff check backend sync tests bench
-    .venv/bin/mypy
-    .venv/bin/lint-imports
-    npm --prefix pwa run typecheck --silent
-    npm --prefix sync/client run typecheck --silent
+    scripts/lint.sh
 
 # Regenerate schema.graphql from the code and the PWA's GraphQL types from both (tests fail when either is stale)
 schema:
