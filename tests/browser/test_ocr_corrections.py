@@ -32,7 +32,7 @@ def wait_for_the_read_name(page: Page, name: str) -> None:
         sync_now = page.get_by_role("button", name="立即同步")
         if sync_now.is_enabled():
             sync_now.click()
-        page.wait_for_timeout(3000)
+        page.wait_for_timeout(1000)  # then looks again: has the reading arrived?
 
 
 def corrected_count(page: Page) -> int:

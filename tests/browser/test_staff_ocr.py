@@ -51,7 +51,7 @@ def wait_for_the_read_values(page: Page) -> None:
         sync_now = page.get_by_role("button", name="立即同步")
         if sync_now.is_enabled():
             sync_now.click()
-        page.wait_for_timeout(3000)
+        page.wait_for_timeout(1000)  # then looks again: has the reading arrived?
 
 
 @pytest.mark.parametrize("viewport", [PHONE, TABLET], ids=["390x844", "768x1024"])

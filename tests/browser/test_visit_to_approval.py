@@ -42,7 +42,7 @@ def wait_until_ready_for_review(app: App, case_id: str) -> None:
             assert [d["docType"] for d in found["documents"]] == ["loan_contract"], found
             return
         assert time.monotonic() < deadline, found
-        time.sleep(1)
+        time.sleep(0.25)
 
 
 def fill_withdrawal_offline(page: Page) -> str:
