@@ -168,3 +168,34 @@ async def test_reset_when_the_cursor_is_older_than_the_log() -> None:
     [case] = [c for c in page.changes if c.id == case_id]  # the full sync starts again
     assert case.data is not None
     assert case.data["fields"] == {"name": "张伟"}
+
+
+async def _full_sync_case_ids(user: object, limit: int) -> list[str]:
+    client_id, cursor, ids = new_id(), None, []
+    while True:
+        page = await pull(user, client_id, cursor, limit)  # type: ignore[arg-type]
+        if not page.changes or page.cursor == cursor:
+            return ids
+        ids += [c.id for c in page.changes if c.entity == "case"]
+        cursor = page.cursor
+
+
+async def test_small_pages_of_a_full_sync_hold_every_case_each_way_once() -> None:
+    # A supervisor sees cases three ways (own, assigned, the team's); each page merges them.
+    users = {name: await accounts.get_user(demo_user_id(name))
+             for name in ("staff1", "staff2", "supervisor1")}
+    for name, count in (("staff1", 9), ("staff2", 8), ("supervisor1", 6)):
+        user = users[name]
+        assert user is not None
+        await push(user, new_id(), 1, [
+            Mutation(n + 1, "createCase", {"id": new_id(), "kind": "withdrawal", "fields": {}})
+            for n in range(count)
+        ])
+    supervisor = users["supervisor1"]
+    whole = await _full_sync_case_ids(supervisor, 1000)
+    assert len(whole) >= 23
+    assert whole == sorted(whole)  # in id order, as the cursor pages
+    assert await _full_sync_case_ids(supervisor, 4) == whole
+    assert await _full_sync_case_ids(users["staff1"], 3) == await _full_sync_case_ids(
+        users["staff1"], 1000
+    )
