@@ -10,6 +10,8 @@ from typing import Any
 from uuid import UUID
 
 import msgspec
+from piccolo.columns import Varchar
+from piccolo.query.functions import Cast
 
 from backend.cases import events
 from backend.cases.models import CaseFilter, CaseRecord, DocumentRecord, HistoryEntry
@@ -254,8 +256,13 @@ async def risk_levels(case_ids: Sequence[UUID]) -> dict[UUID, str]:
     return levels
 
 
-# The full sync reads many rows: it leaves out what devices never receive (field_meta).
-_SNAPSHOT_COLUMNS = [c for c in Case.all_columns() if c._meta.name != "field_meta"]
+# The full sync reads many rows: only what devices receive (changes.case_data_of_row), ids
+# as text (the same on both engines) rather than UUIDs made and printed again.
+_SNAPSHOT_COLUMNS = [
+    Cast(Case.id, Varchar()).as_alias("id"), Case.kind, Case.status, Case.fields,
+    Case.conflicts, Case.version, Cast(Case.creator, Varchar()).as_alias("creator"),
+    Cast(Case.assignee, Varchar()).as_alias("assignee"), Case.updated_at, Case.practice,
+]
 
 
 async def _page_end(scope: Scope, after: UUID | None, limit: int) -> Any:
@@ -276,8 +283,9 @@ async def _page_end(scope: Scope, after: UUID | None, limit: int) -> Any:
 
 async def snapshot_cases(
     scope: Scope, after: UUID | None, limit: int
-) -> tuple[list[CaseRecord], list[DocumentRecord]]:
-    """A page of the cases the scope sees, by id, and their documents."""
+) -> tuple[list[dict[str, Any]], list[DocumentRecord]]:
+    """A page of the cases the scope sees, by id, as rows of ``_SNAPSHOT_COLUMNS``, and
+    their documents."""
     end = await _page_end(scope, after, limit)
     if end is None:
         return [], []
@@ -287,7 +295,7 @@ async def snapshot_cases(
     page, ids = Case.select(*_SNAPSHOT_COLUMNS), Case.select(Case.id)
     for condition in conditions:
         page, ids = page.where(condition), ids.where(condition)
-    cases = [_case(row) for row in await page.order_by(Case.id)]
+    cases: list[dict[str, Any]] = await page.order_by(Case.id)
     rows = await CaseDocument.select().where(CaseDocument.case_id.is_in(ids)).order_by(
         CaseDocument.created_at
     )

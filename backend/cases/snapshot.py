@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from backend.cases import queries
-from backend.cases.changes import CASE_ENTITY, DOCUMENT_ENTITY, case_data, document_data
+from backend.cases.changes import CASE_ENTITY, DOCUMENT_ENTITY, case_data_of_row, document_data
 from backend.cases.events import device_readings
 from sync.changelog.audience import Scope
 from sync.changelog.snapshot import Change, SnapshotPage
@@ -19,10 +19,13 @@ class CaseSnapshot:
             scope, UUID(after) if after else None, limit
         )
         readings = await device_readings([d.id for d in documents])
-        changes = [Change(CASE_ENTITY, str(c.id), "put", c.version, case_data(c)) for c in cases]
+        changes = [
+            Change(CASE_ENTITY, row["id"], "put", row["version"], case_data_of_row(row))
+            for row in cases
+        ]
         changes += [
             Change(DOCUMENT_ENTITY, str(d.id), "put", d.version,
                    document_data(d, readings.get(d.id)))
             for d in documents
         ]
-        return SnapshotPage(changes, str(cases[-1].id) if len(cases) == limit else None)
+        return SnapshotPage(changes, cases[-1]["id"] if len(cases) >= limit else None)
