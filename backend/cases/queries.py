@@ -265,12 +265,13 @@ _SNAPSHOT_COLUMNS = [
 ]
 
 
-async def _page_end(scope: Scope, after: UUID | None, limit: int) -> Any:
-    """The id of the last case of a page, or None when none is left: the first ``limit``
-    after ``after`` of each way to see a case, merged (a case of the page is among the first
-    ``limit`` of any way it is seen by). Each way reads ``limit`` entries of its index; the
-    ways OR-ed with a LIMIT collected and sorted every visible case after ``after`` instead,
-    for each page (10,000 cases: 10 pages of up to 10,000 rows)."""
+async def _page_end(scope: Scope, after: UUID | None, limit: int) -> tuple[Any, bool]:
+    """The id of the last case of a page (None when none is left) and whether the page is
+    full: the first ``limit`` after ``after`` of each way to see a case, merged (a case of
+    the page is among the first ``limit`` of any way it is seen by). Each way reads
+    ``limit`` entries of its index; the ways OR-ed with a LIMIT collected and sorted every
+    visible case after ``after`` instead, for each page (10,000 cases: 10 pages of up to
+    10,000 rows)."""
     ids: set[Any] = set()
     for way in _ways_to_see(scope) or [None]:
         query = Case.select(Case.id)
@@ -278,17 +279,20 @@ async def _page_end(scope: Scope, after: UUID | None, limit: int) -> Any:
             if condition is not None:
                 query = query.where(condition)
         ids.update(row["id"] for row in await query.order_by(Case.id).limit(limit))
-    return sorted(ids)[:limit][-1] if ids else None  # UUIDs sort as the database does
+    page = sorted(ids)[:limit]  # UUIDs sort as the database does
+    return (page[-1] if page else None), len(page) == limit
 
 
 async def snapshot_cases(
     scope: Scope, after: UUID | None, limit: int
-) -> tuple[list[dict[str, Any]], list[DocumentRecord]]:
-    """A page of the cases the scope sees, by id, as rows of ``_SNAPSHOT_COLUMNS``, and
-    their documents."""
-    end = await _page_end(scope, after, limit)
+) -> tuple[list[dict[str, Any]], list[DocumentRecord], str | None]:
+    """A page of the cases the scope sees, by id, as rows of ``_SNAPSHOT_COLUMNS``, their
+    documents, and the key after which the next page starts (None: this was the last).
+    The page's end is fixed before its rows are read, so a case leaving or joining the
+    range meanwhile (PostgreSQL reads each statement afresh) never ends the sync early."""
+    end, full = await _page_end(scope, after, limit)
     if end is None:
-        return [], []
+        return [], [], None
     conditions = [c for c in (_visible(scope), Case.id <= end) if c is not None]
     if after is not None:
         conditions.append(Case.id > after)
@@ -299,7 +303,7 @@ async def snapshot_cases(
     rows = await CaseDocument.select().where(CaseDocument.case_id.is_in(ids)).order_by(
         CaseDocument.created_at
     )
-    return cases, [_document(row) for row in rows]
+    return cases, [_document(row) for row in rows], str(end) if full else None
 
 
 async def save_document(document: DocumentRecord) -> None:

@@ -15,7 +15,7 @@ class CaseSnapshot:
     entity = CASE_ENTITY
 
     async def page(self, scope: Scope, after: str, limit: int) -> SnapshotPage:
-        cases, documents = await queries.snapshot_cases(
+        cases, documents, next_after = await queries.snapshot_cases(
             scope, UUID(after) if after else None, limit
         )
         readings = await device_readings([d.id for d in documents])
@@ -28,4 +28,4 @@ class CaseSnapshot:
                    document_data(d, readings.get(d.id)))
             for d in documents
         ]
-        return SnapshotPage(changes, cases[-1]["id"] if len(cases) >= limit else None)
+        return SnapshotPage(changes, next_after)
