@@ -136,14 +136,16 @@ async def _full_sync(user: Any) -> dict[str, Any]:
             cursor = page["cursor"]
         seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
     bare = json.dumps(cases, ensure_ascii=False, separators=(",", ":")).encode()
+    from backend.app import GZIP_LEVEL  # the level the app serves with
+
     return {
         "seconds": seconds,
         "cpu_seconds": cpu_seconds,
         "cases": len(cases),
         "requests": len(pages),
         "pull_json_bytes": raw_bytes,
-        "pull_gzip_bytes": sum(len(gzip.compress(p)) for p in pages),
-        "bare_json_gzip_bytes": len(gzip.compress(bare)),
+        "pull_gzip_bytes": sum(len(gzip.compress(p, GZIP_LEVEL)) for p in pages),
+        "bare_json_gzip_bytes": len(gzip.compress(bare, GZIP_LEVEL)),
     }
 
 

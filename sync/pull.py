@@ -80,8 +80,9 @@ async def pull(
     reset = not _usable(cursor, info, scope)
     if reset or cursor is None:
         cursor = SnapshotCursor(info.epoch, scope.fingerprint(), info.head, SOURCES[0].entity, "")
-    if isinstance(cursor, SnapshotCursor):
-        changes, after = await _snapshot_page(scope, cursor, limit)
-    else:
-        changes, after = await _log_page(scope, cursor, limit)
+    async with storage.read_transaction():  # the page's reads, one connection
+        if isinstance(cursor, SnapshotCursor):
+            changes, after = await _snapshot_page(scope, cursor, limit)
+        else:
+            changes, after = await _log_page(scope, cursor, limit)
     return PullPage(encode_cursor(after), last_mutation_id, reset, for_reader(user, changes))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import msgspec
+
 from backend.cases.masking import mask_fields
 from backend.cases.models import CaseRecord, DocumentRecord
 from backend.cases.policy import audience_of
@@ -18,6 +20,8 @@ from sync.changelog.storage import NewChange
 
 CASE_ENTITY = "case"
 DOCUMENT_ENTITY = "document"
+
+_decode = msgspec.json.Decoder().decode
 
 
 def case_data(case: CaseRecord) -> dict[str, Any]:
@@ -32,6 +36,23 @@ def case_data(case: CaseRecord) -> dict[str, Any]:
         "assignee": str(case.assignee) if case.assignee else None,
         "updatedAt": case.updated_at.isoformat(),
         "practice": case.practice,
+    }
+
+
+def case_data_of_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """:func:`case_data` from a full sync's row (``queries.snapshot_cases``: ids as text,
+    JSON columns as stored): a 10,000-case sync makes no record, enum or UUID per case."""
+    return {
+        "id": row["id"],
+        "kind": row["kind"],
+        "status": row["status"],
+        "fields": _decode(row["fields"]),
+        "conflicts": _decode(row["conflicts"]),
+        "version": row["version"],
+        "creator": row["creator"],
+        "assignee": row["assignee"] or None,
+        "updatedAt": row["updated_at"].isoformat(),
+        "practice": bool(row["practice"]),
     }
 
 

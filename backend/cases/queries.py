@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from datetime import datetime
+from functools import reduce
 from typing import Any
 from uuid import UUID
 
 import msgspec
+from piccolo.columns import Varchar
+from piccolo.query.functions import Cast
 
 from backend.cases import events
 from backend.cases.models import CaseFilter, CaseRecord, DocumentRecord, HistoryEntry
@@ -179,17 +183,21 @@ async def set_document_status(document: DocumentRecord) -> None:
     ).where(CaseDocument.id == document.id)
 
 
-def _visible(scope: Scope) -> Any:
+def _ways_to_see(scope: Scope) -> list[Any]:
+    """Each way the scope sees a case (none: it sees every case). Each has an index on
+    (its column, id) for reading it in id order (cases migration 2026-12-07)."""
     if scope.everything:
-        return None
-    condition = (Case.assignee == scope.user_id) | (Case.creator == scope.user_id)
+        return []
+    ways: list[Any] = [Case.assignee == scope.user_id, Case.creator == scope.user_id]
     if scope.team_id is not None:
-        condition = condition | (Case.team == scope.team_id)
+        ways.append(Case.team == scope.team_id)
     if scope.unit_id is not None:
-        condition = condition | (
-            (Case.unit == scope.unit_id) & (Case.kind == str(CaseKind.UNIT_REGISTRATION))
-        )
-    return condition
+        ways.append((Case.unit == scope.unit_id) & (Case.kind == str(CaseKind.UNIT_REGISTRATION)))
+    return ways
+
+
+def _visible(scope: Scope) -> Any:
+    return reduce(operator.or_, _ways_to_see(scope)) if not scope.everything else None
 
 
 def _filtered(where: CaseFilter) -> list[Any]:
@@ -248,31 +256,54 @@ async def risk_levels(case_ids: Sequence[UUID]) -> dict[UUID, str]:
     return levels
 
 
-# The full sync reads many rows: it leaves out what devices never receive (field_meta).
-_SNAPSHOT_COLUMNS = [c for c in Case.all_columns() if c._meta.name != "field_meta"]
+# The full sync reads many rows: only what devices receive (changes.case_data_of_row), ids
+# as text (the same on both engines) rather than UUIDs made and printed again.
+_SNAPSHOT_COLUMNS = [
+    Cast(Case.id, Varchar()).as_alias("id"), Case.kind, Case.status, Case.fields,
+    Case.conflicts, Case.version, Cast(Case.creator, Varchar()).as_alias("creator"),
+    Cast(Case.assignee, Varchar()).as_alias("assignee"), Case.updated_at, Case.practice,
+]
+
+
+async def _page_end(scope: Scope, after: UUID | None, limit: int) -> tuple[Any, bool]:
+    """The id of the last case of a page (None when none is left) and whether the page is
+    full: the first ``limit`` after ``after`` of each way to see a case, merged (a case of
+    the page is among the first ``limit`` of any way it is seen by). Each way reads
+    ``limit`` entries of its index; the ways OR-ed with a LIMIT collected and sorted every
+    visible case after ``after`` instead, for each page (10,000 cases: 10 pages of up to
+    10,000 rows)."""
+    ids: set[Any] = set()
+    for way in _ways_to_see(scope) or [None]:
+        query = Case.select(Case.id)
+        for condition in (way, Case.id > after if after is not None else None):
+            if condition is not None:
+                query = query.where(condition)
+        ids.update(row["id"] for row in await query.order_by(Case.id).limit(limit))
+    page = sorted(ids)[:limit]  # UUIDs sort as the database does
+    return (page[-1] if page else None), len(page) == limit
 
 
 async def snapshot_cases(
     scope: Scope, after: UUID | None, limit: int
-) -> tuple[list[CaseRecord], list[DocumentRecord]]:
-    """A page of the cases the scope sees, by id, and their documents: two queries."""
-    page = Case.select(*_SNAPSHOT_COLUMNS)
-    visible = _visible(scope)
-    in_range = Case.id > after if after is not None else None
-    for condition in (visible, in_range):
-        if condition is not None:
-            page = page.where(condition)
-    cases = [_case(row) for row in await page.order_by(Case.id).limit(limit)]
-    if not cases:
-        return [], []
-    ids = Case.select(Case.id).where(Case.id <= cases[-1].id)
-    for condition in (visible, in_range):
-        if condition is not None:
-            ids = ids.where(condition)
+) -> tuple[list[dict[str, Any]], list[DocumentRecord], str | None]:
+    """A page of the cases the scope sees, by id, as rows of ``_SNAPSHOT_COLUMNS``, their
+    documents, and the key after which the next page starts (None: this was the last).
+    The page's end is fixed before its rows are read, so a case leaving or joining the
+    range meanwhile (PostgreSQL reads each statement afresh) never ends the sync early."""
+    end, full = await _page_end(scope, after, limit)
+    if end is None:
+        return [], [], None
+    conditions = [c for c in (_visible(scope), Case.id <= end) if c is not None]
+    if after is not None:
+        conditions.append(Case.id > after)
+    page, ids = Case.select(*_SNAPSHOT_COLUMNS), Case.select(Case.id)
+    for condition in conditions:
+        page, ids = page.where(condition), ids.where(condition)
+    cases: list[dict[str, Any]] = await page.order_by(Case.id)
     rows = await CaseDocument.select().where(CaseDocument.case_id.is_in(ids)).order_by(
         CaseDocument.created_at
     )
-    return cases, [_document(row) for row in rows]
+    return cases, [_document(row) for row in rows], str(end) if full else None
 
 
 async def save_document(document: DocumentRecord) -> None:

@@ -20,6 +20,10 @@ log = logging.getLogger("doorstep.graphql")
 class EnforceAccessPolicy(SchemaExtension):
     """Checks :data:`OPERATION_ACCESS` and device revocation before any root resolver runs."""
 
+    # Passes every nested field through untouched, so lists of plain objects may skip it
+    # (backend/graphql/execution.py).
+    root_fields_only = True
+
     def resolve(
         self,
         _next: Callable[..., Any],

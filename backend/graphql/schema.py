@@ -26,6 +26,7 @@ from backend.consultation.graphql import ConsultationMutation, ConsultationQuery
 from backend.consultation.staffing_graphql import StaffingMutation, StaffingQuery
 from backend.corrections.graphql import CorrectionsQuery
 from backend.documents.graphql import DocumentsQuery
+from backend.graphql.execution import PlainListExecutionContext
 from backend.graphql.extensions import (
     CachedDocuments,
     CodedErrors,
@@ -119,6 +120,7 @@ def build_schema() -> DoorstepSchema:
             lambda: CachedDocuments(known),
             EnforceAccessPolicy,
         ],
+        execution_context_class=PlainListExecutionContext,
     )
     built.known_documents = known
     return built

@@ -74,6 +74,10 @@ class SyncStorage(Protocol):
     def write_transaction(self) -> AbstractAsyncContextManager[None]:
         """A write transaction; change sequences are committed in the order they are given."""
 
+    def read_transaction(self) -> AbstractAsyncContextManager[None]:
+        """Reads that go together (a pull page) on one connection, where that is cheaper;
+        nothing may be written inside."""
+
     def atomic_step(self) -> AbstractAsyncContextManager[None]:
         """A savepoint inside the current transaction, rolled back if the block raises."""
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import pytest
 
 from backend.accounts import service as accounts
+from backend.cases import queries as case_queries
+from backend.cases.changes import case_data
 from backend.cases.demo import DEMO_CASES
 from backend.demo.seed import demo_user_id
 from sync.changelog.piccolo_storage import get_storage
@@ -168,3 +172,53 @@ async def test_reset_when_the_cursor_is_older_than_the_log() -> None:
     [case] = [c for c in page.changes if c.id == case_id]  # the full sync starts again
     assert case.data is not None
     assert case.data["fields"] == {"name": "张伟"}
+
+
+async def _full_sync_case_ids(user: object, limit: int) -> list[str]:
+    client_id, cursor, ids = new_id(), None, []
+    while True:
+        page = await pull(user, client_id, cursor, limit)  # type: ignore[arg-type]
+        if not page.changes or page.cursor == cursor:
+            return ids
+        ids += [c.id for c in page.changes if c.entity == "case"]
+        cursor = page.cursor
+
+
+async def test_small_pages_of_a_full_sync_hold_every_case_each_way_once() -> None:
+    # A supervisor sees cases three ways (own, assigned, the team's); each page merges them.
+    users = {name: await accounts.get_user(demo_user_id(name))
+             for name in ("staff1", "staff2", "supervisor1")}
+    for name, count in (("staff1", 9), ("staff2", 8), ("supervisor1", 6)):
+        user = users[name]
+        assert user is not None
+        await push(user, new_id(), 1, [
+            Mutation(n + 1, "createCase", {"id": new_id(), "kind": "withdrawal", "fields": {}})
+            for n in range(count)
+        ])
+    supervisor = users["supervisor1"]
+    whole = await _full_sync_case_ids(supervisor, 1000)
+    assert len(whole) >= 23
+    assert whole == sorted(whole)  # in id order, as the cursor pages
+    assert await _full_sync_case_ids(supervisor, 4) == whole
+    assert await _full_sync_case_ids(users["staff1"], 3) == await _full_sync_case_ids(
+        users["staff1"], 1000
+    )
+
+
+async def test_a_full_sync_sends_a_case_as_the_log_does() -> None:
+    # The full sync builds case data from its own rows (ids as text); the log from records.
+    staff1 = await accounts.get_user(demo_user_id("staff1"))
+    assert staff1 is not None
+    client_id, case_id = new_id(), new_id()
+    await push(staff1, client_id, 1, [
+        Mutation(1, "createCase", {"id": case_id, "kind": "withdrawal",
+                                   "fields": {"name": "张伟", "amount": "12.50"}}),
+        Mutation(2, "updateCase", {"id": case_id, "fields": {"name": "李四"}}),
+    ])
+    record = await case_queries.case_by_id(UUID(case_id))
+    assert record is not None
+    snapshot = await pull(staff1, new_id(), None)
+    [sent] = [c for c in snapshot.changes if c.id == case_id]
+    assert (sent.version, sent.data) == (record.version, case_data(record))
+    assert sent.data is not None
+    assert list(sent.data) == list(case_data(record))  # the same keys in the same order
