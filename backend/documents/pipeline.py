@@ -24,7 +24,7 @@ from backend.documents.ocr import DEFAULT_ENGINE, OcrPage, get_engine
 from backend.documents.preprocess import decode_image, prepare
 from backend.documents.presence import classify_unfound, unread_checks
 from backend.documents.quality import QualityMetrics, measure
-from backend.documents.reread import reread_invalid_codes, reread_table_rows
+from backend.documents.reread import reread_invalid_codes, reread_numbers, reread_table_rows
 from backend.documents.result import ExtractionResult, Quality
 from backend.documents.sharpness import device_sharpness
 from backend.documents.types import DOCUMENT_TYPES
@@ -90,6 +90,7 @@ def extract_from_page(
     extraction: Extraction = extractor_for(resolved)(rows)
     fields = extraction.fields
     checks += reread_invalid_codes(page, rows, fields)
+    checks += reread_numbers(page, rows, fields, resolved)
     checks += chk.repair_codes(fields)
     checks += chk.amount_checks(fields)
     checks += chk.person_checks(fields)
