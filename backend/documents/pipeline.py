@@ -20,6 +20,7 @@ from backend.documents.extractors.base import Extraction
 from backend.documents.extractors.statement_totals import mismatches, reconcile
 from backend.documents.fields import FieldValue
 from backend.documents.layout import build_rows
+from backend.documents.lost_print import frame_checks
 from backend.documents.ocr import DEFAULT_ENGINE, OcrPage, get_engine
 from backend.documents.preprocess import decode_image, prepare
 from backend.documents.presence import classify_unfound, unread_checks
@@ -91,6 +92,7 @@ def extract_from_page(
     fields = extraction.fields
     checks += reread_invalid_codes(page, rows, fields)
     checks += reread_numbers(page, rows, fields, resolved)
+    checks += frame_checks(resolved, rows, fields, page.width)
     checks += chk.repair_codes(fields)
     checks += chk.amount_checks(fields)
     checks += chk.person_checks(fields)

@@ -6,7 +6,7 @@ engines' confidences.
 
 Dates, amounts, numbers and codes read with a high score get a second look by the same
 engine (``reread_numbers``): their box cropped a little wider, and enlarged. A reading with
-one digit more means the first dropped one (``dropped_digits``); the value stays, doubted.
+one digit more means the first dropped one (``lost_print``); the value stays, doubted.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ import numpy as np
 
 from backend.documents import parsers as p
 from backend.documents.checks import ID_FIELDS, Check, label
-from backend.documents.dropped_digits import cut_at_start, one_digit_more
 from backend.documents.extractors.repayment_statement import TableRow
 from backend.documents.extractors.statement_cells import amount_in
 from backend.documents.fields import FieldValue, compact
 from backend.documents.layout import Row
+from backend.documents.lost_print import cut_at_start, lines_holding, one_digit_more
 from backend.documents.ocr import OcrPage, get_engine
 from backend.documents.ocr.base import Image, OcrLine
 from backend.documents.shapes import kind_of
@@ -146,7 +146,7 @@ def reread_numbers(page: OcrPage, rows: Sequence[Row], fields: dict[str, FieldVa
             continue
         if name in _CODES and _CODES[name][1](fv.value):
             continue  # its checksum passes: no digit is missing
-        for line in _lines_holding(rows, kind, fv.value):
+        for line in lines_holding(rows, kind, fv.value):
             second = "" if kind == "amount" and cut_at_start(line.text) else None
             for margin, scale in _SECOND_CROPS if second is None else ():
                 text = engine.read_crop(_box_crop(page.image, line, margin, scale))[0]
@@ -160,18 +160,6 @@ def reread_numbers(page: OcrPage, rows: Sequence[Row], fields: dict[str, FieldVa
                     {"read": line.text, "second": second}))
                 break
     return checks
-
-
-def _lines_holding(rows: Sequence[Row], kind: str, value: str) -> list[OcrLine]:
-    """The lines the value was read from: holding it as printed or parsing to it."""
-    parse = {"date": p.date, "amount": p.amount}.get(kind)
-    out = []
-    for row in rows:
-        for cell in row.cells:
-            text = compact(cell.text)
-            if value.upper() in text.upper() or (parse is not None and parse(text) == value):
-                out.append(cell.line)
-    return out
 
 
 def _box_crop(image: Image, line: OcrLine, margin: float, scale: float) -> Image:

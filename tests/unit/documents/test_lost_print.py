@@ -1,0 +1,84 @@
+"""Print lost from a value read at a high score (a dropped digit, a photo cut through the
+text): the rules that tell it (pure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.documents.fields import FieldValue
+from backend.documents.layout import build_rows
+from backend.documents.lost_print import (
+    at_frame_side,
+    cut_at_start,
+    digits,
+    frame_checks,
+    lines_holding,
+    one_digit_more,
+)
+from backend.documents.ocr.base import OcrLine
+
+
+def test_digits_are_taken_half_width_from_any_text() -> None:
+    assert digits("2025年2月11日") == "2025211"
+    assert digits("１,７００.00元") == "170000"
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("2025年2月1日", "2025年2月11日"),  # two narrow 1s read as one
+    (",700.00", "1,700.00"),  # the box cut the leading 1 off
+    ("700.00", "V1,700.00"),  # letters around the digits do not matter
+    ("GJJ2024-0031", "GJJ2024-00311"),
+])
+def test_a_second_reading_with_one_digit_more_shows_a_dropped_digit(first: str,
+                                                                    second: str) -> None:
+    assert one_digit_more(first, second)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("1700.00", "1700.00"),  # the same reading
+    ("1700.00", "1780.00"),  # a digit changed: no evidence of a lost one
+    ("1700.00", "700.00"),  # one fewer: the first reading was the fuller one
+    ("700.00", "17000.00"),  # two more
+    ("700.00", "800.001"),  # one more, but not the first reading's digits around it
+    ("", "1"),  # nothing read first
+])
+def test_other_second_readings_show_no_dropped_digit(first: str, second: str) -> None:
+    assert not one_digit_more(first, second)
+
+
+@pytest.mark.parametrize("text", [",700.00", "月租金：,700.00元", "¥.50", "金额 ,250"])
+def test_a_figure_starting_with_a_separator_lost_its_leading_digit(text: str) -> None:
+    assert cut_at_start(text)
+
+
+@pytest.mark.parametrize("text", ["1,700.00", "月租金：1700.00元", "0.50", "2025.02.11", "12%"])
+def test_whole_figures_are_not_cut(text: str) -> None:
+    assert not cut_at_start(text)
+
+
+def _line(text: str, left: float, right: float, y: float = 100.0) -> OcrLine:
+    return OcrLine(text, ((left, y), (right, y), (right, y + 40), (left, y + 40)), 0.99)
+
+
+def test_a_line_touching_the_photos_side_may_go_on_beyond_it() -> None:
+    assert at_frame_side(_line("GJJ-LPS-202", 349, 513), 514)
+    assert at_frame_side(_line("编号", 3, 90), 514)
+    assert not at_frame_side(_line("GJJ-LPS-2022-83915", 349, 480), 514)
+
+
+def test_a_value_read_from_a_line_the_photo_cuts_is_doubted() -> None:
+    rows = build_rows([_line("借款合同编号", 124, 310), _line("GJJ-LPS-202", 349, 513),
+                       _line("陆拾贰万元", 356, 470, 200)])
+    fields = {"contract_number": FieldValue("GJJ-LPS-202", 0.99),
+              "loan_amount_upper": FieldValue("陆拾贰万元", 0.99)}
+    checks = frame_checks("loan_contract", rows, fields, 514)
+    assert [(c.code, c.severity, c.field) for c in checks] == [
+        ("VALUE_AT_PHOTO_EDGE", "warning", "contract_number")]
+
+
+def test_values_are_found_in_their_lines_as_printed_or_parsed() -> None:
+    date, rent = _line("签发日期：2025年2月1日", 50, 300), _line("月租金：1,700.00元", 50, 300, 200)
+    rows = build_rows([date, rent])
+    assert lines_holding(rows, "date", "2025-02-01") == [date]
+    assert lines_holding(rows, "amount", "1700.00") == [rent]
+    assert lines_holding(rows, "amount", "800.00") == []
