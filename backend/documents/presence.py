@@ -8,10 +8,10 @@ was not read needs a person to read it off the photo. ``missing`` lists only the
 A field is *not found* when none of its labels starts a cell on the page, or a label does
 but nothing stands after or under it (the value was whited out or left blank). It is *not
 legible* when text stands where its value should be but did not parse, when only a label
-misread in one character is there, when a cell of the field's shape (an ID number, a date)
-stands unclaimed, parsed or not (2025/01/0% is a date misread, not a date left out), when
-most of the type's fields seem absent (another document, or a page OCR could not make
-out), and whenever the photo is blurred, washed out by glare or too
+misread in one character is there, when a cell of the field's shape (an ID number, a date,
+a whole address) stands unclaimed, parsed or not (2025/01/0% is a date misread, not a
+date left out), when most of the type's fields seem absent (another document, or a page
+OCR could not make out), and whenever the photo is blurred, washed out by glare or too
 coarse: then what OCR did not see may still be on the paper.
 """
 
@@ -28,7 +28,7 @@ from backend.documents.extractors import _MODULES, fields_of
 from backend.documents.extractors.base import FieldRule
 from backend.documents.fields import Parser, compact, label_candidates, squash
 from backend.documents.layout import Row
-from backend.documents.shapes import kind_of
+from backend.documents.shapes import kind_of, looks_right
 from backend.verification.validators import halfwidth
 
 # Fields found without a rule of their own: the labels their value stands beside, or the
@@ -62,9 +62,19 @@ def _rules(module: ModuleType) -> dict[str, tuple[str, ...]]:
     return labels
 
 
+def _whole_address(doc_type: str, field: str) -> Parser:
+    def parse(text: str) -> str | None:
+        value = p.address(text)
+        return value if value and looks_right(doc_type, field, value) else None
+    return parse
+
+
 def _parser_of(doc_type: str, field: str) -> Parser | None:
-    """The field's parser when its values have a shape of their own (codes, dates):
-    a cell of that shape that no label claims may be the field with its label lost."""
+    """The field's parser when its values have a shape of their own (codes, dates, whole
+    addresses: place words, ending in a number or a room): a cell of that shape that no
+    label claims may be the field with its label lost (washed out, or misread: 佳址)."""
+    if field == "address" or field.endswith("_address"):
+        return _whole_address(doc_type, field)
     if kind_of(doc_type, field) not in ("code", "date"):
         return None
     if field in ("borrower_id_number", "tenant_id_number"):
@@ -141,12 +151,12 @@ def _starts_with_label(text: str, stops: Sequence[str]) -> bool:
 
 def _orphan_of_shape(rows: Sequence[Row], parse: Parser, stops: Sequence[str],
                      taken: set[str]) -> bool:
-    """A cell with no label in it whose text parses as the field (and is no other field's
-    value): the field may be there with its label lost."""
+    """A cell that starts with no label and whose text parses as the field (and is no
+    other field's value): the field may be there with its label lost. A label word inside
+    the text (民族路 in an address) does not make it a label."""
     for row in rows:
         for cell in row.cells:
-            text = compact(cell.text)
-            if any(printed in text for printed in stops):
+            if _starts_with_label(cell.text, stops):
                 continue
             value = parse(squash(cell.text))
             if value and value not in taken:

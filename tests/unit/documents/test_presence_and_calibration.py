@@ -73,6 +73,23 @@ def test_a_date_misread_beyond_parsing_is_not_legible_rather_than_absent() -> No
     assert left_out.missing == ["issue_date"]
 
 
+ID_CARD = ("中华人民共和国居民身份证", "姓名：潘欣", "性别：男", "民族：侗", "出生：1980年12月7日",
+           "公民身份号码：520203198012072836")
+
+
+def test_a_whole_address_whose_label_was_lost_is_not_legible_rather_than_absent() -> None:
+    # 住址 misread as 佳址; 民族路 inside the address is no label
+    misread = classify_unfound("id_card", rows_of(
+        *ID_CARD, "佳址：贵州省遵义市红花岗区民族路376号阳光小区14栋3单元1705号"), ["address"])
+    assert (misread.missing, misread.unread) == ([], ["address"])
+    washed = classify_unfound("id_card", rows_of(*ID_CARD, "遵义市红花岗区民族路376号"),
+                              ["address"])
+    assert washed.unread == ["address"]
+    # a place word alone is no address: the field is absent
+    absent = classify_unfound("id_card", rows_of(*ID_CARD, "遵义市公安局"), ["address"])
+    assert absent.missing == ["address"]
+
+
 def _fields() -> dict[str, FieldValue]:
     return {"id_number": FieldValue("520221197212046745", 0.95),
             "borrower_name": FieldValue("熊瑶", 0.95)}
