@@ -117,6 +117,15 @@ def test_a_value_of_the_wrong_shape_is_marked_for_checking() -> None:
     assert needs_check(confidence) == ["borrower_name"]
 
 
+def test_has_property_read_off_a_query_result_cut_short_shares_its_doubt() -> None:
+    cut = {"query_result": FieldValue("经查询", 0.99), "has_property": FieldValue("true", 0.99)}
+    assert needs_check(calibrate("no_housing_certificate", cut, [], SHARP)) == [
+        "query_result", "has_property"]
+    whole = {"query_result": FieldValue("经查询，该申请人名下无不动产登记记录。", 0.99),
+             "has_property": FieldValue("false", 0.99)}
+    assert needs_check(calibrate("no_housing_certificate", whole, [], SHARP)) == []
+
+
 def test_value_shapes() -> None:
     assert looks_right("id_card", "name", "石英芳")
     assert not looks_right("id_card", "name", "经查询")
