@@ -20,7 +20,7 @@ from backend.documents.extractors.base import Extraction
 from backend.documents.extractors.statement_totals import mismatches, reconcile
 from backend.documents.fields import FieldValue
 from backend.documents.layout import build_rows
-from backend.documents.lost_print import frame_checks
+from backend.documents.lost_print import at_frame_side, frame_checks
 from backend.documents.ocr import DEFAULT_ENGINE, OcrPage, get_engine
 from backend.documents.preprocess import decode_image, prepare
 from backend.documents.presence import classify_unfound, unread_checks
@@ -108,9 +108,11 @@ def extract_from_page(
         table_rows = list(rs.rows_json(table))
         checks += _table_checks(table)
         checks += _totals_checks(table, printed)
+    # print running off the photo's side: what was not found may lie beyond the frame
+    cut = any(at_frame_side(line, page.width) for line in page.lines)
     unfound = classify_unfound(resolved, rows, [f for f in fields_of(resolved) if f not in fields],
                                legible=not (quality.blurry or quality.glare
-                                            or quality.low_resolution),
+                                            or quality.low_resolution or cut),
                                found=[v.value for v in fields.values()])
     checks += chk.missing_checks(unfound.missing) + unread_checks(unfound.unread)
     return ExtractionResult(

@@ -11,8 +11,9 @@ legible* when text stands where its value should be but did not parse, when only
 misread in one character is there, when a cell of the field's shape (an ID number, a date,
 a whole address) stands unclaimed, parsed or not (2025/01/0% is a date misread, not a
 date left out), when most of the type's fields seem absent (another document, or a page
-OCR could not make out), and whenever the photo is blurred, washed out by glare or too
-coarse: then what OCR did not see may still be on the paper.
+OCR could not make out), and whenever the photo is blurred, washed out by glare, too
+coarse or cut through the print at its side: then what OCR did not see may still be on the
+paper.
 """
 
 from __future__ import annotations
@@ -194,7 +195,8 @@ def classify_unfound(
     found: Iterable[str] = (),
 ) -> Unfound:
     """Splits the type's fields that were not read into not found and not legible.
-    ``legible``: False when the photo is blurred, glared or too coarse; ``found``: the
+    ``legible``: False when the photo is blurred, glared, too coarse or cuts the print at
+    its side; ``found``: the
     values read for the other fields."""
     names = list(unfound)
     if not legible:
