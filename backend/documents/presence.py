@@ -196,8 +196,7 @@ def classify_unfound(
 ) -> Unfound:
     """Splits the type's fields that were not read into not found and not legible.
     ``legible``: False when the photo is blurred, glared, too coarse or cuts the print at
-    its side; ``found``: the
-    values read for the other fields."""
+    its side; ``found``: the values read for the other fields."""
     names = list(unfound)
     if not legible:
         return Unfound([], names)
