@@ -14,6 +14,10 @@ A value whose box reaches the left or right edge of the photo may go on beyond i
 photo cut through the text (GJJ-LPS-202 for GJJ-LPS-2022-83915, 陆拾贰万元 for 陆拾贰万元整,
 read at 0.99-1.0 off a sheet the camera caught half of) reads whole-looking values.
 
+A value standing to the right of where the other values of its column start (a table of
+labels and values, values left-aligned) lost its first characters: glare wiped 贵州省 off
+贵州省六盘水市…, and the rest, read at 0.99, looked whole.
+
 Each makes the value doubted (a warning on the field), so its confidence is capped below
 the threshold and staff check it. A second reading that differs otherwise (a digit
 changed, one fewer) is no evidence of a lost digit and is left alone: the first reading
@@ -36,6 +40,13 @@ from backend.verification.validators import halfwidth
 # A box this close to the photo's side (in line heights) touches it: the detector's box
 # ends at the last pixel of print, so a line cut by the frame ends within a few pixels.
 FRAME_MARGIN = 0.25
+# A value column: at least this many other rows' values start within COLUMN_SPREAD line
+# heights of one another; a value starting LATE_START line heights (a character and a
+# half) right of them lost its start.
+COLUMN_PEERS = 3
+COLUMN_SPREAD = 0.5
+LATE_START = 1.5
+_LABEL_ONLY = re.compile(r"[\u4e00-\u9fff()（）]{2,10}[:：]?")
 
 # a number whose first character is a thousands or decimal separator: ,700.00  ¥.500
 _CUT_FIGURE = re.compile(r"(?:^|[^\d,.])[,.]\d")
@@ -79,7 +90,8 @@ def at_frame_side(line: OcrLine, width: float) -> bool:
 
 def frame_checks(doc_type: str, rows: Sequence[Row], fields: Mapping[str, FieldValue],
                  width: float) -> list[Check]:
-    """A warning on each value read from a line that the photo's side cuts."""
+    """A warning on each value read from a line that the photo's side cuts, or that starts
+    late in its column."""
     out = []
     for name, fv in fields.items():
         held = lines_holding(rows, kind_of(doc_type, name), fv.value)
@@ -87,4 +99,32 @@ def frame_checks(doc_type: str, rows: Sequence[Row], fields: Mapping[str, FieldV
             out.append(Check("VALUE_AT_PHOTO_EDGE", "warning", name,
                              f"{label(name)}“{fv.value}”紧贴照片边缘，可能没有拍全，请人工核对。",
                              {"width": width}))
+        elif held and any(late_in_column(rows, line) for line in held):
+            out.append(Check("VALUE_START_LOST", "warning", name,
+                             f"{label(name)}“{fv.value}”开头可能有字没有识别出来，请人工核对。",
+                             {}))
     return out
+
+
+def late_in_column(rows: Sequence[Row], line: OcrLine) -> bool:
+    """The line is the value right of its row's label and starts well right of where the
+    values of the other labelled rows (in the same column) start."""
+    h = line.height
+    peers: list[float] = []
+    own = False
+    for row in rows:
+        if len(row.cells) < 2 or not _LABEL_ONLY.fullmatch(compact(row.cells[0].text)):
+            continue  # a table's row (a period, a date) or a value column without labels
+        if row.cells[1].line is line:
+            own = True
+            x = row.cells[1].x
+            continue
+        peers.append(row.cells[1].x)
+    if not own:
+        return False
+    near = sorted(v for v in peers if x - 4 * h <= v <= x + 4 * h)
+    if len(near) < COLUMN_PEERS:
+        return False
+    start = near[len(near) // 2]
+    aligned = sum(1 for v in near if abs(v - start) <= COLUMN_SPREAD * h)
+    return aligned >= COLUMN_PEERS and x - start >= LATE_START * h

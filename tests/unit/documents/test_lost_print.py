@@ -12,6 +12,7 @@ from backend.documents.lost_print import (
     cut_at_start,
     digits,
     frame_checks,
+    late_in_column,
     lines_holding,
     one_digit_more,
 )
@@ -82,3 +83,32 @@ def test_values_are_found_in_their_lines_as_printed_or_parsed() -> None:
     assert lines_holding(rows, "date", "2025-02-01") == [date]
     assert lines_holding(rows, "amount", "1700.00") == [rent]
     assert lines_holding(rows, "amount", "800.00") == []
+
+
+def _table(*pairs: tuple[str, float, str]) -> list[OcrLine]:
+    out = []
+    for i, (label_text, x, value) in enumerate(pairs):
+        y = 100.0 + 45 * i
+        out += [_line(label_text, 60, 170, y), _line(value, x, x + 20 * len(value), y)]
+    return out
+
+
+def test_a_value_starting_well_right_of_its_column_lost_its_start() -> None:
+    lines = _table(("租赁期限", 209, "自2024.03.01起至2025.02.28止"),
+                   ("承租人身份证号", 208, "520203199609300875"),
+                   ("房屋地址", 272, "六盘水市六枝特区黄土坡街道明湖路83号"),  # 贵州省 wiped
+                   ("月租金额", 206, "3000.00元/月"), ("承租人", 204, "蒋洋文"))
+    rows = build_rows(lines)
+    assert late_in_column(rows, lines[5])
+    assert not any(late_in_column(rows, ln) for ln in lines[1::2] if ln is not lines[5])
+    fields = {"rental_address": FieldValue("六盘水市六枝特区黄土坡街道明湖路83号", 0.99),
+              "tenant_name": FieldValue("蒋洋文", 0.99)}
+    assert [(c.code, c.field) for c in frame_checks("rental_contract", rows, fields, 777)] == [
+        ("VALUE_START_LOST", "rental_address")]
+
+
+def test_values_of_a_column_without_labels_are_not_judged_so() -> None:
+    # a statement's rows: periods and dates before the amounts, no label in the first cell
+    lines = _table(("1", 209, "2250.00"), ("2", 208, "2250.00"), ("3", 262, "2250.00"),
+                   ("4", 206, "2250.00"))
+    assert not late_in_column(build_rows(lines), lines[5])
