@@ -46,7 +46,8 @@ _DOUBTING = ("error", "warning")
 _PAGE_CODES = frozenset({"FIELD_MISSING", "FIELD_UNREADABLE"})
 _TABLE_FIELDS = frozenset({"last_12_months_total", "total_principal_paid",
                            "total_interest_paid", "total_paid", "row_count"})
-_TABLE_CODES = frozenset({"ROW_ARITHMETIC_MISMATCH", "TOTALS_MISMATCH", "ROW_GAP"})
+_TABLE_CODES = frozenset({"ROW_ARITHMETIC_MISMATCH", "TOTALS_MISMATCH", "ROW_GAP",
+                          "TABLE_ROW_UNREAD"})
 # Fields decided from another field's text share its doubts: has_property read off a query
 # result cut short by glare (经查询, its 名下无…记录 wiped) is as unsure as that result.
 _DERIVED_FROM = {"has_property": "query_result"}

@@ -18,6 +18,10 @@ A value standing to the right of where the other values of its column start (a t
 labels and values, values left-aligned) lost its first characters: glare wiped 贵州省 off
 贵州省六盘水市…, and the rest, read at 0.99, looked whole.
 
+A repayment table with a row of figures inside it that went into no table row (glare wiped
+the row's period and date, leaving 1136.67 | 2970.00 | 438166.67) lost that row: every
+total summed from the table is short of it while each row still adds up.
+
 Each makes the value doubted (a warning on the field), so its confidence is capped below
 the threshold and staff check it. A second reading that differs otherwise (a digit
 changed, one fewer) is no evidence of a lost digit and is left alone: the first reading
@@ -46,6 +50,8 @@ FRAME_MARGIN = 0.25
 COLUMN_PEERS = 3
 COLUMN_SPREAD = 0.5
 LATE_START = 1.5
+_FIGURE = re.compile(r"[¥￥V]?\d[\d,]*\.\d{2}元?")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_ONLY = re.compile(r"[\u4e00-\u9fff()（）]{2,10}[:：]?")
 
 # a number whose first character is a thousands or decimal separator: ,700.00  ¥.500
@@ -128,3 +134,21 @@ def late_in_column(rows: Sequence[Row], line: OcrLine) -> bool:
     start = near[len(near) // 2]
     aligned = sum(1 for v in near if abs(v - start) <= COLUMN_SPREAD * h)
     return aligned >= COLUMN_PEERS and x - start >= LATE_START * h
+
+
+def stray_table_row(rows: Sequence[Row], used: Sequence[OcrLine]) -> bool:
+    """A page row among the table's rows (or a row's height above or below them) with two
+    figures or more, none of them in the table, and no words (a 合计 row has them)."""
+    ids = {id(line) for line in used}
+    ys = [c.y for row in rows for c in row.cells if id(c.line) in ids]
+    if not ys:
+        return False
+    reach = 2.0 * max(line.height for line in used)
+    for row in rows:
+        if not min(ys) - reach <= row.y <= max(ys) + reach:
+            continue
+        if any(id(c.line) in ids for c in row.cells) or _CJK.search(row.text):
+            continue
+        if sum(1 for c in row.cells if _FIGURE.fullmatch(compact(c.text))) >= 2:
+            return True
+    return False

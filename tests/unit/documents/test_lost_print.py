@@ -15,6 +15,7 @@ from backend.documents.lost_print import (
     late_in_column,
     lines_holding,
     one_digit_more,
+    stray_table_row,
 )
 from backend.documents.ocr.base import OcrLine
 
@@ -112,3 +113,19 @@ def test_values_of_a_column_without_labels_are_not_judged_so() -> None:
     lines = _table(("1", 209, "2250.00"), ("2", 208, "2250.00"), ("3", 262, "2250.00"),
                    ("4", 206, "2250.00"))
     assert not late_in_column(build_rows(lines), lines[5])
+
+
+def test_a_row_of_figures_that_went_into_no_table_row_means_the_table_lost_it() -> None:
+    def row(y: float, *cells: tuple[float, str]) -> list[OcrLine]:
+        return [_line(text, x, x + 20 * len(text), y) for x, text in cells]
+
+    header = row(384, (105, "期次"), (237, "还款日期"), (439, "归还本金"), (624, "应还利息"))
+    wiped = row(425, (680, "1136.67"), (863, "2970.00"))  # period, date, principal wiped
+    second = row(467, (123, "2"), (226, "2023-01-20"), (487, "1833.33"), (678, "1131.93"))
+    third = row(509, (123, "3"), (226, "2023-02-20"), (487, "1833.33"), (678, "1127.19"))
+    totals = row(551, (105, "合计"), (487, "3666.66"), (678, "2259.12"))
+    rows = build_rows(header + wiped + second + third + totals)
+    used = second[2:] + third[2:]
+    assert stray_table_row(rows, used)
+    assert not stray_table_row(build_rows(header + second + third + totals), used)
+    assert not stray_table_row(rows, [])
