@@ -9,11 +9,11 @@ A field is *not found* when none of its labels starts a cell on the page, or a l
 but nothing stands after or under it (the value was whited out or left blank). It is *not
 legible* when text stands where its value should be but did not parse, when only a label
 misread in one character is there, when a cell of the field's shape (an ID number, a date,
-a whole address) stands unclaimed, parsed or not (2025/01/0% is a date misread, not a
-date left out), when most of the type's fields seem absent (another document, or a page
-OCR could not make out), and whenever the photo is blurred, washed out by glare, too
-coarse or cut through the print at its side: then what OCR did not see may still be on the
-paper.
+a whole address or organisation name) stands unclaimed, parsed or not (2025/01/0% is a
+date misread, not a date left out), when most of the type's fields seem absent (another
+document, or a page OCR could not make out), and whenever the photo is blurred, washed
+out by glare, too coarse or cut through the print at its side: then what OCR did not see
+may still be on the paper.
 """
 
 from __future__ import annotations
@@ -63,19 +63,22 @@ def _rules(module: ModuleType) -> dict[str, tuple[str, ...]]:
     return labels
 
 
-def _whole_address(doc_type: str, field: str) -> Parser:
-    def parse(text: str) -> str | None:
-        value = p.address(text)
+def _whole(doc_type: str, field: str, parse: Parser) -> Parser:
+    def whole(text: str) -> str | None:
+        value = parse(text)
         return value if value and looks_right(doc_type, field, value) else None
-    return parse
+    return whole
 
 
 def _parser_of(doc_type: str, field: str) -> Parser | None:
     """The field's parser when its values have a shape of their own (codes, dates, whole
-    addresses: place words, ending in a number or a room): a cell of that shape that no
-    label claims may be the field with its label lost (washed out, or misread: 佳址)."""
+    addresses: place words, ending in a number or a room; organisations: ending in 公司,
+    中心, …): a cell of that shape that no label claims may be the field with its label
+    lost (washed out, or misread: 佳址)."""
     if field == "address" or field.endswith("_address"):
-        return _whole_address(doc_type, field)
+        return _whole(doc_type, field, p.address)
+    if field in ("company_name", "unit_name"):
+        return _whole(doc_type, field, p.free_text)
     if kind_of(doc_type, field) not in ("code", "date"):
         return None
     if field in ("borrower_id_number", "tenant_id_number"):

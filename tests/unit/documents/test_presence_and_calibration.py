@@ -90,6 +90,18 @@ def test_a_whole_address_whose_label_was_lost_is_not_legible_rather_than_absent(
     assert absent.missing == ["address"]
 
 
+UNIT = ("单位住房公积金缴存登记表", "统一社会信用代码：91520203NWMWDGY4KJ", "单位负责人：李洋刚")
+
+
+def test_an_organisation_name_whose_label_was_lost_is_not_legible_rather_than_absent() -> None:
+    # glare wiped 单位 off 单位名称 and 六盘水 off the name: what is left still names a company
+    lost = classify_unfound("unit_registration_form",
+                            rows_of(*UNIT, "立名称：", "市鑫源农业科技有限责任公司"), ["unit_name"])
+    assert (lost.missing, lost.unread) == ([], ["unit_name"])
+    absent = classify_unfound("unit_registration_form", rows_of(*UNIT), ["unit_name"])
+    assert absent.missing == ["unit_name"]
+
+
 def _fields() -> dict[str, FieldValue]:
     return {"id_number": FieldValue("520221197212046745", 0.95),
             "borrower_name": FieldValue("熊瑶", 0.95)}
