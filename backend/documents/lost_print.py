@@ -22,6 +22,10 @@ A repayment table with a row of figures inside it that went into no table row (g
 the row's period and date, leaving 1136.67 | 2970.00 | 438166.67) lost that row: every
 total summed from the table is short of it while each row still adds up.
 
+A value whose cell has, on its row a short gap away, text that is neither a label nor
+another field's value may have lost what stood between: a glare spot wiped -2023- out of
+GJJ-LPS-2023-80741, leaving GJJ-LPS | 80741, and GJJ-LPS was read at 0.98.
+
 Each makes the value doubted (a warning on the field), so its confidence is capped below
 the threshold and staff check it. A second reading that differs otherwise (a digit
 changed, one fewer) is no evidence of a lost digit and is left alone: the first reading
@@ -50,6 +54,10 @@ FRAME_MARGIN = 0.25
 COLUMN_PEERS = 3
 COLUMN_SPREAD = 0.5
 LATE_START = 1.5
+NEIGHBOUR_GAP = 3.0
+# computed from the table or from another field, not read from one line
+_COMPUTED = frozenset({"last_12_months_total", "total_principal_paid", "total_interest_paid",
+                       "total_paid", "row_count", "has_property"})
 _FIGURE = re.compile(r"[¥￥V]?\d[\d,]*\.\d{2}元?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_ONLY = re.compile(r"[\u4e00-\u9fff()（）]{2,10}[:：]?")
@@ -95,12 +103,20 @@ def at_frame_side(line: OcrLine, width: float) -> bool:
 
 
 def frame_checks(doc_type: str, rows: Sequence[Row], fields: Mapping[str, FieldValue],
-                 width: float) -> list[Check]:
-    """A warning on each value read from a line that the photo's side cuts, or that starts
-    late in its column."""
+                 width: float, labels: Sequence[str] = ()) -> list[Check]:
+    """A warning on each value read from a line that the photo's side cuts, that starts
+    late in its column, or that has unjoined text beside it (``labels``: those the type
+    prints)."""
     out = []
     for name, fv in fields.items():
         held = lines_holding(rows, kind_of(doc_type, name), fv.value)
+        others = [v.value for k, v in fields.items() if k != name]
+        if name not in _COMPUTED and held and any(
+                unjoined_neighbour(rows, line, labels, others) for line in held):
+            out.append(Check("VALUE_PART_LOST", "warning", name,
+                             f"{label(name)}“{fv.value}”与旁边的文字之间可能有字没有识别出来，"
+                             "请人工核对。", {}))
+            continue
         if held and any(at_frame_side(line, width) for line in held):
             out.append(Check("VALUE_AT_PHOTO_EDGE", "warning", name,
                              f"{label(name)}“{fv.value}”紧贴照片边缘，可能没有拍全，请人工核对。",
@@ -151,4 +167,22 @@ def stray_table_row(rows: Sequence[Row], used: Sequence[OcrLine]) -> bool:
             continue
         if sum(1 for c in row.cells if _FIGURE.fullmatch(compact(c.text))) >= 2:
             return True
+    return False
+
+
+def unjoined_neighbour(rows: Sequence[Row], line: OcrLine, labels: Sequence[str],
+                       values: Sequence[str]) -> bool:
+    """A cell right of the line on its row, within ``NEIGHBOUR_GAP`` line heights, that
+    starts with none of ``labels`` and holds none of ``values`` (the fields read)."""
+    for row in rows:
+        for i, cell in enumerate(row.cells):
+            if cell.line is not line or i + 1 >= len(row.cells):
+                continue
+            nxt = row.cells[i + 1]
+            text = compact(nxt.text)
+            if nxt.x - cell.right > NEIGHBOUR_GAP * line.height or not text:
+                return False
+            if any(label in text[:len(label) + 2] for label in labels):
+                return False
+            return not any(v and (v in text or text in v) for v in values)
     return False

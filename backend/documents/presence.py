@@ -110,6 +110,12 @@ def _all_labels(doc_type: str) -> list[str]:
     return out
 
 
+def printed_labels(doc_type: str) -> list[str]:
+    """Every label a ``doc_type`` prints: its fields' and the others it has (查询目的…)."""
+    other = getattr(_MODULES[doc_type], "_OTHER_LABELS", ())
+    return _all_labels(doc_type) + [x for x in other if isinstance(x, str)]
+
+
 _JUNK = " :：;；,，.。、-_|()（）"
 
 
@@ -204,8 +210,7 @@ def classify_unfound(
     if not legible:
         return Unfound([], names)
     stops = _all_labels(doc_type)
-    other = getattr(_MODULES[doc_type], "_OTHER_LABELS", ())
-    all_stops = stops + [x for x in other if isinstance(x, str)]
+    all_stops = printed_labels(doc_type)
     taken = set(found)
     missing: list[str] = []
     unread: list[str] = []

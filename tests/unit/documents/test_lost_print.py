@@ -16,6 +16,7 @@ from backend.documents.lost_print import (
     lines_holding,
     one_digit_more,
     stray_table_row,
+    unjoined_neighbour,
 )
 from backend.documents.ocr.base import OcrLine
 
@@ -129,3 +130,18 @@ def test_a_row_of_figures_that_went_into_no_table_row_means_the_table_lost_it() 
     assert stray_table_row(rows, used)
     assert not stray_table_row(build_rows(header + second + third + totals), used)
     assert not stray_table_row(rows, [])
+
+
+def test_a_value_with_unjoined_text_beside_it_may_have_lost_what_stood_between() -> None:
+    code, rest = _line("GJJ-LPS", 112, 215, 774), _line("80741", 286, 382, 774)  # -2023- wiped
+    rows = build_rows([_line("合同编号", 88, 209, 721), code, rest])
+    assert unjoined_neighbour(rows, code, ["合同编号"], [])
+    fields = {"contract_number": FieldValue("GJJ-LPS", 0.98)}
+    assert [c.code for c in frame_checks("loan_contract", rows, fields, 1240, ["合同编号"])] == [
+        "VALUE_PART_LOST"]
+    # the next label, another field's value, or text far away are no lost part
+    label_next = build_rows([code, _line("借款人", 286, 350, 774)])
+    assert not unjoined_neighbour(label_next, code, ["借款人"], [])
+    assert not unjoined_neighbour(rows, code, ["合同编号"], ["80741"])
+    far = build_rows([code, _line("80741", 600, 700, 774)])
+    assert not unjoined_neighbour(far, code, [], [])
