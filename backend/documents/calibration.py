@@ -46,7 +46,11 @@ _DOUBTING = ("error", "warning")
 _PAGE_CODES = frozenset({"FIELD_MISSING", "FIELD_UNREADABLE"})
 _TABLE_FIELDS = frozenset({"last_12_months_total", "total_principal_paid",
                            "total_interest_paid", "total_paid", "row_count"})
-_TABLE_CODES = frozenset({"ROW_ARITHMETIC_MISMATCH", "TOTALS_MISMATCH", "ROW_GAP"})
+_TABLE_CODES = frozenset({"ROW_ARITHMETIC_MISMATCH", "TOTALS_MISMATCH", "ROW_GAP",
+                          "TABLE_ROW_UNREAD"})
+# Fields decided from another field's text share its doubts: has_property read off a query
+# result cut short by glare (经查询, its 名下无…记录 wiped) is as unsure as that result.
+_DERIVED_FROM = {"has_property": "query_result"}
 FEATURES = (
     "bias", "raw_logit", "blurry", "glare", "low_resolution", "unsure_share",
     "confirmed", "doubted", "repaired", "shape_suspect", "no_label", "fuzzy_label",
@@ -132,6 +136,11 @@ def features(
     }
     for k in KINDS:
         out[f"kind_{k}"] = float(kind == k)
+    source = _DERIVED_FROM.get(name)
+    if source is not None and source in fields:
+        of_source = features(doc_type, source, fields, checks, metrics, rows, table_rows)
+        for flag in ("doubted", "shape_suspect"):
+            out[flag] = max(out[flag], of_source[flag])
     return out
 
 

@@ -20,11 +20,12 @@ from backend.documents.extractors.base import Extraction
 from backend.documents.extractors.statement_totals import mismatches, reconcile
 from backend.documents.fields import FieldValue
 from backend.documents.layout import build_rows
+from backend.documents.lost_print import at_frame_side, frame_checks, stray_table_row
 from backend.documents.ocr import DEFAULT_ENGINE, OcrPage, get_engine
 from backend.documents.preprocess import decode_image, prepare
-from backend.documents.presence import classify_unfound, unread_checks
+from backend.documents.presence import classify_unfound, printed_labels, unread_checks
 from backend.documents.quality import QualityMetrics, measure
-from backend.documents.reread import reread_invalid_codes, reread_table_rows
+from backend.documents.reread import reread_invalid_codes, reread_numbers, reread_table_rows
 from backend.documents.result import ExtractionResult, Quality
 from backend.documents.sharpness import device_sharpness
 from backend.documents.types import DOCUMENT_TYPES
@@ -90,6 +91,8 @@ def extract_from_page(
     extraction: Extraction = extractor_for(resolved)(rows)
     fields = extraction.fields
     checks += reread_invalid_codes(page, rows, fields)
+    checks += reread_numbers(page, rows, fields, resolved)
+    checks += frame_checks(resolved, rows, fields, page.width, printed_labels(resolved))
     checks += chk.repair_codes(fields)
     checks += chk.amount_checks(fields)
     checks += chk.person_checks(fields)
@@ -104,10 +107,15 @@ def extract_from_page(
         rs.apply_totals(fields, table)
         table_rows = list(rs.rows_json(table))
         checks += _table_checks(table)
+        if stray_table_row(rows, [line for r in table for line in r.cells.values()]):
+            checks.append(chk.Check("TABLE_ROW_UNREAD", "warning", "total_paid",
+                                    "还款明细中有一行没有识别完整，合计可能不全，请人工核对。"))
         checks += _totals_checks(table, printed)
+    # print running off the photo's side: what was not found may lie beyond the frame
+    cut = any(at_frame_side(line, page.width) for line in page.lines)
     unfound = classify_unfound(resolved, rows, [f for f in fields_of(resolved) if f not in fields],
                                legible=not (quality.blurry or quality.glare
-                                            or quality.low_resolution),
+                                            or quality.low_resolution or cut),
                                found=[v.value for v in fields.values()])
     checks += chk.missing_checks(unfound.missing) + unread_checks(unfound.unread)
     return ExtractionResult(

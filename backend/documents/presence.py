@@ -8,11 +8,12 @@ was not read needs a person to read it off the photo. ``missing`` lists only the
 A field is *not found* when none of its labels starts a cell on the page, or a label does
 but nothing stands after or under it (the value was whited out or left blank). It is *not
 legible* when text stands where its value should be but did not parse, when only a label
-misread in one character is there, when a cell of the field's shape (an ID number, a date)
-stands unclaimed, parsed or not (2025/01/0% is a date misread, not a date left out), when
-most of the type's fields seem absent (another document, or a page OCR could not make
-out), and whenever the photo is blurred, washed out by glare or too
-coarse: then what OCR did not see may still be on the paper.
+misread in one character is there, when a cell of the field's shape (an ID number, a date,
+a whole address or organisation name) stands unclaimed, parsed or not (2025/01/0% is a
+date misread, not a date left out), when most of the type's fields seem absent (another
+document, or a page OCR could not make out), and whenever the photo is blurred, washed
+out by glare, too coarse or cut through the print at its side: then what OCR did not see
+may still be on the paper.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from backend.documents.extractors import _MODULES, fields_of
 from backend.documents.extractors.base import FieldRule
 from backend.documents.fields import Parser, compact, label_candidates, squash
 from backend.documents.layout import Row
-from backend.documents.shapes import kind_of
+from backend.documents.shapes import kind_of, looks_right
 from backend.verification.validators import halfwidth
 
 # Fields found without a rule of their own: the labels their value stands beside, or the
@@ -62,9 +63,22 @@ def _rules(module: ModuleType) -> dict[str, tuple[str, ...]]:
     return labels
 
 
+def _whole(doc_type: str, field: str, parse: Parser) -> Parser:
+    def whole(text: str) -> str | None:
+        value = parse(text)
+        return value if value and looks_right(doc_type, field, value) else None
+    return whole
+
+
 def _parser_of(doc_type: str, field: str) -> Parser | None:
-    """The field's parser when its values have a shape of their own (codes, dates):
-    a cell of that shape that no label claims may be the field with its label lost."""
+    """The field's parser when its values have a shape of their own (codes, dates, whole
+    addresses: place words, ending in a number or a room; organisations: ending in 公司,
+    中心, …): a cell of that shape that no label claims may be the field with its label
+    lost (washed out, or misread: 佳址)."""
+    if field == "address" or field.endswith("_address"):
+        return _whole(doc_type, field, p.address)
+    if field in ("company_name", "unit_name"):
+        return _whole(doc_type, field, p.free_text)
     if kind_of(doc_type, field) not in ("code", "date"):
         return None
     if field in ("borrower_id_number", "tenant_id_number"):
@@ -94,6 +108,12 @@ def _all_labels(doc_type: str) -> list[str]:
     for field in fields_of(doc_type):
         out += labels_of(doc_type, field)
     return out
+
+
+def printed_labels(doc_type: str) -> list[str]:
+    """Every label a ``doc_type`` prints: its fields' and the others it has (查询目的…)."""
+    other = getattr(_MODULES[doc_type], "_OTHER_LABELS", ())
+    return _all_labels(doc_type) + [x for x in other if isinstance(x, str)]
 
 
 _JUNK = " :：;；,，.。、-_|()（）"
@@ -141,12 +161,12 @@ def _starts_with_label(text: str, stops: Sequence[str]) -> bool:
 
 def _orphan_of_shape(rows: Sequence[Row], parse: Parser, stops: Sequence[str],
                      taken: set[str]) -> bool:
-    """A cell with no label in it whose text parses as the field (and is no other field's
-    value): the field may be there with its label lost."""
+    """A cell that starts with no label and whose text parses as the field (and is no
+    other field's value): the field may be there with its label lost. A label word inside
+    the text (民族路 in an address) does not make it a label."""
     for row in rows:
         for cell in row.cells:
-            text = compact(cell.text)
-            if any(printed in text for printed in stops):
+            if _starts_with_label(cell.text, stops):
                 continue
             value = parse(squash(cell.text))
             if value and value not in taken:
@@ -184,14 +204,13 @@ def classify_unfound(
     found: Iterable[str] = (),
 ) -> Unfound:
     """Splits the type's fields that were not read into not found and not legible.
-    ``legible``: False when the photo is blurred, glared or too coarse; ``found``: the
-    values read for the other fields."""
+    ``legible``: False when the photo is blurred, glared, too coarse or cuts the print at
+    its side; ``found``: the values read for the other fields."""
     names = list(unfound)
     if not legible:
         return Unfound([], names)
     stops = _all_labels(doc_type)
-    other = getattr(_MODULES[doc_type], "_OTHER_LABELS", ())
-    all_stops = stops + [x for x in other if isinstance(x, str)]
+    all_stops = printed_labels(doc_type)
     taken = set(found)
     missing: list[str] = []
     unread: list[str] = []

@@ -13,7 +13,7 @@ from backend.documents.extractors.repayment_statement import TableRow
 from backend.documents.fields import FieldValue
 from backend.documents.layout import build_rows
 from backend.documents.ocr.base import OcrLine, OcrPage
-from backend.documents.reread import reread_invalid_codes, reread_table_rows
+from backend.documents.reread import reread_invalid_codes, reread_numbers, reread_table_rows
 
 pytestmark = pytest.mark.slow
 
@@ -52,3 +52,23 @@ def test_id_number_failing_its_checksum_is_taken_from_the_second_reading() -> No
     checks = reread_invalid_codes(page, build_rows(shown), fields)
     assert fields["id_number"].value == "11010519491231002X"
     assert checks[0].evidence["by"] == "tesseract"
+
+
+def test_a_sure_amount_that_lost_a_digit_is_doubted_by_a_second_look() -> None:
+    # the page shows 1700.00; the first reading (as recorded) dropped the 1 at a high score
+    image, lines = render([(100, "1700.00")])
+    shown = [OcrLine("700.00", lines[0].quad, 0.99)]
+    page = OcrPage(shown, image.shape[1], image.shape[0], 0, "rapidocr", image)
+    fields = {"monthly_rent": FieldValue("700.00", 0.99)}
+    checks = reread_numbers(page, build_rows(shown), fields, "rental_contract")
+    assert [(c.code, c.severity, c.field) for c in checks] == [
+        ("READING_DOUBTED", "warning", "monthly_rent")]
+    assert fields["monthly_rent"].value == "700.00"  # doubted, never silently changed
+
+
+def test_a_sure_amount_read_whole_is_left_alone() -> None:
+    image, lines = render([(100, "1700.00")])
+    page = OcrPage([OcrLine("1700.00", lines[0].quad, 0.99)], image.shape[1], image.shape[0],
+                   0, "rapidocr", image)
+    fields = {"monthly_rent": FieldValue("1700.00", 0.99)}
+    assert reread_numbers(page, build_rows(page.lines), fields, "rental_contract") == []

@@ -38,6 +38,16 @@ def test_json_has_the_spec_keys_and_lists_missing_fields() -> None:
     assert "FIELD_MISSING" in codes(result)
 
 
+def test_on_a_photo_cut_through_the_print_what_was_not_found_is_unread_not_missing() -> None:
+    # the title runs off the photo's right side (1240 px): the page goes on beyond the frame
+    result = run([(1000, "个人住房公积金借款合同")], "合同编号：GJJ2023001", "借款人（乙方）：熊瑶",
+                 "身份证号码：520221197212046745", "借款金额（小写）：人民币736000.00元",
+                 "贷款期限：240个月", "年利率：3.1%", "还款方式：等额本息")
+    assert result["type"] == "loan_contract"
+    assert result["missing"] == []
+    assert "trustee_bank" in result["unread"]
+
+
 def test_upper_amount_disagreeing_with_figures_is_an_error() -> None:
     result = run("个人住房公积金借款合同", "借款金额（小写）：人民币368500.00元",
                  "借款金额（大写）：人民币叁拾陆万捌仟元整")

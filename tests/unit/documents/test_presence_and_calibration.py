@@ -73,6 +73,35 @@ def test_a_date_misread_beyond_parsing_is_not_legible_rather_than_absent() -> No
     assert left_out.missing == ["issue_date"]
 
 
+ID_CARD = ("中华人民共和国居民身份证", "姓名：潘欣", "性别：男", "民族：侗", "出生：1980年12月7日",
+           "公民身份号码：520203198012072836")
+
+
+def test_a_whole_address_whose_label_was_lost_is_not_legible_rather_than_absent() -> None:
+    # 住址 misread as 佳址; 民族路 inside the address is no label
+    misread = classify_unfound("id_card", rows_of(
+        *ID_CARD, "佳址：贵州省遵义市红花岗区民族路376号阳光小区14栋3单元1705号"), ["address"])
+    assert (misread.missing, misread.unread) == ([], ["address"])
+    washed = classify_unfound("id_card", rows_of(*ID_CARD, "遵义市红花岗区民族路376号"),
+                              ["address"])
+    assert washed.unread == ["address"]
+    # a place word alone is no address: the field is absent
+    absent = classify_unfound("id_card", rows_of(*ID_CARD, "遵义市公安局"), ["address"])
+    assert absent.missing == ["address"]
+
+
+UNIT = ("单位住房公积金缴存登记表", "统一社会信用代码：91520203NWMWDGY4KJ", "单位负责人：李洋刚")
+
+
+def test_an_organisation_name_whose_label_was_lost_is_not_legible_rather_than_absent() -> None:
+    # glare wiped 单位 off 单位名称 and 六盘水 off the name: what is left still names a company
+    lost = classify_unfound("unit_registration_form",
+                            rows_of(*UNIT, "立名称：", "市鑫源农业科技有限责任公司"), ["unit_name"])
+    assert (lost.missing, lost.unread) == ([], ["unit_name"])
+    absent = classify_unfound("unit_registration_form", rows_of(*UNIT), ["unit_name"])
+    assert absent.missing == ["unit_name"]
+
+
 def _fields() -> dict[str, FieldValue]:
     return {"id_number": FieldValue("520221197212046745", 0.95),
             "borrower_name": FieldValue("熊瑶", 0.95)}
@@ -98,6 +127,15 @@ def test_a_value_of_the_wrong_shape_is_marked_for_checking() -> None:
     fields = {"borrower_name": FieldValue("经查询", 0.99)}
     confidence = calibrate("loan_contract", fields, [], SHARP)
     assert needs_check(confidence) == ["borrower_name"]
+
+
+def test_has_property_read_off_a_query_result_cut_short_shares_its_doubt() -> None:
+    cut = {"query_result": FieldValue("经查询", 0.99), "has_property": FieldValue("true", 0.99)}
+    assert needs_check(calibrate("no_housing_certificate", cut, [], SHARP)) == [
+        "query_result", "has_property"]
+    whole = {"query_result": FieldValue("经查询，该申请人名下无不动产登记记录。", 0.99),
+             "has_property": FieldValue("false", 0.99)}
+    assert needs_check(calibrate("no_housing_certificate", whole, [], SHARP)) == []
 
 
 def test_value_shapes() -> None:
