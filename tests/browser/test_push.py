@@ -244,10 +244,15 @@ def test_the_switch_explains_an_unreachable_push_service_and_stays_off(
     page.on("request", lambda request: operations.append(request.post_data or ""))
     open_inbox(page)
     switch = page.get_by_role("switch", name="接收推送通知")
+    # subscribe waits for Chrome's push service (as in mainland China) until the app gives
+    # up (SUBSCRIBE_TIMEOUT_MS, 20 s): the page's clock runs that wait out at once. Should
+    # the app set its timer only after run_for, the clock still flows and it fires in time.
+    page.clock.install()
 
-    switch.click()
+    with page.expect_response(lambda r: "vapidPublicKey" in (r.request.post_data or "")):
+        switch.click()
+    page.clock.run_for(21_000)
 
-    # subscribe waits for Chrome's push service (as in mainland China) until the app gives up.
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("无法连接浏览器的推送服务", timeout=40_000)
     expect(alert).to_contain_text("Chrome 的推送服务无法访问")
