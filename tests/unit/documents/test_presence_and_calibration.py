@@ -144,6 +144,12 @@ def test_value_shapes() -> None:
     assert not looks_right("rental_contract", "rental_address",
                            "贵州省六盘水市钟山区人民路189号锦绣华庭1")
     assert looks_right("rental_contract", "rental_address", "贵州省六盘水市钟山区人民路189号")
+    # a house number lost under glare: 号 right after the road's name
+    assert not looks_right("id_card", "address", "贵州省盘州市塔山路号")
+    assert looks_right("id_card", "address", "贵州省盘州市塔山路324号锦绣华庭7栋2单元2804室")
+    assert looks_right("id_card", "address", "贵州省盘州市塔山路三号")
+    assert not looks_right("loan_contract", "loan_amount_upper", "壹拾壹万")  # 元整 lost
+    assert looks_right("loan_contract", "loan_amount_upper", "壹拾壹万元整")
     assert not looks_right("no_housing_certificate", "query_result", "经查询，未发现该申")
     assert not looks_right("marital_status_certificate", "issuer", "州市民政局")  # place cut
     assert looks_right("marital_status_certificate", "issuer", "盘州市民政局")
