@@ -49,6 +49,9 @@ _BRANCH_END = ("行", "社", "部", "处", "所", "点", "厅", "中心", "营�
 # A city or province is named by two characters or more before 市/省 (州市民政局 lost one).
 _SHORT_PLACE = re.compile(r"^[\u4e00-\u9fff]?[市省]")
 _UPPER_END = ("元整", "元正", "元", "整", "正", "角", "分")
+# A numbered code's last group is its serial; one ending in a year (GJJ-SC-2022 of
+# GJJ-SC-2022-62331) lost the serial under glare.
+_YEAR_LAST = re.compile(r"[A-Za-z0-9][-_/](?:19|20)\d{2}$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -81,6 +84,8 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
     if name == "address" or name.endswith("_address"):
         return (len(value) >= 8 and value.endswith(_ADDRESS_END)
                 and not _NUMBERLESS.search(value))
+    if name == "contract_number":
+        return not _YEAR_LAST.search(value)
     if name.endswith("_upper"):
         # 大写 as printed ends with its unit: 壹拾壹万 is 壹拾壹万元整 with 元整 under glare
         return value.endswith(_UPPER_END)

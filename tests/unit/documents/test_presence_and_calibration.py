@@ -150,6 +150,9 @@ def test_value_shapes() -> None:
     assert looks_right("id_card", "address", "贵州省盘州市塔山路三号")
     assert not looks_right("loan_contract", "loan_amount_upper", "壹拾壹万")  # 元整 lost
     assert looks_right("loan_contract", "loan_amount_upper", "壹拾壹万元整")
+    assert not looks_right("loan_contract", "contract_number", "GJJ-SC-2022")  # serial lost
+    assert looks_right("loan_contract", "contract_number", "GJJ-SC-2022-62331")
+    assert looks_right("loan_contract", "contract_number", "2022")
     assert not looks_right("no_housing_certificate", "query_result", "经查询，未发现该申")
     assert not looks_right("marital_status_certificate", "issuer", "州市民政局")  # place cut
     assert looks_right("marital_status_certificate", "issuer", "盘州市民政局")
@@ -163,3 +166,12 @@ def test_the_committed_table_was_fitted_and_met_its_goal_on_held_out_documents()
     held = fitted["held_out"]["measured"]
     assert held["accuracy_at_threshold"] >= 0.995
     assert held["coverage"] >= 0.90
+
+
+def test_figures_and_words_that_disagree_are_both_doubted() -> None:
+    # either may be the one misread: 肆万元整 lost 陆拾 under glare, ¥640,000.00 is right
+    fields = {"loan_amount": FieldValue("640000.00", 0.994),
+              "loan_amount_upper": FieldValue("肆万元整", 1.0)}
+    mismatch = Check("AMOUNT_UPPER_MISMATCH", "error", "loan_amount", "不一致")
+    confidence = calibrate("loan_contract", fields, [mismatch], SHARP)
+    assert sorted(needs_check(confidence)) == ["loan_amount", "loan_amount_upper"]
