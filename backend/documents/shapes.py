@@ -48,6 +48,7 @@ _BANK = re.compile(r"银行|信用社|信用合作|农商行|农信")
 _BRANCH_END = ("行", "社", "部", "处", "所", "点", "厅", "中心", "营业室")
 # A city or province is named by two characters or more before 市/省 (州市民政局 lost one).
 _SHORT_PLACE = re.compile(r"^[\u4e00-\u9fff]?[市省]")
+_COMPANY_TYPE_END = ("公司", "）", ")", "企业", "合伙", "工商户", "合作社", "独资")
 _UPPER_END = ("元整", "元正", "元", "整", "正", "角", "分")
 # A numbered code's last group is its serial; one ending in a year (GJJ-SC-2022 of
 # GJJ-SC-2022-62331) lost the serial under glare.
@@ -84,6 +85,11 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
     if name == "address" or name.endswith("_address"):
         return (len(value) >= 8 and value.endswith(_ADDRESS_END)
                 and not _NUMBERLESS.search(value))
+    if name == "company_type":
+        # a kind of company is a whole word, its qualifier closed: 有限责任公 lost its 司
+        opened = value.count("（") + value.count("(")
+        return value.endswith(_COMPANY_TYPE_END) and opened == (
+            value.count("）") + value.count(")"))
     if name == "contract_number":
         return not _YEAR_LAST.search(value)
     if name.endswith("_upper"):

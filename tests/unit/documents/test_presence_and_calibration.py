@@ -153,6 +153,10 @@ def test_value_shapes() -> None:
     assert not looks_right("loan_contract", "contract_number", "GJJ-SC-2022")  # serial lost
     assert looks_right("loan_contract", "contract_number", "GJJ-SC-2022-62331")
     assert looks_right("loan_contract", "contract_number", "2022")
+    assert not looks_right("business_licence", "company_type", "有限责任公")
+    assert not looks_right("business_licence", "company_type", "有限责任公司（自然人投资")
+    assert looks_right("business_licence", "company_type", "有限责任公司（自然人独资)")
+    assert looks_right("business_licence", "company_type", "其他有限责任公司")
     assert not looks_right("no_housing_certificate", "query_result", "经查询，未发现该申")
     assert not looks_right("marital_status_certificate", "issuer", "州市民政局")  # place cut
     assert looks_right("marital_status_certificate", "issuer", "盘州市民政局")
