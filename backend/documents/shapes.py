@@ -53,6 +53,8 @@ _UPPER_END = ("元整", "元正", "元", "整", "正", "角", "分")
 # A numbered code's last group is its serial; one ending in a year (GJJ-SC-2022 of
 # GJJ-SC-2022-62331) lost the serial under glare.
 _YEAR_LAST = re.compile(r"[A-Za-z0-9][-_/](?:19|20)\d{2}$")
+# A city is named by two characters or more (贵州省州市 lost the 盘 of 盘州市).
+_CUT_CITY = re.compile(r"(?:^|省)[\u4e00-\u9fff]?市")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -81,10 +83,12 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
     if kind == "name":
         return bool(_PERSON.match(value)) and not any(w in value for w in _NOT_NAME_WORDS)
     if name == "query_result":
-        return value.endswith(("。", "记录", "记录。", "房产", "住房")) and len(value) >= 8
+        # it says first how it was found (经查询，…): 该申请人名下有… lost its start to glare
+        return (value.startswith("经") and len(value) >= 8
+                and value.endswith(("。", "记录", "记录。", "房产", "住房")))
     if name == "address" or name.endswith("_address"):
         return (len(value) >= 8 and value.endswith(_ADDRESS_END)
-                and not _NUMBERLESS.search(value))
+                and not _NUMBERLESS.search(value) and not _CUT_CITY.search(value))
     if name == "company_type":
         # a kind of company is a whole word, its qualifier closed: 有限责任公 lost its 司
         opened = value.count("（") + value.count("(")

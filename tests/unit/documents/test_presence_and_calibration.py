@@ -148,6 +148,9 @@ def test_value_shapes() -> None:
     assert not looks_right("id_card", "address", "贵州省盘州市塔山路号")
     assert looks_right("id_card", "address", "贵州省盘州市塔山路324号锦绣华庭7栋2单元2804室")
     assert looks_right("id_card", "address", "贵州省盘州市塔山路三号")
+    assert not looks_right("id_card", "address", "贵州省州市民族路319号")  # 盘 lost
+    assert not looks_right("no_housing_certificate", "query_result",
+                           "该申请人名下有不动产登记记录1条。")  # 经查询， lost
     assert not looks_right("loan_contract", "loan_amount_upper", "壹拾壹万")  # 元整 lost
     assert looks_right("loan_contract", "loan_amount_upper", "壹拾壹万元整")
     assert not looks_right("loan_contract", "contract_number", "GJJ-SC-2022")  # serial lost
