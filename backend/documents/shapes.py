@@ -49,6 +49,9 @@ _BRANCH_END = ("行", "社", "部", "处", "所", "点", "厅", "中心", "营�
 # A city or province is named by two characters or more before 市/省 (州市民政局 lost one).
 _SHORT_PLACE = re.compile(r"^[\u4e00-\u9fff]?[市省]")
 _COMPANY_TYPE_END = ("公司", "）", ")", "企业", "合伙", "工商户", "合作社", "独资")
+# The kinds of market entity a licence names (其他有限任公司 lost the 责 of 有限责任公司).
+_COMPANY_KINDS = ("有限责任公司", "股份有限公司", "有限公司", "合伙企业", "独资企业", "个体工商户",
+                  "合作社", "所有制", "分公司", "外商投资企业", "联营企业")
 _UPPER_END = ("元整", "元正", "元", "整", "正", "角", "分")
 # A numbered code's last group is its serial; one ending in a year (GJJ-SC-2022 of
 # GJJ-SC-2022-62331) lost the serial under glare.
@@ -92,7 +95,8 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
     if name == "company_type":
         # a kind of company is a whole word, its qualifier closed: 有限责任公 lost its 司
         opened = value.count("（") + value.count("(")
-        return value.endswith(_COMPANY_TYPE_END) and opened == (
+        return any(k in value for k in _COMPANY_KINDS) and value.endswith(
+            _COMPANY_TYPE_END) and opened == (
             value.count("）") + value.count(")"))
     if name == "contract_number":
         return not _YEAR_LAST.search(value)

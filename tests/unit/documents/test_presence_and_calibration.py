@@ -157,6 +157,7 @@ def test_value_shapes() -> None:
     assert looks_right("loan_contract", "contract_number", "GJJ-SC-2022-62331")
     assert looks_right("loan_contract", "contract_number", "2022")
     assert not looks_right("business_licence", "company_type", "有限责任公")
+    assert not looks_right("business_licence", "company_type", "其他有限任公司")  # 责 lost
     assert not looks_right("business_licence", "company_type", "有限责任公司（自然人投资")
     assert looks_right("business_licence", "company_type", "有限责任公司（自然人独资)")
     assert looks_right("business_licence", "company_type", "其他有限责任公司")
