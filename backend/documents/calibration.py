@@ -51,6 +51,9 @@ _TABLE_CODES = frozenset({"ROW_ARITHMETIC_MISMATCH", "TOTALS_MISMATCH", "ROW_GAP
 # Fields decided from another field's text share its doubts: has_property read off a query
 # result cut short by glare (经查询, its 名下无…记录 wiped) is as unsure as that result.
 _DERIVED_FROM = {"has_property": "query_result"}
+# Checks that set two values against each other: either may be the wrong one (肆万元整 for
+# 陆拾肆万元整 under glare, against a right ¥640,000.00), so both are doubted.
+_PAIR_CODES = {"AMOUNT_UPPER_MISMATCH": frozenset({"loan_amount", "loan_amount_upper"})}
 FEATURES = (
     "bias", "raw_logit", "blurry", "glare", "low_resolution", "unsure_share",
     "confirmed", "doubted", "repaired", "shape_suspect", "no_label", "fuzzy_label",
@@ -112,7 +115,8 @@ def features(
     page's OCR rows (for the label feature); ``table_rows``: a statement's parsed table."""
     fv = fields[name]
     codes = {(c.code, c.field or "") for c in checks}
-    on_field = [c for c in checks if c.field == name and c.code not in _PAGE_CODES]
+    on_field = [c for c in checks if (c.field == name and c.code not in _PAGE_CODES)
+                or name in _PAIR_CODES.get(c.code, ())]
     if name in _TABLE_FIELDS:  # a table-level doubt concerns every figure summed from it
         on_field += [c for c in checks if c.code in _TABLE_CODES]
     kind = kind_of(doc_type, name)

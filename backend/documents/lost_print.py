@@ -26,6 +26,10 @@ A value whose cell has, on its row a short gap away, text that is neither a labe
 another field's value may have lost what stood between: a glare spot wiped -2023- out of
 GJJ-LPS-2023-80741, leaving GJJ-LPS | 80741, and GJJ-LPS was read at 0.98.
 
+A value right of a cell that holds its label, a gap, and one or two characters (查询结果 经 |
+发现该申请人名下有…) lost what stood between them: glare wiped 经查询，未 down to 经, and the
+rest, read at 0.997, says the opposite of the paper.
+
 Each makes the value doubted (a warning on the field), so its confidence is capped below
 the threshold and staff check it. A second reading that differs otherwise (a digit
 changed, one fewer) is no evidence of a lost digit and is left alone: the first reading
@@ -61,6 +65,7 @@ _COMPUTED = frozenset({"last_12_months_total", "total_principal_paid", "total_in
 _FIGURE = re.compile(r"[¥￥V]?\d[\d,]*\.\d{2}元?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_ONLY = re.compile(r"[\u4e00-\u9fff()（）]{2,10}[:：]?")
+_GAPPED_LABEL = re.compile(r"(\S+?)[:：]?\s+[\u4e00-\u9fff]{1,2}")
 
 # a number whose first character is a thousands or decimal separator: ,700.00  ¥.500
 _CUT_FIGURE = re.compile(r"(?:^|[^\d,.])[,.]\d")
@@ -103,7 +108,8 @@ def at_frame_side(line: OcrLine, width: float) -> bool:
 
 
 def frame_checks(doc_type: str, rows: Sequence[Row], fields: Mapping[str, FieldValue],
-                 width: float, labels: Sequence[str] = ()) -> list[Check]:
+                 width: float, labels: Sequence[str] = (),
+                 field_labels: Mapping[str, Sequence[str]] | None = None) -> list[Check]:
     """A warning on each value read from a line that the photo's side cuts, that starts
     late in its column, or that has unjoined text beside it (``labels``: those the type
     prints)."""
@@ -111,8 +117,10 @@ def frame_checks(doc_type: str, rows: Sequence[Row], fields: Mapping[str, FieldV
     for name, fv in fields.items():
         held = lines_holding(rows, kind_of(doc_type, name), fv.value)
         others = [v.value for k, v in fields.items() if k != name]
+        own = (field_labels or {}).get(name, ())
         if name not in _COMPUTED and held and any(
-                unjoined_neighbour(rows, line, labels, others) for line in held):
+                unjoined_neighbour(rows, line, labels, others)
+                or stray_start_before(rows, line, own) for line in held):
             out.append(Check("VALUE_PART_LOST", "warning", name,
                              f"{label(name)}“{fv.value}”与旁边的文字之间可能有字没有识别出来，"
                              "请人工核对。", {}))
@@ -185,4 +193,17 @@ def unjoined_neighbour(rows: Sequence[Row], line: OcrLine, labels: Sequence[str]
             if any(label in text[:len(label) + 2] for label in labels):
                 return False
             return not any(v and (v in text or text in v) for v in values)
+    return False
+
+
+def stray_start_before(rows: Sequence[Row], line: OcrLine, labels: Sequence[str]) -> bool:
+    """The cell left of the line is one of ``labels`` (the field's), a gap, and one or two
+    Chinese characters: the start of a value whose middle was lost, not a label's end (a
+    longer label, 住所地, is printed without a gap)."""
+    for row in rows:
+        for i, cell in enumerate(row.cells):
+            if cell.line is not line or i == 0:
+                continue
+            m = _GAPPED_LABEL.fullmatch(halfwidth(row.cells[i - 1].text.strip()))
+            return m is not None and compact(m.group(1)) in {compact(x) for x in labels}
     return False

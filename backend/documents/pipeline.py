@@ -23,7 +23,7 @@ from backend.documents.layout import build_rows
 from backend.documents.lost_print import at_frame_side, frame_checks, stray_table_row
 from backend.documents.ocr import DEFAULT_ENGINE, OcrPage, get_engine
 from backend.documents.preprocess import decode_image, prepare
-from backend.documents.presence import classify_unfound, printed_labels, unread_checks
+from backend.documents.presence import classify_unfound, labels_of, printed_labels, unread_checks
 from backend.documents.quality import QualityMetrics, measure
 from backend.documents.reread import reread_invalid_codes, reread_numbers, reread_table_rows
 from backend.documents.result import ExtractionResult, Quality
@@ -92,7 +92,8 @@ def extract_from_page(
     fields = extraction.fields
     checks += reread_invalid_codes(page, rows, fields)
     checks += reread_numbers(page, rows, fields, resolved)
-    checks += frame_checks(resolved, rows, fields, page.width, printed_labels(resolved))
+    checks += frame_checks(resolved, rows, fields, page.width, printed_labels(resolved),
+                           {name: labels_of(resolved, name) for name in fields})
     checks += chk.repair_codes(fields)
     checks += chk.amount_checks(fields)
     checks += chk.person_checks(fields)

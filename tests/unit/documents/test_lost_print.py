@@ -15,6 +15,7 @@ from backend.documents.lost_print import (
     late_in_column,
     lines_holding,
     one_digit_more,
+    stray_start_before,
     stray_table_row,
     unjoined_neighbour,
 )
@@ -145,3 +146,19 @@ def test_a_value_with_unjoined_text_beside_it_may_have_lost_what_stood_between()
     assert not unjoined_neighbour(rows, code, ["合同编号"], ["80741"])
     far = build_rows([code, _line("80741", 600, 700, 774)])
     assert not unjoined_neighbour(far, code, [], [])
+
+
+def test_a_value_after_its_label_a_gap_and_a_stray_character_lost_its_middle() -> None:
+    # glare wiped 查询，未 out of 经查询，未发现…: what is left says the opposite
+    result = _line("发现该申请人名下有不动产登记记录。", 386, 1000, 340)
+    rows = build_rows([_line("查询结果 经", 84, 300, 340), result])
+    assert stray_start_before(rows, result, ["查询结果"])
+    fields = {"query_result": FieldValue("发现该申请人名下有不动产登记记录。", 0.997)}
+    checks = frame_checks("no_housing_certificate", rows, fields, 1240, [],
+                          {"query_result": ["查询结果"]})
+    assert [c.code for c in checks] == ["VALUE_PART_LOST"]
+    # a longer label printed whole (住所地, no gap) or the label alone is no lost middle
+    address = _line("贵州省六盘水市钟山区人民路189号", 300, 800)
+    for left in ("住所地", "住所：", "住所"):
+        assert not stray_start_before(build_rows([_line(left, 84, 250), address]), address,
+                                      ["住所"])

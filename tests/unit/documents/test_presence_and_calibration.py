@@ -144,6 +144,23 @@ def test_value_shapes() -> None:
     assert not looks_right("rental_contract", "rental_address",
                            "贵州省六盘水市钟山区人民路189号锦绣华庭1")
     assert looks_right("rental_contract", "rental_address", "贵州省六盘水市钟山区人民路189号")
+    # a house number lost under glare: 号 right after the road's name
+    assert not looks_right("id_card", "address", "贵州省盘州市塔山路号")
+    assert looks_right("id_card", "address", "贵州省盘州市塔山路324号锦绣华庭7栋2单元2804室")
+    assert looks_right("id_card", "address", "贵州省盘州市塔山路三号")
+    assert not looks_right("id_card", "address", "贵州省州市民族路319号")  # 盘 lost
+    assert not looks_right("no_housing_certificate", "query_result",
+                           "该申请人名下有不动产登记记录1条。")  # 经查询， lost
+    assert not looks_right("loan_contract", "loan_amount_upper", "壹拾壹万")  # 元整 lost
+    assert looks_right("loan_contract", "loan_amount_upper", "壹拾壹万元整")
+    assert not looks_right("loan_contract", "contract_number", "GJJ-SC-2022")  # serial lost
+    assert looks_right("loan_contract", "contract_number", "GJJ-SC-2022-62331")
+    assert looks_right("loan_contract", "contract_number", "2022")
+    assert not looks_right("business_licence", "company_type", "有限责任公")
+    assert not looks_right("business_licence", "company_type", "其他有限任公司")  # 责 lost
+    assert not looks_right("business_licence", "company_type", "有限责任公司（自然人投资")
+    assert looks_right("business_licence", "company_type", "有限责任公司（自然人独资)")
+    assert looks_right("business_licence", "company_type", "其他有限责任公司")
     assert not looks_right("no_housing_certificate", "query_result", "经查询，未发现该申")
     assert not looks_right("marital_status_certificate", "issuer", "州市民政局")  # place cut
     assert looks_right("marital_status_certificate", "issuer", "盘州市民政局")
@@ -157,3 +174,12 @@ def test_the_committed_table_was_fitted_and_met_its_goal_on_held_out_documents()
     held = fitted["held_out"]["measured"]
     assert held["accuracy_at_threshold"] >= 0.995
     assert held["coverage"] >= 0.90
+
+
+def test_figures_and_words_that_disagree_are_both_doubted() -> None:
+    # either may be the one misread: 肆万元整 lost 陆拾 under glare, ¥640,000.00 is right
+    fields = {"loan_amount": FieldValue("640000.00", 0.994),
+              "loan_amount_upper": FieldValue("肆万元整", 1.0)}
+    mismatch = Check("AMOUNT_UPPER_MISMATCH", "error", "loan_amount", "不一致")
+    confidence = calibrate("loan_contract", fields, [mismatch], SHARP)
+    assert sorted(needs_check(confidence)) == ["loan_amount", "loan_amount_upper"]
