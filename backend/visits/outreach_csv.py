@@ -44,7 +44,8 @@ class ParsedList:
 
 
 def parse_companies(text: str) -> ParsedList:
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    # newline=None: a bare \r ends a line as \n does (csv refuses it in an unquoted field).
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=None))
     header = next(reader, None)
     if header is None:
         return ParsedList([], ["文件为空"])

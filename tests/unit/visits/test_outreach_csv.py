@@ -23,3 +23,10 @@ def test_chinese_headers_and_bad_lines() -> None:
 def test_header_required() -> None:
     assert parse_companies("").problems == ["文件为空"]
     assert parse_companies("a,b\n1,2\n").rows == []
+
+
+def test_a_bare_carriage_return_ends_a_line_instead_of_breaking_the_reader() -> None:
+    # the GraphQL fuzz sent "\r9": csv refused the bare \r with an exception (INTERNAL_ERROR)
+    parsed = parse_companies("单位名称,地址\r六盘水建材有限公司,钟山区人民路1号\r9")
+    assert [row.name for row in parsed.rows] == ["六盘水建材有限公司"]
+    assert parse_companies("\r9").problems
