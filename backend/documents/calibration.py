@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from backend.documents.checks import ID_FIELDS, Check
+from backend.documents.extractors.repayment_statement import TABLE_FIELDS
 from backend.documents.fields import FieldValue, compact, label_candidates
 from backend.documents.layout import Row
 from backend.documents.presence import labels_of
@@ -44,8 +45,6 @@ RULE_DOUBT_CAP = 0.5
 _DOUBTING = ("error", "warning")
 # Checks about the page, not about one value (they reach the model through the photo features).
 _PAGE_CODES = frozenset({"FIELD_MISSING", "FIELD_UNREADABLE"})
-_TABLE_FIELDS = frozenset({"last_12_months_total", "total_principal_paid",
-                           "total_interest_paid", "total_paid", "row_count"})
 _TABLE_CODES = frozenset({"ROW_ARITHMETIC_MISMATCH", "TOTALS_MISMATCH", "ROW_GAP",
                           "TABLE_ROW_UNREAD"})
 # Fields decided from another field's text share its doubts: has_property read off a query
@@ -117,11 +116,11 @@ def features(
     codes = {(c.code, c.field or "") for c in checks}
     on_field = [c for c in checks if (c.field == name and c.code not in _PAGE_CODES)
                 or name in _PAIR_CODES.get(c.code, ())]
-    if name in _TABLE_FIELDS:  # a table-level doubt concerns every figure summed from it
+    if name in TABLE_FIELDS:  # a table-level doubt concerns every figure summed from it
         on_field += [c for c in checks if c.code in _TABLE_CODES]
     kind = kind_of(doc_type, name)
     strength = label_strength(doc_type, name, fv.value, rows)
-    table_doubt = name in _TABLE_FIELDS and _table_gap(table_rows)
+    table_doubt = name in TABLE_FIELDS and _table_gap(table_rows)
     out = {
         "bias": 1.0,
         "raw_logit": _logit(fv.confidence),

@@ -43,6 +43,7 @@ from collections.abc import Mapping, Sequence
 
 from backend.documents import parsers as p
 from backend.documents.checks import Check, label
+from backend.documents.extractors.repayment_statement import TABLE_FIELDS, TableRow
 from backend.documents.fields import FieldValue, compact
 from backend.documents.layout import Row
 from backend.documents.ocr.base import OcrLine
@@ -60,8 +61,7 @@ COLUMN_SPREAD = 0.5
 LATE_START = 1.5
 NEIGHBOUR_GAP = 3.0
 # computed from the table or from another field, not read from one line
-_COMPUTED = frozenset({"last_12_months_total", "total_principal_paid", "total_interest_paid",
-                       "total_paid", "row_count", "has_property"})
+_COMPUTED = TABLE_FIELDS | {"has_property"}
 _FIGURE = re.compile(r"[¥￥V]?\d[\d,]*\.\d{2}元?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_ONLY = re.compile(r"[\u4e00-\u9fff()（）]{2,10}[:：]?")
@@ -176,6 +176,14 @@ def stray_table_row(rows: Sequence[Row], used: Sequence[OcrLine]) -> bool:
         if sum(1 for c in row.cells if _FIGURE.fullmatch(compact(c.text))) >= 2:
             return True
     return False
+
+
+def table_row_checks(rows: Sequence[Row], table: Sequence[TableRow]) -> list[Check]:
+    """A warning on the statement's totals when a row of figures went into no table row."""
+    if not stray_table_row(rows, [line for r in table for line in r.cells.values()]):
+        return []
+    return [Check("TABLE_ROW_UNREAD", "warning", "total_paid",
+                  "还款明细中有一行没有识别完整，合计可能不全，请人工核对。")]
 
 
 def unjoined_neighbour(rows: Sequence[Row], line: OcrLine, labels: Sequence[str],

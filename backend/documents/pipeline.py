@@ -20,7 +20,7 @@ from backend.documents.extractors.base import Extraction
 from backend.documents.extractors.statement_totals import mismatches, reconcile
 from backend.documents.fields import FieldValue
 from backend.documents.layout import build_rows
-from backend.documents.lost_print import at_frame_side, frame_checks, stray_table_row
+from backend.documents.lost_print import at_frame_side, frame_checks, table_row_checks
 from backend.documents.ocr import DEFAULT_ENGINE, OcrPage, get_engine
 from backend.documents.preprocess import decode_image, prepare
 from backend.documents.presence import classify_unfound, labels_of, printed_labels, unread_checks
@@ -108,9 +108,7 @@ def extract_from_page(
         rs.apply_totals(fields, table)
         table_rows = list(rs.rows_json(table))
         checks += _table_checks(table)
-        if stray_table_row(rows, [line for r in table for line in r.cells.values()]):
-            checks.append(chk.Check("TABLE_ROW_UNREAD", "warning", "total_paid",
-                                    "还款明细中有一行没有识别完整，合计可能不全，请人工核对。"))
+        checks += table_row_checks(rows, table)
         checks += _totals_checks(table, printed)
     # print running off the photo's side: what was not found may lie beyond the frame
     cut = any(at_frame_side(line, page.width) for line in page.lines)

@@ -20,12 +20,12 @@ import numpy as np
 
 from backend.documents import parsers as p
 from backend.documents.checks import ID_FIELDS, Check, label
-from backend.documents.extractors.repayment_statement import TableRow
+from backend.documents.extractors.repayment_statement import TABLE_FIELDS, TableRow
 from backend.documents.extractors.statement_cells import amount_in
 from backend.documents.fields import FieldValue, compact
 from backend.documents.layout import Row
 from backend.documents.lost_print import cut_at_start, lines_holding, one_digit_more
-from backend.documents.ocr import OcrPage, get_engine
+from backend.documents.ocr import DEFAULT_ENGINE, OcrEngine, OcrPage, get_engine
 from backend.documents.ocr.base import Image, OcrLine
 from backend.documents.shapes import kind_of
 from backend.verification.validators import USCC_ALPHABET, is_valid_id_number, is_valid_uscc
@@ -128,8 +128,6 @@ _SURE_SCORE = 0.9
 # dropped digits of the tuning sets: a margin gave back a 1 the box had cut off, the
 # enlarged copy one of two narrow 1s read as one; neither alone found both.
 _SECOND_CROPS = ((0.15, 1.0), (0.0, 2.0))
-_COMPUTED = frozenset({"last_12_months_total", "total_principal_paid", "total_interest_paid",
-                       "total_paid", "row_count"})
 
 
 def reread_numbers(page: OcrPage, rows: Sequence[Row], fields: dict[str, FieldValue],
@@ -138,21 +136,17 @@ def reread_numbers(page: OcrPage, rows: Sequence[Row], fields: dict[str, FieldVa
     at its start, or a second reading of the box with one digit more."""
     if page.image is None:
         return []
-    engine = get_engine(page.engine or "rapidocr")
+    engine = get_engine(page.engine or DEFAULT_ENGINE)
     checks: list[Check] = []
     for name, fv in fields.items():
         kind = kind_of(doc_type, name)
-        if kind not in _NUMERIC_KINDS or name in _COMPUTED or fv.confidence < _SURE_SCORE:
+        if kind not in _NUMERIC_KINDS or name in TABLE_FIELDS or fv.confidence < _SURE_SCORE:
             continue
         if name in _CODES and _CODES[name][1](fv.value):
             continue  # its checksum passes: no digit is missing
         for line in lines_holding(rows, kind, fv.value):
-            second = "" if kind == "amount" and cut_at_start(line.text) else None
-            for margin, scale in _SECOND_CROPS if second is None else ():
-                text = engine.read_crop(_box_crop(page.image, line, margin, scale))[0]
-                if one_digit_more(line.text, text):
-                    second = text
-                    break
+            cut = kind == "amount" and cut_at_start(line.text)
+            second = "" if cut else _reading_with_one_digit_more(engine, page.image, line)
             if second is not None:
                 checks.append(Check(
                     "READING_DOUBTED", "warning", name,
@@ -160,6 +154,15 @@ def reread_numbers(page: OcrPage, rows: Sequence[Row], fields: dict[str, FieldVa
                     {"read": line.text, "second": second}))
                 break
     return checks
+
+
+def _reading_with_one_digit_more(engine: OcrEngine, image: Image, line: OcrLine) -> str | None:
+    """The first second reading of the line's box that holds one digit more, if any."""
+    for margin, scale in _SECOND_CROPS:
+        text = engine.read_crop(_box_crop(image, line, margin, scale))[0]
+        if one_digit_more(line.text, text):
+            return text
+    return None
 
 
 def _box_crop(image: Image, line: OcrLine, margin: float, scale: float) -> Image:

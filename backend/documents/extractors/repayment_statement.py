@@ -30,6 +30,9 @@ from backend.verification.validators import halfwidth
 FIELDS = ("borrower_name", "loan_account", "statement_date", "last_12_months_total",
           "total_principal_paid", "total_interest_paid", "total_paid", "row_count")
 COLUMNS = ("period", "date", "principal", "interest", "total", "balance")
+# The figures computed from the table's rows, not read from one line of the page.
+TABLE_FIELDS = frozenset({"last_12_months_total", "total_principal_paid", "total_interest_paid",
+                          "total_paid", "row_count"})
 
 
 def _account(text: str) -> str | None:
