@@ -89,8 +89,9 @@ def examples(records: Sequence[dict[str, Any]]) -> list[tuple[dict[str, float], 
                                  m["text_height"], m["line_count"], m.get("faded_cells", 0),
                                  m.get("highlight_share", 0.0))
         legible = not truth["quality"].get("blurry")
-        rows = build_rows([OcrLine(text, tuple(tuple(pt) for pt in quad), score)  # type: ignore[arg-type]
-                           for text, quad, score in rec["lines"]])
+        rows = build_rows([OcrLine(text, tuple(tuple(pt) for pt in quad), score,  # type: ignore[arg-type]
+                                   tuple(more[0]) if more else ())
+                           for text, quad, score, *more in rec["lines"]])
         for name in fields:
             if name not in truth["fields"]:
                 right = False  # read where nothing is printed

@@ -1,8 +1,9 @@
 """Reads a generated set once and keeps what the quality and confidence tuning needs.
 
-For each image: the OCR lines (text, box, score), the rotation, the quality metrics and the
-prediction, one JSON line each, so that rules applied after OCR (calibration, quality
-thresholds, missing vs unreadable) can be re-run in seconds instead of re-reading pages.
+For each image: the OCR lines (text, box, score, character scores), the rotation, the
+quality metrics and the prediction, one JSON line each, so that rules applied after OCR
+(calibration, quality thresholds, missing vs unreadable) can be re-run in seconds instead
+of re-reading pages.
 
     .venv/bin/python bench/_trust_cache.py --set degradations --seed 41 --count 2 --out DIR
 """
@@ -39,7 +40,8 @@ def read_one(data: bytes, engine: str = "rapidocr") -> dict[str, Any]:
                       ocr.unsure_below, photo=photo)
     result = extract_from_page(page, "auto", metrics)
     return {
-        "lines": [[ln.text, [list(p) for p in ln.quad], ln.score] for ln in page.lines],
+        "lines": [[ln.text, [list(p) for p in ln.quad], ln.score, list(ln.char_scores)]
+                  for ln in page.lines],
         "rotated": page.rotated_degrees, "width": page.width, "height": page.height,
         "engine": page.engine, "unsure_below": ocr.unsure_below,
         "metrics": dataclasses.asdict(metrics),

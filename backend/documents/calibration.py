@@ -6,7 +6,8 @@ recogniser was of the characters, not whether the right text was taken for the f
 it stays high on a blurred photo whose lines are half guessed. The confidence printed and
 sent to devices combines, per field:
 
-- the engine's score (as a logit),
+- the engine's score (as a logit), and how far the value's least sure character falls
+  below it (``weakest_character.py``: one misread character hides in a line's mean),
 - what the photo is like: blurred, glare, too coarse, share of unsure lines on the page,
 - whether a rule confirms the value (ID or credit-code checksum, 大写 = 小写, birth date and
   sex agree with the ID number, totals agree with the table), or a check doubts it (a
@@ -37,6 +38,7 @@ from backend.documents.layout import Row
 from backend.documents.presence import labels_of
 from backend.documents.quality import QualityMetrics
 from backend.documents.shapes import KINDS, kind_of, looks_right
+from backend.documents.weakest_character import weakest_character
 from backend.verification.validators import is_valid_id_number, is_valid_uscc
 
 TABLE_PATH = Path(__file__).with_name("calibration.json")
@@ -54,7 +56,7 @@ _DERIVED_FROM = {"has_property": "query_result"}
 # 陆拾肆万元整 under glare, against a right ¥640,000.00), so both are doubted.
 _PAIR_CODES = {"AMOUNT_UPPER_MISMATCH": frozenset({"loan_amount", "loan_amount_upper"})}
 FEATURES = (
-    "bias", "raw_logit", "blurry", "glare", "low_resolution", "unsure_share",
+    "bias", "raw_logit", "char_gap", "blurry", "glare", "low_resolution", "unsure_share",
     "confirmed", "doubted", "repaired", "shape_suspect", "no_label", "fuzzy_label",
     "glare_text", *(f"kind_{k}" for k in KINDS),
 )
@@ -121,9 +123,12 @@ def features(
     kind = kind_of(doc_type, name)
     strength = label_strength(doc_type, name, fv.value, rows)
     table_doubt = name in TABLE_FIELDS and _table_gap(table_rows)
+    weakest = weakest_character(fv.value, rows) if name not in TABLE_FIELDS else None
+    raw_logit = _logit(fv.confidence)
     out = {
         "bias": 1.0,
-        "raw_logit": _logit(fv.confidence),
+        "raw_logit": raw_logit,
+        "char_gap": max(0.0, raw_logit - _logit(weakest)) if weakest is not None else 0.0,
         "blurry": float(metrics.blurry),
         "glare": float(metrics.glare),
         "low_resolution": float(metrics.low_resolution),

@@ -19,6 +19,10 @@ class OcrLine:
     text: str
     quad: tuple[Point, Point, Point, Point]
     score: float
+    # The recogniser's probability of each character of ``text`` (RapidOCR gives them;
+    # empty where an engine does not): a line's score is their mean, so one misread
+    # character in a long line hides in it.
+    char_scores: tuple[float, ...] = ()
 
     @property
     def left(self) -> float:

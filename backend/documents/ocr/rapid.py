@@ -80,15 +80,15 @@ class RapidOcrEngine:
                 boxes = self._detect(image)
                 readings = self._recognise([_crop(image, b) for b in boxes])
         lines = [
-            OcrLine(text, _quad(box), score)
-            for box, (text, score) in zip(boxes, readings, strict=True)
+            OcrLine(text, _quad(box), score, chars)
+            for box, (text, score, chars) in zip(boxes, readings, strict=True)
             if text.strip() and score >= _MIN_SCORE
         ]
         h, w = image.shape[:2]
         return OcrPage(lines, w, h, rotated, self.name, image)
 
     def read_crop(self, image: Image) -> tuple[str, float]:
-        (text, score), = self._recognise([image])
+        (text, score, _), = self._recognise([image])
         return text, score
 
     def _detect(self, image: Image) -> list[np.ndarray]:
@@ -108,25 +108,34 @@ class RapidOcrEngine:
         # A handful of votes (e.g. a blurred photo) is too little to turn a page over.
         return flipped >= _MIN_VOTES and flipped > upright
 
-    def _recognise(self, crops: list[Image]) -> list[tuple[str, float]]:
+    def _recognise(self, crops: list[Image]) -> list[_Reading]:
+        """(text, score, each character's probability) per crop."""
         if not crops:
             return []
         from rapidocr.ch_ppocr_rec import TextRecInput
 
-        result = self._rec(TextRecInput(img=crops))
-        return list(zip(result.txts or (), (float(s) for s in result.scores or ()), strict=True))
+        result = self._rec(TextRecInput(img=crops, return_word_box=True))
+        out = []
+        for text, score, words in zip(result.txts or (), result.scores or (),
+                                      result.word_results or (), strict=True):
+            confs = tuple(float(c) for c in (getattr(words, "confs", None) or ()))
+            out.append((text, float(score), confs if len(confs) == len(text) else ()))
+        return out
 
 
 def _longest(boxes: list[np.ndarray], count: int) -> list[int]:
     return sorted(range(len(boxes)), key=lambda i: -_width(boxes[i]))[:count]
 
 
-def _median_score(readings: list[tuple[str, float]]) -> float:
-    scores = sorted(s for _, s in readings)
+_Reading = tuple[str, float, tuple[float, ...]]
+
+
+def _median_score(readings: list[_Reading]) -> float:
+    scores = sorted(r[1] for r in readings)
     return scores[len(scores) // 2] if scores else 0.0
 
 
-def _unsure(readings: list[tuple[str, float]]) -> bool:
+def _unsure(readings: list[_Reading]) -> bool:
     return len(readings) >= _MIN_VOTES and _median_score(readings) < _UNSURE_MEDIAN
 
 

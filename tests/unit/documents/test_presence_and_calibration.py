@@ -110,7 +110,7 @@ def _fields() -> dict[str, FieldValue]:
 def test_confidence_is_a_probability_lowered_by_a_blurred_photo() -> None:
     sharp = calibrate("loan_contract", _fields(), [], SHARP)
     blurred = calibrate("loan_contract", _fields(), [], BLURRED)
-    assert all(0 < p < 1 for p in sharp.values())
+    assert all(0 < p <= 1 for p in sharp.values())  # rounded to 3 places
     assert blurred["borrower_name"] < sharp["borrower_name"]
 
 
