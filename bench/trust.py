@@ -11,7 +11,10 @@ that was never looked at while tuning, reads every photo with the pipeline
 - how often the device's blur check (same thresholds file) agrees with the server's;
 - ``goal … met`` / ``NOT met`` lines for issue 13's targets.
 
-    .venv/bin/python bench/trust.py [--count 3] [--tune-seed 41] [--held-out-seed 9001]
+    .venv/bin/python bench/trust.py [--count 6] [--tune-seed 41] [--held-out-seed 9001]
+
+Six per type (72 photos a seed, 15 of them with glare): at three, one photo moved a
+precision or recall by 0.17 and one value the accuracy at threshold by 0.006.
 """
 
 from __future__ import annotations
@@ -126,7 +129,7 @@ def run(count: int, seed: int, threshold: float) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--count", type=int, default=3, help="planted photos per type and seed")
+    ap.add_argument("--count", type=int, default=6, help="planted photos per type and seed")
     ap.add_argument("--tune-seed", type=int, default=41)
     ap.add_argument("--held-out-seed", type=int, default=9001)
     args = ap.parse_args()
