@@ -32,17 +32,20 @@ def weakest_character(value: str, rows: Sequence[Row] | None) -> float | None:
     value (a computed figure, a field found another way)."""
     if not rows or len(value) < _MIN_MATCHED:
         return None
-    scored = [(cell.line, idx) for row in rows for cell in row.cells
-              if cell.line.char_scores
-              for idx in [_matched(cell.line, value)] if len(idx) >= _MIN_MATCHED]
+    scored: list[tuple[OcrLine, list[int]]] = []
+    for row in rows:
+        for cell in row.cells:
+            if cell.line.char_scores:
+                idx = _matched(cell.line, value)
+                if len(idx) >= _MIN_MATCHED:
+                    scored.append((cell.line, idx))
     # the line holding most of the value first; of two equal, the one that is most value
     scored.sort(key=lambda item: (-len(item[1]), -len(item[1]) / len(item[0].text)))
-    weakest: float | None = None
+    lows: list[float] = []
     covered = 0
     for line, idx in scored:
         if covered >= _ENOUGH * len(value):
             break
-        low = min(line.char_scores[i] for i in idx)
-        weakest = low if weakest is None else min(weakest, low)
+        lows.append(min(line.char_scores[i] for i in idx))
         covered += len(idx)
-    return weakest
+    return min(lows, default=None)

@@ -34,6 +34,7 @@ _CLS_SAMPLE = 24  # lines voted on for the upside-down decision
 _FLIP_SAMPLE = 12  # lines read turned over when a page reads badly
 _MIN_VOTES = 3
 _UNSURE_MEDIAN = 0.85  # sharp upright sample pages have median line scores ≥ 0.97
+_Reading = tuple[str, float, tuple[float, ...]]  # text, line score, per-character scores
 
 
 class RapidOcrEngine:
@@ -119,15 +120,13 @@ class RapidOcrEngine:
         for text, score, words in zip(result.txts or (), result.scores or (),
                                       result.word_results or (), strict=True):
             confs = tuple(float(c) for c in (getattr(words, "confs", None) or ()))
+            # an empty reading comes with one score of 0 for no character
             out.append((text, float(score), confs if len(confs) == len(text) else ()))
         return out
 
 
 def _longest(boxes: list[np.ndarray], count: int) -> list[int]:
     return sorted(range(len(boxes)), key=lambda i: -_width(boxes[i]))[:count]
-
-
-_Reading = tuple[str, float, tuple[float, ...]]
 
 
 def _median_score(readings: list[_Reading]) -> float:
