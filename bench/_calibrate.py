@@ -36,6 +36,7 @@ from backend.documents.calibration import (  # noqa: E402
     TABLE_PATH,
     features,
     probability,
+    table,
 )
 from backend.documents.checks import Check  # noqa: E402
 from backend.documents.fields import FieldValue  # noqa: E402
@@ -160,10 +161,12 @@ def main() -> None:
     ap.add_argument("--held-out", default="", help="comma-separated caches only measured")
     ap.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     ap.add_argument("--write", action="store_true", help=f"write {TABLE_PATH.name}")
+    ap.add_argument("--committed", action="store_true",
+                    help=f"measure the weights in {TABLE_PATH.name} instead of fitting")
     args = ap.parse_args()
     tune_records = load(args.tune.split(","))
     tune = examples(tune_records)
-    weights = fit(tune)
+    weights = dict(table()["weights"]) if args.committed else fit(tune)
     print(json.dumps(weights, ensure_ascii=False))
     tuned = measure(tune, weights, args.threshold, legible_fields(tune_records))
     print(goal_line("tuned", tuned))
@@ -174,12 +177,12 @@ def main() -> None:
                        legible_fields(held_records))
         print(goal_line("held-out", held))
     if args.write:
-        table = {"weights": weights, "threshold": args.threshold,
+        fitted = {"weights": weights, "threshold": args.threshold,
                  "fitted_on": {"caches": [Path(p).name for p in args.tune.split(",")],
                                "examples": len(tune), "measured": tuned},
                  "held_out": {"caches": [Path(p).name for p in args.held_out.split(",") if p],
                               "measured": held}}
-        TABLE_PATH.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n",
+        TABLE_PATH.write_text(json.dumps(fitted, ensure_ascii=False, indent=1) + "\n",
                               encoding="utf-8")
         print(f"wrote {TABLE_PATH}")
 

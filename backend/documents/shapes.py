@@ -3,14 +3,20 @@
 Parsers already reject what cannot be a value (a date that is not a date, an amount that
 is not a number). These rules catch what parses but is probably cut short or taken from the
 wrong place: a name of one character, an address without any place word, a query result
-that stops mid-sentence. They only lower confidence; they never change or drop a value.
+that stops mid-sentence or says neither yes nor no, a name or address holding a traditional
+character (the recogniser knows both scripts; papers of the mainland print 规范汉字, so 徐靜
+for 徐静 is a misread). They only lower confidence; they never change or drop a value.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+import opencc
 
 from backend.documents.office_names import office_start
+from backend.documents.query_outcome import states_outcome
 
 KINDS = ("code", "date", "amount", "name", "text", "choice", "number")
 
@@ -44,8 +50,9 @@ _ORGANISATION_END = ("公司", "中心", "厂", "店", "社", "所", "局", "行
                      "站", "校", "馆", "场", "室", "团", "委")
 _ISSUER_END = ("中心", "局", "处", "所", "政府", "委员会", "办公室", "办", "科", "站", "部")
 _BANK = re.compile(r"银行|信用社|信用合作|农商行|农信")
-# What a bank's name ends with after the bank word: a branch or office (中国工商银行六 is cut).
-_BRANCH_END = ("行", "社", "部", "处", "所", "点", "厅", "中心", "营业室")
+# What a bank's name ends with after the bank word: a branch or office (中国工商银行六 is cut),
+# or the bank's legal form (六盘水农村商业银行股份有限公司).
+_BRANCH_END = ("行", "社", "部", "处", "所", "点", "厅", "中心", "营业室", "有限公司")
 # A city or province is named by two characters or more before 市/省 (州市民政局 lost one).
 _SHORT_PLACE = re.compile(r"^[\u4e00-\u9fff]?[市省]")
 _COMPANY_TYPE_END = ("公司", "）", ")", "企业", "合伙", "工商户", "合作社", "独资")
@@ -80,15 +87,35 @@ def kind_of(doc_type: str, name: str) -> str:
     return _KIND_OF.get(name, "text")
 
 
+# 规范汉字 that OpenCC's t2s still maps to another character (乾县 is a county, 於 a surname)
+_KEPT_BY_THE_STANDARD = frozenset("乾於")
+
+
+@cache
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def has_traditional(value: str) -> bool:
+    """Whether the value holds a character the simplified script writes otherwise."""
+    simplified = _to_simplified().convert(value)
+    return any(a != b and a not in _KEPT_BY_THE_STANDARD
+               for a, b in zip(value, simplified, strict=False))
+
+
 def looks_right(doc_type: str, name: str, value: str) -> bool:
     """False when the value parses but is probably cut short or taken from elsewhere."""
     kind = kind_of(doc_type, name)
+    if kind in ("name", "text") and has_traditional(value):
+        return False
     if kind == "name":
         return bool(_PERSON.match(value)) and not any(w in value for w in _NOT_NAME_WORDS)
     if name == "query_result":
-        # it says first how it was found (经查询，…): 该申请人名下有… lost its start to glare
+        # it says first how it was found (经查询，…): 该申请人名下有… lost its start to glare;
+        # and it says whether anything was found: 该申请登记记录 lost 人名下无不动产 to glare
         return (value.startswith("经") and len(value) >= 8
-                and value.endswith(("。", "记录", "记录。", "房产", "住房")))
+                and value.endswith(("。", "记录", "记录。", "房产", "住房"))
+                and states_outcome(value))
     if name == "address" or name.endswith("_address"):
         return (len(value) >= 8 and value.endswith(_ADDRESS_END)
                 and not _NUMBERLESS.search(value) and not _CUT_CITY.search(value))

@@ -1,0 +1,38 @@
+"""A query result that says neither yes nor no, and values holding a traditional character."""
+
+from backend.documents.query_outcome import has_property, states_outcome
+from backend.documents.shapes import has_traditional, looks_right
+
+
+def test_a_result_says_whether_anything_was_found() -> None:
+    for said in ("经查询，该申请人名下无不动产登记记录。",
+                 "经查询，未发现该申请人名下有不动产登记记录。",
+                 "经查询，该申请人名下有不动产登记记录1条。",
+                 "查询到该申请人名下房屋登记信息。",
+                 "经核查，该申请人在本市存在住房登记记录。", "该申请人名下有住房0套。"):
+        assert states_outcome(said), said
+    # glare wiped 人名下无不动产 / 无: what is left says nothing either way
+    for cut in ("经查询，该申请登记记录。", "经查询，该申请人名下不动产登记记录。"):
+        assert not states_outcome(cut), cut
+        assert has_property(cut) is True  # never cleared on a reading that cannot show absence
+        assert not looks_right("no_housing_certificate", "query_result", cut)
+    whole = "经查询，该申请人名下无不动产登记记录。"
+    assert looks_right("no_housing_certificate", "query_result", whole)
+
+
+def test_a_traditional_character_in_a_name_or_address_is_a_misread() -> None:
+    assert has_traditional("徐靜")
+    assert has_traditional("贵州省六盘水市钟山區人民路1号")
+    assert not has_traditional("徐静")
+    assert not has_traditional("乾县人民路1号")  # 乾 stays in 规范汉字 (乾县)
+    assert not has_traditional("於明")  # 於 as a surname
+    assert not looks_right("loan_contract", "borrower_name", "黃伟")
+    assert looks_right("loan_contract", "borrower_name", "黄伟")
+    assert not looks_right("id_card", "address", "贵州省盘州市塔山路324號")
+    # codes, dates and amounts are not judged by script
+    assert looks_right("loan_contract", "contract_number", "GJJ-SC-2022-62331")
+
+
+def test_a_bank_named_with_its_legal_form_is_whole() -> None:
+    assert looks_right("unit_registration_form", "bank", "六盘水农村商业银行股份有限公司")
+    assert not looks_right("unit_registration_form", "bank", "中国工商银行六")
