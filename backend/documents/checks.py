@@ -73,8 +73,8 @@ def quality_checks(metrics: QualityMetrics) -> list[Check]:
     checks = []
     if metrics.blurry:
         checks.append(Check("IMAGE_BLURRY", "error", None, "照片模糊，无法可靠识别，请重新拍摄。",
-                            {"softness": metrics.softness, "unsure_share": metrics.unsure_share,
-                             "lines": metrics.line_count}))
+                            {"softness": metrics.softness, "shake": metrics.shake,
+                             "unsure_share": metrics.unsure_share, "lines": metrics.line_count}))
     if metrics.glare:
         checks.append(Check("IMAGE_GLARE", "warning", None,
                             "照片有反光，部分内容可能看不清，请避开强光重拍。",

@@ -57,7 +57,8 @@ def extract_document(
                       ocr.unsure_below, photo=photo)
     result = extract_from_page(page, doc_type, metrics, today=today)
     result.measurements = {
-        "softness": round(metrics.softness, 4), "unsure_share": round(metrics.unsure_share, 4),
+        "softness": round(metrics.softness, 4), "shake": round(metrics.shake, 4),
+        "unsure_share": round(metrics.unsure_share, 4),
         "glare_share": round(metrics.glare_share, 4),
         "text_height_px": round(metrics.text_height, 1), "lines": metrics.line_count,
         "device_sharpness": round(device_sharpness(photo), 1),

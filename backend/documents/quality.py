@@ -6,7 +6,11 @@ Measured on the sample photos (``bench/extraction.py --quality`` prints the metr
   strongest edges, after scaling the page so text lines are 30 px high) was at most 0.71
   on sharp pages and 0.81 on a focus-blurred one; the share of OCR lines read with
   confidence below 0.9 was at most 0.10 on sharp pages and at least 0.83 on motion-blurred
-  ones. Either over its threshold marks the photo blurry.
+  ones. Either over its threshold marks the photo blurry. A camera shake smears edges
+  along one direction only, so the overall ratio can stay low (0.56 on a page that is
+  plainly smeared): the same ratio taken along eight directions differs by 0.11-0.34
+  between the most and least smeared one on shaken pages, and by at most 0.085 on sharp
+  and slightly soft ones (a table's long rules included); 0.10 or more marks shake.
 - glare: print washed out under a highlight. Each OCR line is cut into character cells
   (one line-height wide); a cell's contrast is how much darker its darkest ink is than its
   paper. Glare blends the light towards white, so ink and paper converge: a cell whose
@@ -38,6 +42,7 @@ from backend.documents.thresholds import BLUR, GLARE, HIGHLIGHT, RESOLUTION
 
 # The values live in quality_thresholds.json, which the device's check reads too.
 SOFTNESS_THRESHOLD = float(BLUR["softness_at_least"])
+SHAKE_THRESHOLD = float(BLUR["shake_anisotropy_at_least"])
 UNSURE_LINE_SCORE = float(BLUR["unsure_line_score"])
 UNSURE_SHARE_THRESHOLD = float(BLUR["unsure_share_at_least"])
 MIN_LINES = int(BLUR["min_lines"])
@@ -60,13 +65,15 @@ class QualityMetrics:
     line_count: int
     faded_cells: int = 0
     highlight_share: float = 0.0  # share of the page lit towards white over where print is
+    shake: float = 0.0  # edge softness along the most smeared direction minus the least
 
     @property
     def blurry(self) -> bool:
         if self.line_count < MIN_LINES:
             return True  # nothing legible to read: a retake is needed whatever the cause
         return (self.softness >= SOFTNESS_THRESHOLD
-                or self.unsure_share >= UNSURE_SHARE_THRESHOLD)
+                or self.unsure_share >= UNSURE_SHARE_THRESHOLD
+                or self.shake >= SHAKE_THRESHOLD)
 
     @property
     def glare(self) -> bool:
@@ -84,6 +91,23 @@ def _gradient(grey: np.ndarray) -> np.ndarray:
     return np.asarray(cv2.magnitude(gx, gy))
 
 
+_DIRECTIONS = np.deg2rad(np.arange(0.0, 180.0, 22.5))
+
+
+def _grey_at_text_height(image: Image, text_height: float) -> np.ndarray:
+    scale = _TEXT_HEIGHT / text_height if text_height > 0 else 1.0
+    scale = min(max(scale, 0.2), 2.0)
+    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    return np.asarray(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), dtype=np.float32)
+
+
+def _loss_to_blur(g: np.ndarray, gb: np.ndarray) -> float:
+    mask = g > np.percentile(g, 99)
+    if not mask.any() or float(g[mask].mean()) == 0:
+        return 1.0
+    return float(gb[mask].mean() / g[mask].mean())
+
+
 def edge_softness(image: Image, text_height: float) -> float:
     """Mean strength of the strongest 1 % of edges after / before an extra 1 px blur.
 
@@ -91,16 +115,21 @@ def edge_softness(image: Image, text_height: float) -> float:
     already-blurred strokes barely change (≈ 0.8+). Scaling to a fixed text height makes
     the figure independent of resolution and font size.
     """
-    scale = _TEXT_HEIGHT / text_height if text_height > 0 else 1.0
-    scale = min(max(scale, 0.2), 2.0)
-    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    grey = np.asarray(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), dtype=np.float32)
-    g = _gradient(grey)
-    gb = _gradient(cv2.GaussianBlur(grey, (0, 0), 1.0))
-    mask = g > np.percentile(g, 99)
-    if not mask.any() or float(g[mask].mean()) == 0:
-        return 1.0
-    return float(gb[mask].mean() / g[mask].mean())
+    grey = _grey_at_text_height(image, text_height)
+    return _loss_to_blur(_gradient(grey), _gradient(cv2.GaussianBlur(grey, (0, 0), 1.0)))
+
+
+def shake(image: Image, text_height: float) -> float:
+    """How much softer the edges are along the most smeared direction than along the least:
+    the edge-softness ratio of the gradient taken along each of eight directions."""
+    grey = _grey_at_text_height(image, text_height)
+    blurred = cv2.GaussianBlur(grey, (0, 0), 1.0)
+    parts = [(cv2.Sobel(g, cv2.CV_32F, 1, 0, ksize=3), cv2.Sobel(g, cv2.CV_32F, 0, 1, ksize=3))
+             for g in (grey, blurred)]
+    (gx, gy), (bx, by) = parts
+    ratios = [_loss_to_blur(np.abs(gx * np.cos(a) + gy * np.sin(a)),
+                            np.abs(bx * np.cos(a) + by * np.sin(a))) for a in _DIRECTIONS]
+    return max(ratios) - min(ratios)
 
 
 @dataclass(frozen=True)
@@ -162,6 +191,7 @@ def measure(image: Image, lines: list[OcrLine], unsure_below: float = UNSURE_LIN
     highlight = highlight_share(image, text_height or _TEXT_HEIGHT)
     return QualityMetrics(
         softness=round(edge_softness(image, text_height or _TEXT_HEIGHT), 3),
+        shake=round(shake(image, text_height or _TEXT_HEIGHT), 3),
         unsure_share=round(unsure / len(lines), 3) if lines else 1.0,
         glare_share=round(fade.share, 4),
         text_height=round(text_height, 1),

@@ -13,9 +13,11 @@ from backend.documents.ocr.base import OcrLine
 from backend.documents.preprocess import decode_image, find_page, flatten_page, prepare
 from backend.documents.quality import (
     GLARE_MIN_FADED_CELLS,
+    SHAKE_THRESHOLD,
     QualityMetrics,
     edge_softness,
     measure,
+    shake,
     text_fade,
 )
 from backend.errors import DoorstepError, ErrorCode
@@ -92,6 +94,23 @@ def test_blurred_text_is_softer_than_sharp_text() -> None:
     assert sharp < 0.75 <= blurred
 
 
+def shaken(page: np.ndarray, length: int, degrees: float) -> np.ndarray:
+    """The page smeared by a camera shake: a line kernel ``length`` px long."""
+    kernel = np.zeros((length, length), np.float32)
+    kernel[length // 2, :] = 1.0
+    turn = cv2.getRotationMatrix2D(((length - 1) / 2, (length - 1) / 2), degrees, 1.0)
+    kernel = cv2.warpAffine(kernel, turn, (length, length))
+    return np.asarray(cv2.filter2D(page, -1, kernel / kernel.sum()), dtype=np.uint8)
+
+
+@pytest.mark.parametrize("degrees", [0, 37, 53, 90, 120])
+def test_a_camera_shake_is_told_from_a_sharp_or_a_slightly_soft_page(degrees: float) -> None:
+    smeared = shaken(text_page(0), 9, degrees)
+    assert shake(smeared, 30) >= SHAKE_THRESHOLD
+    assert shake(text_page(0), 30) < SHAKE_THRESHOLD
+    assert shake(text_page(0.8), 30) < SHAKE_THRESHOLD  # soft all round, not smeared one way
+
+
 def test_blur_decision_uses_either_measure_and_needs_some_text() -> None:
     def metrics(softness: float, unsure: float, lines: int = 20) -> QualityMetrics:
         return QualityMetrics(softness, unsure, 0.0, 30.0, lines)
@@ -100,6 +119,7 @@ def test_blur_decision_uses_either_measure_and_needs_some_text() -> None:
     assert metrics(0.8, 0.0).blurry
     assert metrics(0.6, 0.5).blurry
     assert metrics(0.6, 0.0, lines=2).blurry
+    assert QualityMetrics(0.6, 0.1, 0.0, 30.0, 20, shake=0.15).blurry
     assert QualityMetrics(0.6, 0.0, 0.0, 10.0, 20).low_resolution
 
 

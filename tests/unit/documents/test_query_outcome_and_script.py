@@ -36,3 +36,14 @@ def test_a_traditional_character_in_a_name_or_address_is_a_misread() -> None:
 def test_a_bank_named_with_its_legal_form_is_whole() -> None:
     assert looks_right("unit_registration_form", "bank", "六盘水农村商业银行股份有限公司")
     assert not looks_right("unit_registration_form", "bank", "中国工商银行六")
+
+
+def test_an_organisation_with_its_legal_form_or_place_cut_short_is_doubted() -> None:
+    assert not looks_right("business_licence", "company_name", "六盘水市顺达房地产开发有公司")
+    assert not looks_right("business_licence", "company_name", "六盘水市顺达房地产股有限公司")
+    assert looks_right("business_licence", "company_name", "六盘水市顺达房地产开发有限公司")
+    assert looks_right("business_licence", "company_name", "贵州顺达股份有限公司")
+    # 六盘水 lost 水农村 before 商业银行: a piece of a place of the service area
+    assert not looks_right("unit_registration_form", "bank", "六盘商业银行股份有限公司")
+    assert looks_right("unit_registration_form", "bank", "水城农村商业银行股份有限公司")
+    assert looks_right("unit_registration_form", "bank", "中国建设银行股份有限公司六盘水分行")
