@@ -28,6 +28,7 @@ paper to white, as in a photo.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import sys
@@ -154,28 +155,50 @@ def light_photo(data: bytes, glare: bool, light_rng: random.Random,
     return out.tobytes(), how
 
 
-def plant_field(doc: Doc, plant: str, rng: random.Random) -> str | None:
-    """Removes one field's pair (``absent``) or its value (``whiteout``); the field's name."""
+def _printed_forms(value: str) -> tuple[str, ...]:
+    """The ways the pages print a value (a date in any of the harder set's forms)."""
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return (value,)
+    return (f"{day.year}年{day.month}月{day.day}日",
+            f"{day.year}年{day.month:02d}月{day.day:02d}日", f"{day:%Y-%m-%d}",
+            f"{day:%Y.%m.%d}", f"{day:%Y/%m/%d}")
+
+
+def plant_field(doc: Doc, plant: str, rng: random.Random) -> list[str]:
+    """Removes one field's pair (``absent``) or its value (``whiteout``); the names of the
+    fields no longer on the page (a lease's start goes with its end when one pair prints
+    自…起至…止), the chosen one first; empty when no field can be removed."""
     options = []
+    printed_only_in: dict[str, int] = {}
     for name, value in doc.fields.items():
-        if name in _NOT_PLANTABLE or not isinstance(value, str) or len(value) < 2:
+        if not isinstance(value, str) or len(value) < 2:
             continue
-        holding = [i for i, p in enumerate(doc.pairs) if value in p.value]
         # A value that the page also prints in its other text (婚姻状况为… in the body)
         # stays legible when its pair is removed: it would not be missing.
-        elsewhere = any(value in line for line in (*doc.head, *doc.body, *doc.foot))
-        if len(holding) == 1 and not elsewhere:
+        others = (*doc.head, *doc.body, *doc.foot)
+        holding = [i for i, p in enumerate(doc.pairs) if value in p.value]
+        if len(holding) == 1 and not any(value in line for line in others) and (
+                name not in _NOT_PLANTABLE):
             options.append((name, holding[0]))
+        forms = _printed_forms(value)
+        holding = [i for i, p in enumerate(doc.pairs) if any(f in p.value for f in forms)]
+        if len(holding) == 1 and not any(f in line for line in others for f in forms):
+            printed_only_in[name] = holding[0]
     if not options:
-        return None
+        return []
     name, index = rng.choice(options)
     if plant == "absent":
         del doc.pairs[index]
     else:
         pair = doc.pairs[index]
         doc.pairs[index] = Pair(pair.labels, "", pair.wide)
-    del doc.fields[name]
-    return name
+    gone = [name, *(other for other, i in printed_only_in.items()
+                    if i == index and other != name)]
+    for each in gone:
+        del doc.fields[each]
+    return gone
 
 
 def generate(out: Path, count: int, seed: int, types: Sequence[str] = hd.TYPES,
@@ -196,11 +219,9 @@ def generate(out: Path, count: int, seed: int, types: Sequence[str] = hd.TYPES,
             doc = hd.BUILDERS[doc_type](rng)
             missing = []
             if plant in ("absent", "whiteout"):
-                name = plant_field(doc, plant, plant_rng)
-                if name is None:
+                missing = plant_field(doc, plant, plant_rng)
+                if not missing:
                     plant = "none"
-                else:
-                    missing.append(name)
             layout = hd.LAYOUTS[(ti + i + seed) % len(hd.LAYOUTS)]
             if doc.landscape and layout in ("table", "grid", "below"):
                 layout = "lines"
