@@ -77,6 +77,21 @@ def _place(token: str) -> str:
     return local[0] if len(local) == 1 else token
 
 
+def misread_place(text: str) -> bool:
+    """Whether a place the text starts with (贵州省六盘永市…) is not known but one edit from a
+    known one: a misread place name (水 read 永). Judged only while the places are the
+    service area's: after a place elsewhere (山东省, 遵义市) the rest is elsewhere too."""
+    rest = text
+    while m := _PLACE.match(rest):
+        token = m.group(0)
+        if _place(token) != token:
+            return True
+        if token not in SERVICE_AREA:
+            return False
+        rest = rest[m.end():]
+    return False
+
+
 def office_start(text: str) -> int | None:
     """Where the office word starts in an issuer that ends with one exactly, else None."""
     for office in _OFFICES_LONGEST_FIRST:

@@ -16,7 +16,7 @@ from functools import cache
 import opencc
 
 from backend.centre import SERVICE_AREA
-from backend.documents.office_names import office_start
+from backend.documents.office_names import misread_place, office_start
 from backend.documents.query_outcome import states_outcome
 
 KINDS = ("code", "date", "amount", "name", "text", "choice", "number")
@@ -121,6 +121,8 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
     """False when the value parses but is probably cut short or taken from elsewhere."""
     kind = kind_of(doc_type, name)
     if kind in ("name", "text") and has_traditional(value):
+        return False
+    if kind == "text" and misread_place(value):
         return False
     if kind == "name":
         return bool(_PERSON.match(value)) and not any(w in value for w in _NOT_NAME_WORDS)

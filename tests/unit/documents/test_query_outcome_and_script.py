@@ -47,3 +47,12 @@ def test_an_organisation_with_its_legal_form_or_place_cut_short_is_doubted() -> 
     assert not looks_right("unit_registration_form", "bank", "六盘商业银行股份有限公司")
     assert looks_right("unit_registration_form", "bank", "水城农村商业银行股份有限公司")
     assert looks_right("unit_registration_form", "bank", "中国建设银行股份有限公司六盘水分行")
+
+
+def test_a_place_of_the_service_area_misread_by_one_character_is_doubted() -> None:
+    assert not looks_right("unit_registration_form", "unit_address",
+                           "贵州省六盘永市钟山区钟山大道11号")  # 水 read 永
+    assert looks_right("unit_registration_form", "unit_address", "贵州省六盘水市钟山区钟山大道11号")
+    # places elsewhere are not judged against ours (胶州市 is one edit from 盘州市)
+    assert looks_right("id_card", "address", "山东省胶州市人民路1号")
+    assert looks_right("id_card", "address", "贵州省遵义市红花岗区凤凰街道荷泉路89号")
