@@ -175,9 +175,9 @@ def _orphan_of_shape(rows: Sequence[Row], parse: Parser, stops: Sequence[str],
 
 
 # What a misread value of a kind still looks like when its parser refuses it (2025/01/0%,
-# an ID number with a letter misread): printed, so not legible rather than not there.
+# 2025..10, an ID number with a letter misread): printed, so not legible rather than not there.
 _MISREAD_SHAPE = {
-    "date": re.compile(r"(?:19|20)\d{2}\s*[年/.\-]\s*\d{1,2}"),
+    "date": re.compile(r"(?:19|20)\d{2}\s*[年/.\-]{1,2}\s*\d{1,2}"),  # 2025..10 lost its 11
     "code": re.compile(r"[0-9A-Za-z]{12,}"),
 }
 

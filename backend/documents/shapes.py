@@ -89,7 +89,10 @@ def kind_of(doc_type: str, name: str) -> str:
 
 
 # A legal form with a character lost: 有公司 (有限公司), 有限司, 股有限公司 (股份有限公司).
-_BROKEN_LEGAL_FORM = re.compile(r"有公司$|有限司$|有限公$|(?<!股)份有限公司$|股有限公司$")
+_BROKEN_LEGAL_FORM = re.compile(r"有公司|有限司|有限公$|(?<!股)份有限公司|股有限公司")
+# After 经查 comes 询, 实, 证 or a comma (经查请人名下… lost 询，该申); other openings
+# (经核查, 经检索, 经系统查询) are not judged.
+_AFTER_JING_CHA = "询实证，,：:该"
 # The service area's place names without their 市/区/县: a name starting with a piece of one
 # lost the rest of it (六盘商业银行 for 六盘水农村商业银行).
 _PLACE_STEMS = tuple(re.sub(r"(市|区|县|特区|经济开发区|省)$", "", p) for p in SERVICE_AREA)
@@ -129,7 +132,8 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
     if name == "query_result":
         # it says first how it was found (经查询，…): 该申请人名下有… lost its start to glare;
         # and it says whether anything was found: 该申请登记记录 lost 人名下无不动产 to glare
-        return (value.startswith("经") and len(value) >= 8
+        cut_opening = value.startswith("经查") and value[2:3] not in _AFTER_JING_CHA
+        return (value.startswith("经") and not cut_opening and len(value) >= 8
                 and value.endswith(("。", "记录", "记录。", "房产", "住房"))
                 and states_outcome(value))
     if name == "address" or name.endswith("_address"):
@@ -137,12 +141,15 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
                 and not _NUMBERLESS.search(value) and not _CUT_CITY.search(value))
     if name == "company_type":
         # a kind of company is a whole word, its qualifier closed: 有限责任公 lost its 司
+        if _BROKEN_LEGAL_FORM.search(value):
+            return False
         opened = value.count("（") + value.count("(")
         return any(k in value for k in _COMPANY_KINDS) and value.endswith(
             _COMPANY_TYPE_END) and opened == (
             value.count("）") + value.count(")"))
     if name == "contract_number":
-        return not _YEAR_LAST.search(value)
+        # a serial ends it, and it has one: GJJ-SC-2022 and GJJ-SC lost theirs
+        return not _YEAR_LAST.search(value) and any(c.isdigit() for c in value)
     if name.endswith("_upper"):
         # 大写 as printed ends with its unit: 壹拾壹万 is 壹拾壹万元整 with 元整 under glare
         return value.endswith(_UPPER_END)

@@ -71,6 +71,10 @@ def test_a_date_misread_beyond_parsing_is_not_legible_rather_than_absent() -> No
     left_out = classify_unfound("marital_status_certificate", rows_of(*MARITAL),
                                 ["issue_date"])
     assert left_out.missing == ["issue_date"]
+    # the seal took 11 out of 2025.11.10
+    lost_month = classify_unfound("marital_status_certificate", rows_of(*MARITAL, "2025..10"),
+                                  ["issue_date"])
+    assert lost_month.unread == ["issue_date"]
 
 
 ID_CARD = ("中华人民共和国居民身份证", "姓名：潘欣", "性别：男", "民族：侗", "出生：1980年12月7日",

@@ -56,3 +56,14 @@ def test_a_place_of_the_service_area_misread_by_one_character_is_doubted() -> No
     # places elsewhere are not judged against ours (胶州市 is one edit from 盘州市)
     assert looks_right("id_card", "address", "山东省胶州市人民路1号")
     assert looks_right("id_card", "address", "贵州省遵义市红花岗区凤凰街道荷泉路89号")
+
+
+def test_values_cut_in_the_middle_or_at_the_end_are_doubted() -> None:
+    assert not looks_right("no_housing_certificate", "query_result",
+                           "经查请人名下无不动产登记记录。")  # 询，该申 lost
+    assert looks_right("no_housing_certificate", "query_result",
+                       "经核查，暂未查询到该申请人名下房屋登记信息。")
+    assert looks_right("no_housing_certificate", "query_result", "经系统查询，该申请人名下无住房。")
+    assert not looks_right("business_licence", "company_type", "份有限公司（非上市）")  # 股 lost
+    assert looks_right("business_licence", "company_type", "股份有限公司（非上市）")
+    assert not looks_right("loan_contract", "contract_number", "GJJ-SC")  # its serial lost
