@@ -85,10 +85,9 @@ def examples(records: Sequence[dict[str, Any]]) -> list[tuple[dict[str, float], 
         checks = [Check(c["code"], c["severity"], c.get("field"), c.get("message", ""))
                   for c in pred.get("checks", [])]
         m = rec["metrics"]
-        # every metric the pipeline's glare/blur verdicts use: a cache without one is older
-        metrics = QualityMetrics(m["softness"], m["unsure_share"], m["glare_share"],
-                                 m["text_height"], m["line_count"], m.get("faded_cells", 0),
-                                 m.get("highlight_share", 0.0), m.get("shake", 0.0))
+        # the cache holds the metrics as measured; an older one lacks the later ones,
+        # which then take their defaults
+        metrics = QualityMetrics(**m)
         legible = not truth["quality"].get("blurry")
         rows = build_rows([OcrLine(text, tuple(tuple(pt) for pt in quad), score,  # type: ignore[arg-type]
                                    tuple(more[0]) if more else ())

@@ -47,6 +47,7 @@ from bench import harder_documents as hd  # noqa: E402
 from bench.harder.model import Doc, Pair  # noqa: E402
 from bench.harder.photo import photograph  # noqa: E402
 from bench.harder.render import render  # noqa: E402
+from bench.harder.values import date_forms  # noqa: E402
 
 PLANTS = ("none", "blur", "glare", "absent", "soft", "motion", "whiteout", "glare", "none")
 BLURRY_PLANTS = frozenset({"blur", "motion"})
@@ -158,12 +159,9 @@ def light_photo(data: bytes, glare: bool, light_rng: random.Random,
 def _printed_forms(value: str) -> tuple[str, ...]:
     """The ways the pages print a value (a date in any of the harder set's forms)."""
     try:
-        day = dt.date.fromisoformat(value)
+        return date_forms(dt.date.fromisoformat(value))
     except ValueError:
         return (value,)
-    return (f"{day.year}年{day.month}月{day.day}日",
-            f"{day.year}年{day.month:02d}月{day.day:02d}日", f"{day:%Y-%m-%d}",
-            f"{day:%Y.%m.%d}", f"{day:%Y/%m/%d}")
 
 
 def plant_field(doc: Doc, plant: str, rng: random.Random) -> list[str]:
@@ -178,6 +176,8 @@ def plant_field(doc: Doc, plant: str, rng: random.Random) -> list[str]:
         # A value that the page also prints in its other text (婚姻状况为… in the body)
         # stays legible when its pair is removed: it would not be missing.
         others = (*doc.head, *doc.body, *doc.foot)
+        # the choice looks for the value as stored (so every seed keeps its documents);
+        # what goes with the pair is found in any form the page prints it
         holding = [i for i, p in enumerate(doc.pairs) if value in p.value]
         if len(holding) == 1 and not any(value in line for line in others) and (
                 name not in _NOT_PLANTABLE):

@@ -38,6 +38,8 @@ OTHER_PLACES = (
 _OFFICES_LONGEST_FIRST = sorted(OFFICES, key=len, reverse=True)
 _KNOWN_PLACES = SERVICE_AREA + OTHER_PLACES
 _PLACE = re.compile(r".+?(?:自治州|自治县|特区|开发区|新区|省|市|区|县)")
+# The service area's place names without their 市/区/县 (六盘水, 钟山, 六枝).
+_PLACE_STEMS = tuple(re.sub(r"(市|区|县|特区|经济开发区|省)$", "", p) for p in SERVICE_AREA)
 
 
 def _office_tail(text: str) -> tuple[int, str] | None:
@@ -90,6 +92,14 @@ def misread_place(text: str) -> bool:
             return False
         rest = rest[m.end():]
     return False
+
+
+def starts_with_a_cut_place(text: str) -> bool:
+    """Whether the text starts with a piece of a place of the service area that lost the
+    rest of it (六盘商业银行 for 六盘水农村商业银行)."""
+    return any(len(stem) > 2 and text.startswith(stem[:2]) and not text.startswith(stem)
+               and not any(text.startswith(other) for other in _PLACE_STEMS)
+               for stem in _PLACE_STEMS)
 
 
 def office_start(text: str) -> int | None:

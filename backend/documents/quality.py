@@ -87,10 +87,13 @@ class QualityMetrics:
         return 0 < self.text_height < MIN_TEXT_HEIGHT
 
 
+def _sobel(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return (np.asarray(cv2.Sobel(grey, cv2.CV_32F, 1, 0, ksize=3)),
+            np.asarray(cv2.Sobel(grey, cv2.CV_32F, 0, 1, ksize=3)))
+
+
 def _gradient(grey: np.ndarray) -> np.ndarray:
-    gx = cv2.Sobel(grey, cv2.CV_32F, 1, 0, ksize=3)
-    gy = cv2.Sobel(grey, cv2.CV_32F, 0, 1, ksize=3)
-    return np.asarray(cv2.magnitude(gx, gy))
+    return np.asarray(cv2.magnitude(*_sobel(grey)))
 
 
 _DIRECTIONS = np.deg2rad(np.arange(0.0, 180.0, 22.5))
@@ -131,10 +134,8 @@ def shake(image: Image, text_height: float) -> float:
     copy scaled so text is 15 px high (a smear still spans several pixels there; a quarter
     of the pixels of the 30 px copy: about 40 ms a page)."""
     grey = _grey_at_text_height(image, text_height, SHAKE_TEXT_HEIGHT)
-    blurred = cv2.GaussianBlur(grey, (0, 0), 1.0)
-    parts = [(cv2.Sobel(g, cv2.CV_32F, 1, 0, ksize=3), cv2.Sobel(g, cv2.CV_32F, 0, 1, ksize=3))
-             for g in (grey, blurred)]
-    (gx, gy), (bx, by) = parts
+    gx, gy = _sobel(grey)
+    bx, by = _sobel(cv2.GaussianBlur(grey, (0, 0), 1.0))
     ratios = [_loss_to_blur(np.abs(gx * np.cos(a) + gy * np.sin(a)),
                             np.abs(bx * np.cos(a) + by * np.sin(a))) for a in _DIRECTIONS]
     return max(ratios) - min(ratios)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from backend.documents.fields import squash
+
 _NONE_FOUND = re.compile(r"未发现|未查询到|未查到|未查见|查无|暂无|没有|不存在|"
                          r"无[^。，,；;]{0,12}(登记|房|不动产|记录|信息)")
 # a count of properties: 有不动产登记记录1条, 登记有住房2套, 查询到房屋登记信息1处
@@ -20,16 +22,12 @@ _FOUND = re.compile(r"(有|查询到|查到|存在|登记在)[^。，,；;无未
 _CN_DIGITS = "零一二三四五六七八九十"
 
 
-def _compact(result: str) -> str:
-    return re.sub(r"\s+", "", result)
-
-
 def has_property(result: str) -> bool:
     """Whether a query result reports a property: a count says it (…1条 yes even if a
     later clause says no to something else, as in …1条，无查封记录; 0套 no); otherwise a phrase of
     absence (未发现, 无…登记, 没有, 查无) says no; anything else is read as yes (a reading
     that cannot show absence must not clear the applicant)."""
-    t = _compact(result)
+    t = squash(result)
     counted = _COUNTED.search(t)
     if counted:
         n = counted.group(2)
@@ -40,5 +38,5 @@ def has_property(result: str) -> bool:
 
 def states_outcome(result: str) -> bool:
     """Whether the sentence says something was found or that nothing was."""
-    t = _compact(result)
+    t = squash(result)
     return bool(_COUNTED.search(t) or _NONE_FOUND.search(t) or _FOUND.search(t))

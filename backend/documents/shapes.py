@@ -15,8 +15,7 @@ from functools import cache
 
 import opencc
 
-from backend.centre import SERVICE_AREA
-from backend.documents.office_names import misread_place, office_start
+from backend.documents.office_names import misread_place, office_start, starts_with_a_cut_place
 from backend.documents.query_outcome import states_outcome
 
 KINDS = ("code", "date", "amount", "name", "text", "choice", "number")
@@ -93,17 +92,6 @@ _BROKEN_LEGAL_FORM = re.compile(r"有公司|有限司|有限公$|(?<!股)份有�
 # After 经查 comes 询, 实, 证 or a comma (经查请人名下… lost 询，该申); other openings
 # (经核查, 经检索, 经系统查询) are not judged.
 _AFTER_JING_CHA = "询实证，,：:该"
-# The service area's place names without their 市/区/县: a name starting with a piece of one
-# lost the rest of it (六盘商业银行 for 六盘水农村商业银行).
-_PLACE_STEMS = tuple(re.sub(r"(市|区|县|特区|经济开发区|省)$", "", p) for p in SERVICE_AREA)
-
-
-def _starts_with_a_cut_place(value: str) -> bool:
-    return any(len(stem) > 2 and value.startswith(stem[:2]) and not value.startswith(stem)
-               and not any(value.startswith(other) for other in _PLACE_STEMS)
-               for stem in _PLACE_STEMS)
-
-
 # 规范汉字 that OpenCC's t2s still maps to another character (乾县 is a county, 於 a surname)
 _KEPT_BY_THE_STANDARD = frozenset("乾於")
 
@@ -154,7 +142,7 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
         # 大写 as printed ends with its unit: 壹拾壹万 is 壹拾壹万元整 with 元整 under glare
         return value.endswith(_UPPER_END)
     if name in ("company_name", "unit_name", "trustee_bank", "bank") and (
-            _BROKEN_LEGAL_FORM.search(value) or _starts_with_a_cut_place(value)):
+            _BROKEN_LEGAL_FORM.search(value) or starts_with_a_cut_place(value)):
         return False
     if name in ("company_name", "unit_name"):
         return len(value) >= 4 and value.endswith(_ORGANISATION_END)

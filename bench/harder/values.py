@@ -69,10 +69,15 @@ def _company(rng: random.Random) -> str:
     return f"六盘水市{rng.choice(_COMPANY_WORDS)}{trade}{form}"
 
 
+def date_forms(day: dt.date) -> tuple[str, ...]:
+    """Every way the generated pages print a date."""
+    return (f"{day.year}年{day.month}月{day.day}日",
+            f"{day.year}年{day.month:02d}月{day.day:02d}日",
+            f"{day:%Y-%m-%d}", f"{day:%Y.%m.%d}", f"{day:%Y/%m/%d}")
+
+
 def _cn_date(day: dt.date, rng: random.Random) -> str:
-    return rng.choice((f"{day.year}年{day.month}月{day.day}日",
-                       f"{day.year}年{day.month:02d}月{day.day:02d}日",
-                       f"{day:%Y-%m-%d}", f"{day:%Y.%m.%d}", f"{day:%Y/%m/%d}"))
+    return rng.choice(date_forms(day))
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
