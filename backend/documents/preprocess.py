@@ -21,6 +21,11 @@ from backend.errors import DoorstepError, ErrorCode
 _WORK_SIDE = 800  # page detection runs on a small copy
 _MIN_PAGE_SHARE = 0.25  # a quadrilateral smaller than this share of the photo is not the page
 _MAX_PAGE_SHARE = 0.97  # larger: the photo is already the page (a scan)
+# Our papers are A4 (1.41:1) or cards (1.58:1), and a photo at an angle foreshortens one side
+# by a third at most: a longer outline is a lit strip of the page that a shadow or a
+# highlight cut off from the rest (3.7:1 and 2.9:1 seen; flattening to it cropped away every
+# field of a licence)
+_MAX_PAGE_ASPECT = 2.2
 
 
 def decode_image(data: bytes) -> Image:
@@ -57,6 +62,8 @@ def find_page(image: Image) -> np.ndarray | None:
     if len(quad) != 4:
         return None
     corners = quad.reshape(4, 2).astype(np.float32)
+    if _aspect(corners) > _MAX_PAGE_ASPECT:
+        return None
     # A corner on the photo's edge means the sheet runs off the photo (or glare merged it with
     # the background): warping to that outline would distort the page, so leave it alone.
     margin = 0.01 * max(small.shape[:2])
@@ -64,6 +71,14 @@ def find_page(image: Image) -> np.ndarray | None:
     if any(x < margin or y < margin or x > sw - margin or y > sh - margin for x, y in corners):
         return None
     return _order_corners(corners / scale)
+
+
+def _aspect(corners: np.ndarray) -> float:
+    """Long side over short side of a quadrilateral (its opposite sides' longer ones)."""
+    tl, tr, br, bl = _order_corners(corners)
+    width = max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))
+    height = max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))
+    return float(max(width, height) / max(min(width, height), 1.0))
 
 
 def _order_corners(pts: np.ndarray) -> np.ndarray:

@@ -45,6 +45,19 @@ def test_sheet_on_a_table_is_found_and_flattened() -> None:
     assert 700 < h < 760
 
 
+def test_a_lit_strip_of_a_page_half_in_shadow_is_not_taken_for_the_page() -> None:
+    """The shaded part reads as table, leaving a 3:1 strip: flattening to it would crop
+    away the rest of the page and every field there."""
+    photo = np.full((1000, 800, 3), 60, dtype=np.uint8)
+    photo[50:950, 50:750] = 80  # the page, in shadow ...
+    photo[50:950, 50:350] = 235  # ... but for a strip along its left side
+    for y in range(150, 900, 60):
+        cv2.line(photo, (100, y), (650, y), (20, 20, 20), 6)
+    assert find_page(photo) is None
+    photo[50:950, 50:750] = 235  # the same page lit all over is found
+    assert find_page(photo) is not None
+
+
 def test_a_scan_that_is_all_page_is_left_as_it_is() -> None:
     scan = np.full((600, 400, 3), 250, dtype=np.uint8)
     cv2.putText(scan, "TEXT", (50, 300), cv2.FONT_HERSHEY_SIMPLEX, 2, (0, 0, 0), 3)
