@@ -76,9 +76,9 @@ def find_page(image: Image) -> np.ndarray | None:
 def _aspect(corners: np.ndarray) -> float:
     """Long side over short side of a quadrilateral (its opposite sides' longer ones)."""
     tl, tr, br, bl = _order_corners(corners)
-    width = max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))
-    height = max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))
-    return float(max(width, height) / max(min(width, height), 1.0))
+    width = float(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
+    height = float(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
+    return max(width, height) / max(min(width, height), 1.0)
 
 
 def _order_corners(pts: np.ndarray) -> np.ndarray:
