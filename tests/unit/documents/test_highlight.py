@@ -75,6 +75,20 @@ def test_a_page_exposed_at_white_gives_no_verdict_from_light() -> None:
     assert highlight_share(with_glare(page, (330, 500), (160, 90), core=1.0), 32.0) == 0.0
 
 
+def test_a_highlight_burnt_out_on_a_page_exposed_near_white_is_glare() -> None:
+    """Paper at 247 leaves eight levels: a highlight that clips the sensor fills them."""
+    page, lines = photographed_page(paper=247)
+    centre, axes = (330, 500), (160, 90)
+    assert highlight_share(page, 32.0) == 0.0
+    glared = with_glare(page, centre, axes, core=1.0)
+    assert measure(glared, outside(lines, centre, axes)).glare
+
+
+def test_paper_within_a_few_levels_of_white_gives_no_verdict_from_light() -> None:
+    page, _ = photographed_page(paper=252)  # JPEG noise alone would reach white
+    assert highlight_share(with_glare(page, (330, 500), (160, 90), core=1.0), 32.0) == 0.0
+
+
 def test_a_white_table_around_a_grey_page_is_not_glare() -> None:
     page, lines = photographed_page()
     photo = np.full((1500, 1200, 3), 250, dtype=np.uint8)  # a white desk
