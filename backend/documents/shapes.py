@@ -92,6 +92,12 @@ _BROKEN_LEGAL_FORM = re.compile(r"有公司|有限司|有限公$|(?<!股)份有�
 # After 经查 comes 询, 实, 证 or a comma (经查请人名下… lost 询，该申); other openings
 # (经核查, 经检索, 经系统查询) are not judged.
 _AFTER_JING_CHA = "询实证，,：:该"
+# 投资或 is always 投资或控股 in a company type (自然人投资或股 lost the 控)
+_BROKEN_QUALIFIER = re.compile(r"投资或(?!控股)")
+# A value never opens by closing a bracket or a clause, nor ends by opening one: a stray
+# ）of the label's （丙方） read into 中国银行盘州支行, or a neighbour's text
+_STRAY_OPENING = tuple("）)]】、，,。：:；;")
+_STRAY_CLOSING = tuple("（(【[")
 # 规范汉字 that OpenCC's t2s still maps to another character (乾县 is a county, 於 a surname)
 _KEPT_BY_THE_STANDARD = frozenset("乾於")
 
@@ -111,7 +117,8 @@ def has_traditional(value: str) -> bool:
 def looks_right(doc_type: str, name: str, value: str) -> bool:
     """False when the value parses but is probably cut short or taken from elsewhere."""
     kind = kind_of(doc_type, name)
-    if kind in ("name", "text") and has_traditional(value):
+    if kind in ("name", "text") and (has_traditional(value) or value.startswith(_STRAY_OPENING)
+                                     or value.endswith(_STRAY_CLOSING)):
         return False
     if kind == "text" and misread_place(value):
         return False
@@ -129,7 +136,7 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
                 and not _NUMBERLESS.search(value) and not _CUT_CITY.search(value))
     if name == "company_type":
         # a kind of company is a whole word, its qualifier closed: 有限责任公 lost its 司
-        if _BROKEN_LEGAL_FORM.search(value):
+        if _BROKEN_LEGAL_FORM.search(value) or _BROKEN_QUALIFIER.search(value):
             return False
         opened = value.count("（") + value.count("(")
         return any(k in value for k in _COMPANY_KINDS) and value.endswith(

@@ -67,3 +67,21 @@ def test_values_cut_in_the_middle_or_at_the_end_are_doubted() -> None:
     assert not looks_right("business_licence", "company_type", "份有限公司（非上市）")  # 股 lost
     assert looks_right("business_licence", "company_type", "股份有限公司（非上市）")
     assert not looks_right("loan_contract", "contract_number", "GJJ-SC")  # its serial lost
+
+
+def test_a_company_type_with_its_qualifier_cut_is_doubted() -> None:
+    assert not looks_right("business_licence", "company_type",
+                           "有限责任公司（自然人投资或股）")  # 控 lost
+    assert looks_right("business_licence", "company_type", "有限责任公司（自然人投资或控股）")
+    assert looks_right("business_licence", "company_type",
+                       "有限责任公司（非自然人投资或控股的法人独资）")
+
+
+def test_a_value_carrying_a_neighbours_bracket_or_comma_is_doubted() -> None:
+    # the ）of the label 受托银行（丙方）read into the value
+    assert not looks_right("loan_contract", "trustee_bank", "）中国银行盘州支行")
+    assert not looks_right("loan_contract", "trustee_bank", ")中国银行盘州支行")
+    assert not looks_right("id_card", "name", "，张伟")
+    assert not looks_right("id_card", "address", "贵州省六盘水市钟山区人民路12号（")
+    assert looks_right("loan_contract", "trustee_bank", "中国银行盘州支行")
+    assert looks_right("id_card", "address", "贵州省六盘水市钟山区人民路12号")
