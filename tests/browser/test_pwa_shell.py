@@ -55,6 +55,23 @@ def sign_in_and_settle(page: Page) -> None:
     expect(page.get_by_test_id("greeting")).to_have_text("你好，王芳")
 
 
+def on_next_load_change_the_stored_session(page: Page, changes: str) -> None:
+    """Changes the stored session as the next page load starts, before the app runs.
+
+    Changed from the signed-in page instead, a request still in flight there (a loaded
+    machine makes that window long) could write the real session back before the reload.
+    """
+    page.add_init_script(
+        f"""(() => {{
+            if (sessionStorage.getItem('test.session-changed')) return
+            sessionStorage.setItem('test.session-changed', '1')
+            const session = JSON.parse(localStorage.getItem('doorstep.session.v1'))
+            Object.assign(session, {changes})
+            localStorage.setItem('doorstep.session.v1', JSON.stringify(session))
+        }})()"""
+    )
+
+
 def wait_for_active_service_worker(page: Page) -> str:
     state: str = page.evaluate(
         """async () => {
@@ -131,13 +148,7 @@ def test_signing_out_asks_first_and_returns_to_the_login_screen(page: Page) -> N
 def test_an_expired_token_is_renewed_with_the_refresh_token(page: Page) -> None:
     page.goto("/")
     sign_in_and_settle(page)
-    page.evaluate(
-        """() => {
-            const session = JSON.parse(localStorage.getItem('doorstep.session.v1'))
-            session.token = 'expired-or-forged'
-            localStorage.setItem('doorstep.session.v1', JSON.stringify(session))
-        }"""
-    )
+    on_next_load_change_the_stored_session(page, "{ token: 'expired-or-forged' }")
 
     with page.expect_response(lambda r: "refreshSession" in (r.request.post_data or "")):
         page.reload()
@@ -150,13 +161,7 @@ def test_an_expired_token_is_renewed_with_the_refresh_token(page: Page) -> None:
 def test_a_refused_refresh_returns_to_the_login_screen(page: Page) -> None:
     page.goto("/")
     sign_in_and_settle(page)
-    page.evaluate(
-        """() => {
-            const session = JSON.parse(localStorage.getItem('doorstep.session.v1'))
-            Object.assign(session, { token: 'forged', refreshToken: 'forged' })
-            localStorage.setItem('doorstep.session.v1', JSON.stringify(session))
-        }"""
-    )
+    on_next_load_change_the_stored_session(page, "{ token: 'forged', refreshToken: 'forged' }")
 
     page.reload()
 
