@@ -130,23 +130,14 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _tesseract_cli_page(exe: str, image: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of one bare ``tesseract IMAGE - -l chi_sim+eng --psm 6`` (the
-    baseline issue 13 names)."""
+def _tesseract_cli_cpu(exe: str, image: Path) -> float:
+    """CPU seconds of one bare ``tesseract IMAGE - -l chi_sim+eng --psm 6`` (the baseline
+    issue 13 names)."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    start, start_cpu = time.perf_counter(), _children_cpu()
+    start_cpu = _children_cpu()
     subprocess.run([exe, str(image), "-", "-l", "chi_sim+eng", "--psm", "6"],
                    env=env, capture_output=True, check=False)
-    return time.perf_counter() - start, _children_cpu() - start_cpu
-
-
-def _pipeline_page(image: Path, engine: str) -> tuple[float, float]:
-    from backend.documents.pipeline import extract_document
-
-    data = image.read_bytes()
-    start, start_cpu = time.perf_counter(), time.process_time()
-    extract_document(data, "auto", engine=engine)
-    return time.perf_counter() - start, time.process_time() - start_cpu
+    return _children_cpu() - start_cpu
 
 
 def interleaved_speed(root: Path, items: list[dict[str, Any]], engine: str,
@@ -165,11 +156,11 @@ def interleaved_speed(root: Path, items: list[dict[str, Any]], engine: str,
         for index, t in enumerate(items):
             image = root / t["file"]
             if (index + round_) % 2:
-                cli_cpu.append(_tesseract_cli_page(exe, image)[1])
-                pipeline_cpu.append(_pipeline_page(image, engine)[1])
+                cli_cpu.append(_tesseract_cli_cpu(exe, image))
+                pipeline_cpu.append(_worker_run((str(image), engine)))
             else:
-                pipeline_cpu.append(_pipeline_page(image, engine)[1])
-                cli_cpu.append(_tesseract_cli_page(exe, image)[1])
+                pipeline_cpu.append(_worker_run((str(image), engine)))
+                cli_cpu.append(_tesseract_cli_cpu(exe, image))
     return pipeline_cpu, cli_cpu
 
 

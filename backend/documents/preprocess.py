@@ -73,11 +73,16 @@ def find_page(image: Image) -> np.ndarray | None:
     return _order_corners(corners / scale)
 
 
+def _sides(corners: np.ndarray) -> tuple[float, float]:
+    """Width and height of a quadrilateral (tl, tr, br, bl): its opposite sides' longer ones."""
+    tl, tr, br, bl = corners
+    return (float(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))),
+            float(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))))
+
+
 def _aspect(corners: np.ndarray) -> float:
-    """Long side over short side of a quadrilateral (its opposite sides' longer ones)."""
-    tl, tr, br, bl = _order_corners(corners)
-    width = float(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
-    height = float(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
+    """Long side over short side of a quadrilateral."""
+    width, height = _sides(_order_corners(corners))
     return max(width, height) / max(min(width, height), 1.0)
 
 
@@ -89,9 +94,8 @@ def _order_corners(pts: np.ndarray) -> np.ndarray:
 
 def flatten_page(image: Image, corners: np.ndarray) -> Image:
     """Perspective-corrects the sheet to a rectangle of its own measured size."""
-    tl, tr, br, bl = corners
-    width = int(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
-    height = int(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
+    sides = _sides(corners)
+    width, height = int(sides[0]), int(sides[1])
     target = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(corners, target)
     out = cv2.warpPerspective(image, matrix, (width, height), flags=cv2.INTER_CUBIC,

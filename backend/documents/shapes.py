@@ -114,11 +114,14 @@ def has_traditional(value: str) -> bool:
                for a, b in zip(value, simplified, strict=False))
 
 
+def _has_stray_mark(value: str) -> bool:
+    return value.startswith(_STRAY_OPENING) or value.endswith(_STRAY_CLOSING)
+
+
 def looks_right(doc_type: str, name: str, value: str) -> bool:
     """False when the value parses but is probably cut short or taken from elsewhere."""
     kind = kind_of(doc_type, name)
-    if kind in ("name", "text") and (has_traditional(value) or value.startswith(_STRAY_OPENING)
-                                     or value.endswith(_STRAY_CLOSING)):
+    if kind in ("name", "text") and (has_traditional(value) or _has_stray_mark(value)):
         return False
     if kind == "text" and misread_place(value):
         return False
