@@ -9,8 +9,10 @@ copy scaled so text is 8 px high (a few hundred pixels a side: cheap), with two 
 a window of two text heights: the paper (its brightest) and the ink (its darkest).
 
 - the page's paper is the paper where strong print stands (its ``paper_percentile``: a
-  page half in shadow is judged by its lit half); a page exposed at white (paper over
-  ``max_paper``) cannot show a highlight above it: no verdict. At 250 a highlight that
+  page half in shadow is judged by its lit half), or over the print's whole area where
+  that is darker (a highlight over the labels of an ID card lit a quarter of its print and
+  put the print's paper at 251, above white's limit: missed); a page exposed at white
+  (paper over ``max_paper``) cannot show a highlight above it: no verdict. At 250 a highlight that
   clips the sensor still stands out (a streak and a spot on generated pages exposed at
   247-248 were missed at 245); no page without glare, sample or generated, shows lit paper
   until its paper is at 252;
@@ -86,7 +88,13 @@ def highlight_share(image: Image, text_height: float) -> float:
     print_mask = contrast >= STRONG_CONTRAST
     if int(print_mask.sum()) < _MIN_PRINT_PX:
         return 0.0
-    page_paper = float(np.percentile(paper[print_mask], PAPER_PERCENTILE))
+    hull: np.ndarray = np.zeros(small.shape, np.uint8)
+    points = cv2.findNonZero(print_mask.astype(np.uint8))
+    cv2.fillConvexPoly(hull, cv2.convexHull(points), 1)
+    # the lit paper where print stands, or over the print's whole area where that is darker:
+    # a highlight over a small page's labels lights a quarter of its print
+    page_paper = min(float(np.percentile(paper[print_mask], PAPER_PERCENTILE)),
+                     float(np.percentile(paper[hull > 0], PAPER_PERCENTILE)))
     if page_paper > MAX_PAPER:
         return 0.0
     # the paper round about, where it is darker than the page's (a highlight in a shadow)
@@ -96,9 +104,6 @@ def highlight_share(image: Image, text_height: float) -> float:
     lit = paper >= ref + TOWARDS_WHITE * (255.0 - ref)
     if not lit.any():
         return 0.0
-    hull: np.ndarray = np.zeros(small.shape, np.uint8)
-    points = cv2.findNonZero(print_mask.astype(np.uint8))
-    cv2.fillConvexPoly(hull, cv2.convexHull(points), 1)
     grow = max(1, round(HULL_MARGIN * TEXT_HEIGHT))
     hull = cv2.dilate(hull, cv2.getStructuringElement(cv2.MORPH_ELLIPSE,
                                                       (2 * grow + 1, 2 * grow + 1)))

@@ -114,3 +114,17 @@ def test_a_burnt_spot_cut_by_the_edge_of_the_photo_is_glare() -> None:
     centre, axes = (330, 40), (150, 90)
     glared = with_glare(page, centre, axes, core=1.0)
     assert measure(glared, outside(lines, centre, axes)).glare
+
+
+
+def test_a_highlight_that_most_of_a_cards_few_words_stand_round_is_glare() -> None:
+    """An ID card: a few words, most of them beside a burnt-out highlight that took the
+    labels between them, so the paper where print stands is lit nearly to white (251 of
+    the card's 225): the card's paper is judged over the print's whole area instead."""
+    card = np.full((850, 1250, 3), 225, dtype=np.uint8)
+    words = (("SEX M", (120, 350)), ("BORN 19", (120, 470)), ("NATION", (310, 410)),
+             ("CARD", (1000, 100)), ("ID 52", (1000, 780)))
+    for text, origin in words:
+        cv2.putText(card, text, origin, cv2.FONT_HERSHEY_SIMPLEX, 1.2, (30, 30, 30), 3)
+    glared = with_glare(card, (200, 400), (160, 40), core=1.0)
+    assert highlight_share(glared, 44.0) >= HIGHLIGHT_MIN_SHARE
