@@ -65,6 +65,9 @@ _UPPER_END = ("元整", "元正", "元", "整", "正", "角", "分")
 _YEAR_LAST = re.compile(r"[A-Za-z0-9][-_/](?:19|20)\d{2}$")
 # A city is named by two characters or more (贵州省州市 lost the 盘 of 盘州市).
 _CUT_CITY = re.compile(r"(?:^|省)[\u4e00-\u9fff]?市")
+# Below a province comes a city, prefecture or county before any street or township: in
+# 贵州省建荷城街道 glare took 遵义市红花岗区 (and bled 建 into 荷城).
+_SKIPPED_LEVEL = re.compile(r"省[^市州县区盟旗]*?(?:街道|镇|乡|大道|路|街|巷)")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -136,7 +139,8 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
                 and states_outcome(value))
     if name == "address" or name.endswith("_address"):
         return (len(value) >= 8 and value.endswith(_ADDRESS_END)
-                and not _NUMBERLESS.search(value) and not _CUT_CITY.search(value))
+                and not _NUMBERLESS.search(value) and not _CUT_CITY.search(value)
+                and not _SKIPPED_LEVEL.search(value))
     if name == "company_type":
         # a kind of company is a whole word, its qualifier closed: 有限责任公 lost its 司
         if _BROKEN_LEGAL_FORM.search(value) or _BROKEN_QUALIFIER.search(value):

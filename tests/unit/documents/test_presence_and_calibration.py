@@ -153,6 +153,11 @@ def test_value_shapes() -> None:
     assert looks_right("id_card", "address", "贵州省盘州市塔山路324号锦绣华庭7栋2单元2804室")
     assert looks_right("id_card", "address", "贵州省盘州市塔山路三号")
     assert not looks_right("id_card", "address", "贵州省州市民族路319号")  # 盘 lost
+    # the city and district between the province and the street lost under glare
+    assert not looks_right("loan_contract", "property_address", "贵州省建荷城街道双水大道344号")
+    assert looks_right("loan_contract", "property_address",
+                       "贵州省黔西南布依族苗族自治州兴义市桔山街道坪东路8号")
+    assert looks_right("id_card", "address", "贵州省威宁彝族回族苗族自治县草海镇建设路12号")
     assert not looks_right("no_housing_certificate", "query_result",
                            "该申请人名下有不动产登记记录1条。")  # 经查询， lost
     assert not looks_right("loan_contract", "loan_amount_upper", "壹拾壹万")  # 元整 lost
