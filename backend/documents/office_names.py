@@ -96,10 +96,15 @@ def misread_place(text: str) -> bool:
 
 def starts_with_a_cut_place(text: str) -> bool:
     """Whether the text starts with a piece of a place of the service area that lost the
-    rest of it (六盘商业银行 for 六盘水农村商业银行)."""
-    return any(len(stem) > 2 and text.startswith(stem[:2]) and not text.startswith(stem)
-               and not any(text.startswith(other) for other in _PLACE_STEMS)
-               for stem in _PLACE_STEMS)
+    rest of it (六盘商业银行 for 六盘水农村商业银行) or its first character (盘水市… for
+    六盘水市…: three characters or more are left, so no other name is taken for one)."""
+    if any(text.startswith(place) for place in _KNOWN_PLACES):
+        return False
+    lost_tail = any(len(stem) > 2 and text.startswith(stem[:2]) and not text.startswith(stem)
+                    and not any(text.startswith(other) for other in _PLACE_STEMS)
+                    for stem in _PLACE_STEMS)
+    return lost_tail or any(len(place) > 3 and text.startswith(place[1:])
+                            for place in SERVICE_AREA)
 
 
 def office_start(text: str) -> int | None:

@@ -47,6 +47,10 @@ def test_an_organisation_with_its_legal_form_or_place_cut_short_is_doubted() -> 
     assert not looks_right("unit_registration_form", "bank", "六盘商业银行股份有限公司")
     assert looks_right("unit_registration_form", "bank", "水城农村商业银行股份有限公司")
     assert looks_right("unit_registration_form", "bank", "中国建设银行股份有限公司六盘水分行")
+    # 六盘水市 lost its 六: what is left of a place is no place
+    assert not looks_right("business_licence", "company_name", "盘水市宏泰商贸有限公司")
+    assert looks_right("business_licence", "company_name", "盘州市宏泰商贸有限公司")
+    assert looks_right("business_licence", "company_name", "水城区宏泰商贸有限公司")
 
 
 def test_a_place_of_the_service_area_misread_by_one_character_is_doubted() -> None:
@@ -64,6 +68,11 @@ def test_values_cut_in_the_middle_or_at_the_end_are_doubted() -> None:
     assert looks_right("no_housing_certificate", "query_result",
                        "经核查，暂未查询到该申请人名下房屋登记信息。")
     assert looks_right("no_housing_certificate", "query_result", "经系统查询，该申请人名下无住房。")
+    # the opening clause no longer says how it was found: 查询，该 lost
+    assert not looks_right("no_housing_certificate", "query_result",
+                           "经亥申请人名下无不动产登记记录。")
+    assert looks_right("no_housing_certificate", "query_result",
+                       "经不动产登记信息系统查询，该申请人名下无不动产登记记录。")
     assert not looks_right("business_licence", "company_type", "份有限公司（非上市）")  # 股 lost
     assert looks_right("business_licence", "company_type", "股份有限公司（非上市）")
     assert not looks_right("loan_contract", "contract_number", "GJJ-SC")  # its serial lost
