@@ -79,8 +79,10 @@ class QualityMetrics:
 
     @property
     def glare(self) -> bool:
-        return (self.faded_cells >= GLARE_MIN_FADED_CELLS
-                or self.highlight_share >= HIGHLIGHT_MIN_SHARE)
+        # blur lowers the contrast of every cell too (a shaken statement had 14 "faded"): on
+        # a blurred photo only the light itself tells glare, and the retake is asked anyway
+        washed_out = self.faded_cells >= GLARE_MIN_FADED_CELLS and not self.blurry
+        return washed_out or self.highlight_share >= HIGHLIGHT_MIN_SHARE
 
     @property
     def low_resolution(self) -> bool:

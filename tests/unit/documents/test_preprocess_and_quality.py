@@ -236,6 +236,17 @@ def test_blurred_print_is_not_glare() -> None:
     assert not measure(blurred, lines).glare
 
 
+def test_on_a_blurred_photo_only_the_light_itself_tells_glare() -> None:
+    """Blur lowers every cell's contrast: a shaken statement had 14 cells "washed out"."""
+    def metrics(faded: int, highlight: float, softness: float = 0.5) -> QualityMetrics:
+        return QualityMetrics(softness, 0.0, 0.1, 30.0, 20, faded_cells=faded,
+                              highlight_share=highlight)
+
+    assert metrics(14, 0.0).glare
+    assert not metrics(14, 0.0, softness=0.9).glare  # blurred: the retake is asked anyway
+    assert metrics(0, 0.05, softness=0.9).glare
+
+
 def test_too_little_text_gives_no_verdict() -> None:
     page, lines = printed_page()
     glared = with_glare(page, (150, 130), (150, 60))
