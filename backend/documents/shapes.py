@@ -40,6 +40,9 @@ _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9
 # Words of forms and certificates that a name taken from the wrong place often is.
 _NOT_NAME_WORDS = ("查询", "申请", "证明", "号码", "性别", "民族", "出生", "住址", "日期", "编号",
                    "登记", "单位", "公司", "银行", "中心", "合同", "经办", "签字", "盖章", "本人")
+# 字 is not given as a name, but the recogniser reads 宇 (a common one) as 字 at a high score:
+# 余字杰, 叶晨字 (twice), 曹强字 on four seeds
+_MISREAD_IN_NAMES = "字"
 # A whole address ends with a number, a room, a group or a village (a cut one mid-way).
 _ADDRESS_END = ("号", "室", "户", "组", "村", "楼", "层", "座", "栋", "单元", "社区", "小区",
                 "院", "苑", "园", "幢", "铺", "屯", "寨")
@@ -133,7 +136,8 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
     if kind == "text" and misread_place(value):
         return False
     if kind == "name":
-        return bool(_PERSON.match(value)) and not any(w in value for w in _NOT_NAME_WORDS)
+        return (bool(_PERSON.match(value)) and not any(w in value for w in _NOT_NAME_WORDS)
+                and _MISREAD_IN_NAMES not in value)
     if name == "query_result":
         # it says first how it was found (经查询，…): 该申请人名下有… lost its start to glare;
         # and it says whether anything was found: 该申请登记记录 lost 人名下无不动产 to glare

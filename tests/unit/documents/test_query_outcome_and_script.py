@@ -53,6 +53,11 @@ def test_an_organisation_with_its_legal_form_or_place_cut_short_is_doubted() -> 
     assert looks_right("business_licence", "company_name", "水城区宏泰商贸有限公司")
 
 
+def test_a_name_holding_zi_is_doubted_it_is_the_misread_of_yu() -> None:
+    assert not looks_right("unit_registration_form", "contact_name", "曹强字")
+    assert looks_right("unit_registration_form", "contact_name", "曹强宇")
+
+
 def test_a_place_of_the_service_area_misread_by_one_character_is_doubted() -> None:
     assert not looks_right("unit_registration_form", "unit_address",
                            "贵州省六盘永市钟山区钟山大道11号")  # 水 read 永
