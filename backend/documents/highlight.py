@@ -12,10 +12,10 @@ a window of two text heights: the paper (its brightest) and the ink (its darkest
   page half in shadow is judged by its lit half), or over the print's whole area where
   that is darker (a highlight over the labels of an ID card lit a quarter of its print and
   put the print's paper at 251, above white's limit: missed); a page exposed at white
-  (paper over ``max_paper``) cannot show a highlight above it: no verdict. At 250 a highlight that
-  clips the sensor still stands out (a streak and a spot on generated pages exposed at
-  247-248 were missed at 245); no page without glare, sample or generated, shows lit paper
-  until its paper is at 252;
+  (paper over ``max_paper``) cannot show a highlight above it: no verdict. At 250 a
+  highlight that clips the sensor still stands out (a streak and a spot on generated pages
+  exposed at 247-248 were missed at 245); no page without glare, sample or generated, shows
+  lit paper until its paper is at 252;
 - a highlight is paper ``towards_white`` of the way to white from the page's paper, or
   from the paper round about (median over ``local_window_text_heights``) where that is
   darker: a highlight falling in a shadow;

@@ -40,6 +40,8 @@ _KNOWN_PLACES = SERVICE_AREA + OTHER_PLACES
 _PLACE = re.compile(r".+?(?:自治州|自治县|特区|开发区|新区|省|市|区|县)")
 # The service area's place names without their 市/区/县 (六盘水, 钟山, 六枝).
 _PLACE_STEMS = tuple(re.sub(r"(市|区|县|特区|经济开发区|省)$", "", p) for p in SERVICE_AREA)
+# What is left of a service-area place that lost its first character (盘水市 of 六盘水市).
+_PLACES_WITHOUT_FIRST = tuple(p[1:] for p in SERVICE_AREA if len(p) > 3)
 
 
 def _office_tail(text: str) -> tuple[int, str] | None:
@@ -98,13 +100,11 @@ def starts_with_a_cut_place(text: str) -> bool:
     """Whether the text starts with a piece of a place of the service area that lost the
     rest of it (六盘商业银行 for 六盘水农村商业银行) or its first character (盘水市… for
     六盘水市…: three characters or more are left, so no other name is taken for one)."""
-    if any(text.startswith(place) for place in _KNOWN_PLACES):
+    if text.startswith(_KNOWN_PLACES):
         return False
-    lost_tail = any(len(stem) > 2 and text.startswith(stem[:2]) and not text.startswith(stem)
-                    and not any(text.startswith(other) for other in _PLACE_STEMS)
-                    for stem in _PLACE_STEMS)
-    return lost_tail or any(len(place) > 3 and text.startswith(place[1:])
-                            for place in SERVICE_AREA)
+    lost_tail = not text.startswith(_PLACE_STEMS) and any(
+        len(stem) > 2 and text.startswith(stem[:2]) for stem in _PLACE_STEMS)
+    return lost_tail or text.startswith(_PLACES_WITHOUT_FIRST)
 
 
 def office_start(text: str) -> int | None:

@@ -95,13 +95,12 @@ def kind_of(doc_type: str, name: str) -> str:
 
 # A legal form with a character lost: 有公司 (有限公司), 有限司, 股有限公司 (股份有限公司).
 _BROKEN_LEGAL_FORM = re.compile(r"有公司|有限司|有限公$|(?<!股)份有限公司|股有限公司")
-# After 经查 comes 询, 实, 证 or a comma (经查请人名下… lost 询，该申); other openings
-# (经核查, 经检索, 经系统查询) are not judged.
+# After 经查 comes 询, 实, 证 or a comma (经查请人名下… lost 询，该申).
 _AFTER_JING_CHA = "询实证，,：:该"
-# Its opening clause says how it was found (经查询, 经核查, 经检索, 经不动产登记系统查询):
-# 经亥申请人名下无… lost 查询，该 to glare
+# The opening clause (up to its first mark, 16 characters at most) says how it was found
+# (经查询, 经核查, 经检索, 经不动产登记系统查询): 经亥申请人名下无… lost 查询，该 to glare
 _LOOKED = re.compile(r"[查核检审调比]")
-_OPENING = re.compile(r"[，,：:。]")
+_CLAUSE_MARK = re.compile(r"[，,：:。]")
 # 投资或 is always 投资或控股 in a company type (自然人投资或股 lost the 控)
 _BROKEN_QUALIFIER = re.compile(r"投资或(?!控股)")
 # A value never opens by closing a bracket or a clause, nor ends by opening one: a stray
@@ -142,7 +141,7 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
         # it says first how it was found (经查询，…): 该申请人名下有… lost its start to glare;
         # and it says whether anything was found: 该申请登记记录 lost 人名下无不动产 to glare
         cut_opening = ((value.startswith("经查") and value[2:3] not in _AFTER_JING_CHA)
-                       or not _LOOKED.search(_OPENING.split(value, maxsplit=1)[0][:16]))
+                       or not _LOOKED.search(_CLAUSE_MARK.split(value, maxsplit=1)[0][:16]))
         return (value.startswith("经") and not cut_opening and len(value) >= 8
                 and value.endswith(("。", "记录", "记录。", "房产", "住房"))
                 and states_outcome(value))

@@ -116,7 +116,6 @@ def test_a_burnt_spot_cut_by_the_edge_of_the_photo_is_glare() -> None:
     assert measure(glared, outside(lines, centre, axes)).glare
 
 
-
 def test_a_highlight_that_most_of_a_cards_few_words_stand_round_is_glare() -> None:
     """An ID card: a few words, most of them beside a burnt-out highlight that took the
     labels between them, so the paper where print stands is lit nearly to white (251 of
