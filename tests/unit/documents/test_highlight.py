@@ -127,3 +127,13 @@ def test_a_highlight_that_most_of_a_cards_few_words_stand_round_is_glare() -> No
         cv2.putText(card, text, origin, cv2.FONT_HERSHEY_SIMPLEX, 1.2, (30, 30, 30), 3)
     glared = with_glare(card, (200, 400), (160, 40), core=1.0)
     assert highlight_share(glared, 44.0) >= HIGHLIGHT_MIN_SHARE
+
+
+def test_a_burnt_streak_running_down_along_the_side_of_the_photo_is_glare() -> None:
+    """A tube light's streak from the top edge down the page's left side, over the start
+    of the labels: it meets the frame along 14 % of its perimeter, less than light
+    coming in from outside the frame (17 % and more)."""
+    page, lines = photographed_page()
+    centre, axes = (50, 150), (80, 380)
+    glared = with_glare(page, centre, axes, core=1.0)
+    assert measure(glared, outside(lines, centre, axes)).glare
