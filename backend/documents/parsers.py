@@ -190,6 +190,11 @@ def repayment_method(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def repayment_methods_named(text: str) -> list[str]:
+    """Every repayment method of the closed vocabulary the text names, in order."""
+    return _METHODS.findall(_clean(text))
+
+
 def mobile(text: str) -> str | None:
     m = re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", halfwidth(_clean(text)))
     return m.group(0) if m else None

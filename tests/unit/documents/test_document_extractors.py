@@ -200,3 +200,10 @@ def test_registered_capital_in_chinese_numerals_is_kept_as_printed() -> None:
 def test_a_sentence_starting_with_a_party_word_is_not_taken_for_a_name() -> None:
     rows = rows_of("房屋租赁合同", "甲方保证对该房屋享有合法的出租权利。", "出租人：毛晨萱")
     assert values(rental_contract.extract(rows))["landlord_name"] == "毛晨萱"
+
+
+def test_a_repayment_method_is_the_method_named_without_marks_read_beside_it() -> None:
+    rows = rows_of("还款方法 ☑等额本金", "借款合同编号 GJJ-SC-2019-67780")
+    assert values(loan_contract.extract(rows))["repayment_method"] == "等额本金"
+    ticked = rows_of("还款方式 ☐等额本息 ☑等额本金")  # which box is ticked is not guessed
+    assert values(loan_contract.extract(ticked))["repayment_method"] == "☐等额本息☑等额本金"
