@@ -165,6 +165,9 @@ def test_value_shapes() -> None:
     assert not looks_right("loan_contract", "contract_number", "GJJ-SC-2022")  # serial lost
     assert looks_right("loan_contract", "contract_number", "GJJ-SC-2022-62331")
     assert looks_right("loan_contract", "contract_number", "2022")
+    assert not looks_right("loan_contract", "contract_number", "GJJSC-2020-77375")  # - lost
+    assert looks_right("loan_contract", "contract_number", "GJJ-LPS-2020-77375")
+    assert looks_right("loan_contract", "contract_number", "LPS2023JK123456")
     assert not looks_right("business_licence", "company_type", "有限责任公")
     assert not looks_right("business_licence", "company_type", "其他有限任公司")  # 责 lost
     assert not looks_right("business_licence", "company_type", "有限责任公司（自然人投资")
@@ -175,6 +178,8 @@ def test_value_shapes() -> None:
     assert looks_right("marital_status_certificate", "issuer", "盘州市民政局")
     assert not looks_right("unit_registration_form", "bank", "中国工商银行六")  # branch cut
     assert looks_right("unit_registration_form", "bank", "中国工商银行六盘水分行")
+    assert not looks_right("loan_contract", "trustee_bank", "（受托银行")  # the label's tail
+    assert looks_right("loan_contract", "trustee_bank", "中国农业银行六盘水钟山支行")
 
 
 def test_the_committed_table_was_fitted_and_met_its_goal_on_held_out_documents() -> None:
