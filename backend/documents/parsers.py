@@ -21,6 +21,18 @@ _NOT_A_NAME = ("签字", "盖章", "身份", "证号", "甲方", "乙方", "日�
                "姓名", "名称", "号码", "证件")
 
 
+# The 56 ethnic groups (GB/T 3304) as an ID card prints them, without 族, and 穿青人, which
+# Guizhou's cards print for a people not assigned to one of them. A label read where the
+# value was (出生日期, the next label, when glare wiped 回) is none of these.
+ETHNIC_GROUPS = frozenset((
+    "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白",
+    "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡",
+    "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬",
+    "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安",
+    "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "穿青人",
+))
+
+
 def _clean(text: str) -> str:
     return re.sub(r"\s+", "", text)
 

@@ -19,7 +19,7 @@ def _sex(text: str) -> str | None:
 
 def _ethnicity(text: str) -> str | None:
     m = re.match(r"\s*[:：]?\s*([\u4e00-\u9fff]{1,5}?)(族)?(?:出生|$|\s)", text + " ")
-    return m.group(1) if m else None
+    return m.group(1) if m and m.group(1) in p.ETHNIC_GROUPS else None
 
 
 RULES = (

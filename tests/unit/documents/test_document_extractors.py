@@ -207,3 +207,12 @@ def test_a_repayment_method_is_the_method_named_without_marks_read_beside_it() -
     assert values(loan_contract.extract(rows))["repayment_method"] == "等额本金"
     ticked = rows_of("还款方式 ☐等额本息 ☑等额本金")  # which box is ticked is not guessed
     assert values(loan_contract.extract(ticked))["repayment_method"] == "☐等额本息☑等额本金"
+
+
+def test_an_ethnicity_is_one_of_the_groups_a_card_prints() -> None:
+    wiped = rows_of([(100, "性别"), (220, "女")], [(100, "民族"), (220, "出生日期")],
+                    [(100, "公民身份号码"), (400, "520221197006058761")])
+    assert "ethnicity" not in values(id_card.extract(wiped))  # the next label is no group
+    assert values(id_card.extract(rows_of("性别 男 民族 布依族")))["ethnicity"] == "布依"
+    guizhou = rows_of("民族 穿青人", "出生 1990年1月2日")
+    assert values(id_card.extract(guizhou))["ethnicity"] == "穿青人"
