@@ -179,6 +179,9 @@ def test_value_shapes() -> None:
     assert not looks_right("unit_registration_form", "bank", "中国工商银行六")  # branch cut
     assert looks_right("unit_registration_form", "bank", "中国工商银行六盘水分行")
     assert not looks_right("loan_contract", "trustee_bank", "（受托银行")  # the label's tail
+    assert not looks_right("id_card", "address", "贵州省六盘水市钟山区塔山路319号阳光小区5栋1单元")
+    assert not looks_right("rental_contract", "rental_address", "贵州省贵阳市南明区金色家园26栋")
+    assert looks_right("business_licence", "address", "贵州省六盘水市钟山区人民路8号金山大厦5栋")
     assert looks_right("loan_contract", "trustee_bank", "中国农业银行六盘水钟山支行")
 
 
