@@ -196,15 +196,15 @@ def leading_phrase(text: str) -> str | None:
 _METHODS = re.compile(r"等额本息|等额本金|一次性还本付息|一次还本付息|等本等息|按月付息到期还本")
 
 
-def repayment_method(text: str) -> str | None:
-    """A repayment method by its closed vocabulary (for pages whose label is unreadable)."""
-    m = _METHODS.search(_clean(text))
-    return m.group(0) if m else None
-
-
 def repayment_methods_named(text: str) -> list[str]:
     """Every repayment method of the closed vocabulary the text names, in order."""
     return _METHODS.findall(_clean(text))
+
+
+def repayment_method(text: str) -> str | None:
+    """A repayment method by its closed vocabulary (for pages whose label is unreadable)."""
+    named = repayment_methods_named(text)
+    return named[0] if named else None
 
 
 def mobile(text: str) -> str | None:
