@@ -80,6 +80,7 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # (…金色家园26栋 and …阳光小区5栋1单元 for …5栋1单元504号, at 0.99+ on glare photos of unseen
 # seeds 9701 and 10801). A company's may end at its building.
 _AT_A_BUILDING = re.compile(r"\d\s*(?:栋|幢|单元)$")
+_HOME_ADDRESSES = ("property_address", "rental_address")  # and an ID card's address
 
 
 def _issuer_place_whole(value: str) -> bool:
@@ -161,12 +162,11 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
                 and value.endswith(("。", "记录", "记录。", "房产", "住房"))
                 and states_outcome(value))
     if name == "address" or name.endswith("_address"):
-        home = name in ("property_address", "rental_address") or doc_type == "id_card"
-        if home and _AT_A_BUILDING.search(value):
-            return False
+        home = name in _HOME_ADDRESSES or doc_type == "id_card"
         return (len(value) >= 8 and value.endswith(_ADDRESS_END)
                 and not _NUMBERLESS.search(value) and not _CUT_CITY.search(value)
-                and not _SKIPPED_LEVEL.search(value))
+                and not _SKIPPED_LEVEL.search(value)
+                and not (home and _AT_A_BUILDING.search(value)))
     if name == "company_type":
         # a kind of company is a whole word, its qualifier closed: 有限责任公 lost its 司
         if _BROKEN_LEGAL_FORM.search(value) or _BROKEN_QUALIFIER.search(value):
