@@ -20,9 +20,16 @@ Measured on the sample photos (``bench/extraction.py --quality`` prints the metr
   page, and lighter-printed labels (an ID card's) keep about 45 %, so they do not count; a
   bright or saturated patch with no print under it hides nothing and does not count either.
   On the sample photos the glare ones had 4-21 such cells (one had 3, one's highlight lay
-  on blank paper: 0) and the others at most 3; 4 or more marks glare. (The earlier rule,
+  on blank paper: 0) and the others at most 3; 4 or more marks glare. A lone weak cell
+  between two cells keeping 70 % of the strong print is a gap or a colon, not washed-out
+  print (a label's colon made 4-6 such cells on three of 398 cached photos without glare,
+  which the rule marked; no glare photo lost its mark). (The earlier rule,
   a saturated blob brighter than its surroundings, also fired on evenly lit paper against a
-  darker table and on lighting gradients: precision 0.33, recall 0.75.)
+  darker table and on lighting gradients: precision 0.33, recall 0.75.) Fewer washed-out
+  cells mark glare too when three or more lie under 55 % and the print round them fades by
+  degrees towards one spot (``fade_gradient.py``: a highlight on a page exposed at white,
+  where no light shows above the paper); paper lit towards white is the third sign
+  (``highlight.py``).
 - resolution: a sample loan contract scaled down until fields fail read every field with
   text boxes 17 px high (scale 0.4) and 56 % of them at 16 px (scale 0.33); sample photos
   have 26-49 px. Boxes under 17 px mark the photo as too coarse.
@@ -37,9 +44,10 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from backend.documents.fade_gradient import fade_gradient
 from backend.documents.highlight import highlight_share
 from backend.documents.ocr.base import Image, OcrLine
-from backend.documents.thresholds import BLUR, GLARE, HIGHLIGHT, RESOLUTION
+from backend.documents.thresholds import BLUR, FADE_GRADIENT, GLARE, HIGHLIGHT, RESOLUTION
 
 # The values live in quality_thresholds.json, which the device's check reads too.
 SOFTNESS_THRESHOLD = float(BLUR["softness_at_least"])
@@ -52,6 +60,11 @@ MIN_LINES = int(BLUR["min_lines"])
 FADED_SHARE_OF_STRONG = float(GLARE["faded_share_of_strong"])
 BLANK_CONTRAST = float(GLARE["blank_contrast"])  # a cell with no ink (a gap) is not text
 GLARE_MIN_FADED_CELLS = int(GLARE["min_faded_cells"])
+LONE_NEIGHBOUR_SHARE = float(GLARE["lone_neighbour_share"])
+# fewer washed-out cells, but print fading by degrees round them (fade_gradient.py)
+DIM_SHARE_OF_STRONG = float(FADE_GRADIENT["dim_share_of_strong"])
+GLARE_MIN_DIM_CELLS = int(FADE_GRADIENT["min_dim_cells"])
+GLARE_MIN_GRADIENT = float(FADE_GRADIENT["min_correlation"])
 MIN_CELLS = int(GLARE["min_cells"])
 HIGHLIGHT_MIN_SHARE = float(HIGHLIGHT["min_share_of_page"])
 MIN_TEXT_HEIGHT = float(RESOLUTION["min_text_height_px"])
@@ -68,6 +81,8 @@ class QualityMetrics:
     faded_cells: int = 0
     highlight_share: float = 0.0  # share of the page lit towards white over where print is
     shake: float = 0.0  # edge softness along the most smeared direction minus the least
+    dim_cells: int = 0  # cells under DIM_SHARE_OF_STRONG of the strong print
+    fade_gradient: float = 0.0  # print fading by degrees towards one spot (fade_gradient.py)
 
     @property
     def blurry(self) -> bool:
@@ -81,7 +96,9 @@ class QualityMetrics:
     def glare(self) -> bool:
         # blur lowers the contrast of every cell too (a shaken statement had 14 "faded"): on
         # a blurred photo only the light itself tells glare, and the retake is asked anyway
-        washed_out = self.faded_cells >= GLARE_MIN_FADED_CELLS and not self.blurry
+        graded = (self.dim_cells >= GLARE_MIN_DIM_CELLS
+                  and self.fade_gradient >= GLARE_MIN_GRADIENT)
+        washed_out = (self.faded_cells >= GLARE_MIN_FADED_CELLS or graded) and not self.blurry
         return washed_out or self.highlight_share >= HIGHLIGHT_MIN_SHARE
 
     @property
@@ -147,21 +164,27 @@ def shake(image: Image, text_height: float) -> float:
 class TextFade:
     cells: int  # character cells read
     faded: int  # cells whose print is washed out
+    dim: int = 0  # cells under DIM_SHARE_OF_STRONG of the strong print (washed out or near it)
+    gradient: float = 0.0  # how the print fades by degrees towards one spot (fade_gradient)
 
     @property
     def share(self) -> float:
         return self.faded / self.cells if self.cells else 0.0
 
 
-def cell_contrasts(image: Image, lines: list[OcrLine]) -> list[float]:
-    """1 - darkest ink / paper for every character cell (one line-height wide) of every line.
+def text_cells(image: Image, lines: list[OcrLine],
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every character cell (one line-height wide) of every line: its centre (x, y) in text
+    heights, the index of its line and its contrast, 1 - darkest ink / paper.
 
     Ink is the 1st percentile of the cell, paper the 90th: a ratio, so light falling
     unevenly on the page (or a shadow) leaves it unchanged."""
     grey = image[:, :, 2] if image.ndim == 3 else image  # red: red seals read as paper
     h_img, w_img = grey.shape[:2]
-    out: list[float] = []
-    for line in lines:
+    centres: list[tuple[float, float, int]] = []
+    line_of: list[int] = []
+    contrasts: list[float] = []
+    for index, line in enumerate(lines):
         x0, x1 = max(int(line.left), 0), min(int(line.right), w_img)
         y0, y1 = max(int(line.top), 0), min(int(line.bottom), h_img)
         height = y1 - y0
@@ -175,18 +198,45 @@ def cell_contrasts(image: Image, lines: list[OcrLine]) -> list[float]:
             paper = float(np.percentile(cell, 90))
             if paper <= 0:
                 continue
-            out.append(1.0 - float(np.percentile(cell, 1)) / paper)
-    return out
+            centres.append((x0 + (a + b) / 2, (y0 + y1) / 2, height))
+            line_of.append(index)
+            contrasts.append(1.0 - float(np.percentile(cell, 1)) / paper)
+    if not centres:
+        return np.zeros((0, 2)), np.zeros(0, dtype=np.intp), np.zeros(0)
+    where = np.asarray(centres, dtype=np.float64)
+    return (where[:, :2] / float(np.median(where[:, 2])), np.asarray(line_of, dtype=np.intp),
+            np.asarray(contrasts, dtype=np.float64))
+
+
+def _between_strong(line_of: np.ndarray, contrasts: np.ndarray, strong: float) -> np.ndarray:
+    """The cells whose two neighbours on their line both keep LONE_NEIGHBOUR_SHARE of the
+    strong print."""
+    kept = contrasts >= LONE_NEIGHBOUR_SHARE * strong
+    same_before = np.zeros(len(contrasts), dtype=bool)
+    same_before[1:] = line_of[1:] == line_of[:-1]
+    same_after = np.zeros(len(contrasts), dtype=bool)
+    same_after[:-1] = same_before[1:]
+    before = np.zeros(len(contrasts), dtype=bool)
+    before[1:] = kept[:-1]
+    after = np.zeros(len(contrasts), dtype=bool)
+    after[:-1] = kept[1:]
+    return np.asarray(same_before & same_after & before & after)
 
 
 def text_fade(image: Image, lines: list[OcrLine]) -> TextFade:
-    """How many character cells have lost most of their contrast to the page's strong print."""
-    contrasts = np.asarray(cell_contrasts(image, lines), dtype=np.float64)
+    """How many character cells have lost most of their contrast to the page's strong print,
+    and how the print fades by degrees round them."""
+    centres, line_of, contrasts = text_cells(image, lines)
     if len(contrasts) < MIN_CELLS:
         return TextFade(len(contrasts), 0)
     strong = float(np.percentile(contrasts, 90))
-    faded = (contrasts > BLANK_CONTRAST) & (contrasts < FADED_SHARE_OF_STRONG * strong)
-    return TextFade(len(contrasts), int(faded.sum()))
+    # a lone weak cell between two strong ones of its line is a gap or a colon: a highlight
+    # washes out several cells side by side
+    weak = (contrasts > BLANK_CONTRAST) & ~_between_strong(line_of, contrasts, strong)
+    faded = weak & (contrasts < FADED_SHARE_OF_STRONG * strong)
+    dim = weak & (contrasts < DIM_SHARE_OF_STRONG * strong)
+    return TextFade(len(contrasts), int(faded.sum()), int(dim.sum()),
+                    fade_gradient(centres, line_of, contrasts, strong))
 
 
 def measure(image: Image, lines: list[OcrLine], unsure_below: float = UNSURE_LINE_SCORE,
@@ -209,4 +259,6 @@ def measure(image: Image, lines: list[OcrLine], unsure_below: float = UNSURE_LIN
         line_count=len(lines),
         faded_cells=fade.faded,
         highlight_share=round(highlight, 4),
+        dim_cells=fade.dim,
+        fade_gradient=round(fade.gradient, 3),
     )

@@ -13,5 +13,6 @@ THRESHOLDS: dict[str, Any] = json.loads(PATH.read_text(encoding="utf-8"))
 BLUR: dict[str, float] = THRESHOLDS["blur"]
 GLARE: dict[str, float] = THRESHOLDS["glare"]
 HIGHLIGHT: dict[str, float] = THRESHOLDS["glare"]["highlight"]
+FADE_GRADIENT: dict[str, float] = THRESHOLDS["glare"]["gradient"]
 RESOLUTION: dict[str, float] = THRESHOLDS["resolution"]
 DEVICE_BLUR: dict[str, Any] = THRESHOLDS["device_blur"]

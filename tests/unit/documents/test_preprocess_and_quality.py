@@ -253,3 +253,29 @@ def test_too_little_text_gives_no_verdict() -> None:
     assert text_fade(glared, lines).faded >= GLARE_MIN_FADED_CELLS
     short = [box("ABCDEFGH", 55, 300, 140)]  # 7 cells: too few to know the page's print
     assert text_fade(glared, short).faded == 0
+
+
+def cell_page(faint: set[tuple[int, int]]) -> tuple[np.ndarray, list[OcrLine]]:
+    """14 lines of 16 character cells (32 px) of strong print; the (line, cell) pairs in
+    ``faint`` hold a faint mark instead (a colon, a washed-out character)."""
+    page = np.full((1000, 700, 3), 245, dtype=np.uint8)
+    lines = []
+    for i in range(14):
+        top = 60 + 64 * i
+        for j in range(16):
+            left = 40 + 32 * j
+            ink = 200 if (i, j) in faint else 25
+            page[top + 6:top + 26, left + 10:left + 22] = ink
+        lines.append(OcrLine("X" * 16, ((40, top), (552, top), (552, top + 32), (40, top + 32)),
+                             0.99))
+    return page, lines
+
+
+def test_a_lone_weak_cell_between_strong_ones_is_a_gap_not_glare() -> None:
+    """A colon between a label and its value (`还款方式：等额本息`) is a cell with little ink."""
+    colons = text_fade(*cell_page({(i, 5) for i in range(14)}))
+    assert (colons.faded, colons.dim) == (0, 0)
+    washed = cell_page({(i, j) for i in (6, 7) for j in (4, 5, 6)})  # a highlight's width
+    assert text_fade(*washed).faded == 6 >= GLARE_MIN_FADED_CELLS
+    at_ends = cell_page({(i, 0) for i in range(4)})  # a line's first cell has one neighbour
+    assert text_fade(*at_ends).faded == 4

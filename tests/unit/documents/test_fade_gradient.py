@@ -1,0 +1,115 @@
+"""Glare on a page exposed at white: print fading by degrees towards one spot (no OCR)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from backend.documents.fade_gradient import fade_gradient
+from backend.documents.ocr.base import OcrLine
+from backend.documents.quality import (
+    GLARE_MIN_DIM_CELLS,
+    GLARE_MIN_FADED_CELLS,
+    GLARE_MIN_GRADIENT,
+    HIGHLIGHT_MIN_SHARE,
+    QualityMetrics,
+    measure,
+)
+from tests.support.photos import with_glare
+
+TEXT = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123"
+
+
+def box(text: str, left: float, right: float, base: float) -> OcrLine:
+    return OcrLine(text, ((left, base - 26), (right, base - 26), (right, base + 6),
+                          (left, base + 6)), 0.99)
+
+
+def white_page(label_ink: int | None = None) -> tuple[np.ndarray, list[OcrLine]]:
+    """14 lines of print on paper exposed at white; with ``label_ink`` each line starts
+    with a label printed lighter and boxed on its own, as in a form's label column."""
+    page = np.full((1200, 900, 3), 255, dtype=np.uint8)
+    lines = []
+    for i in range(14):
+        base = 140 + i * 70
+        if label_ink is None:
+            cv2.putText(page, TEXT, (60, base), cv2.FONT_HERSHEY_SIMPLEX, 0.9, (25, 25, 25), 2)
+            lines.append(box(TEXT, 55, 600, base))
+            continue
+        cv2.putText(page, "NAME", (60, base), cv2.FONT_HERSHEY_SIMPLEX, 0.9,
+                    (label_ink, label_ink, label_ink), 2)
+        cv2.putText(page, "KLMNOPQRSTUVWXYZ01234", (220, base), cv2.FONT_HERSHEY_SIMPLEX, 0.9,
+                    (25, 25, 25), 2)
+        lines += [box("NAME", 55, 150, base), box("KLMNOPQRSTUVWXYZ01234", 215, 600, base)]
+    return page, lines
+
+
+def boxed_outside(lines: list[OcrLine], centre: tuple[int, int], reach: tuple[int, int],
+                  ) -> list[OcrLine]:
+    """The lines OCR still boxes round a highlight's core, where the print is gone."""
+    cx, cy = centre
+    return [ln for ln in lines if abs((ln.top + ln.bottom) / 2 - cy) > reach[1]
+            or ln.right < cx - reach[0] or ln.left > cx + reach[0]]
+
+
+def test_print_fading_by_degrees_on_a_page_exposed_at_white_is_glare() -> None:
+    page, lines = white_page()
+    centre, axes = (330, 500), (200, 110)
+    glared = with_glare(page, centre, axes, core=1.0)
+    metrics = measure(glared, boxed_outside(lines, centre, (100, 55)))
+    # no light shows above white paper, and too few cells are washed out for the old rule
+    assert metrics.highlight_share < HIGHLIGHT_MIN_SHARE
+    assert metrics.faded_cells < GLARE_MIN_FADED_CELLS
+    assert metrics.dim_cells >= GLARE_MIN_DIM_CELLS
+    assert metrics.fade_gradient >= GLARE_MIN_GRADIENT
+    assert metrics.glare
+
+
+def test_labels_printed_lighter_do_not_fade_by_degrees() -> None:
+    for label_ink in (140, 160):
+        page, lines = white_page(label_ink)
+        metrics = measure(page, lines)
+        assert metrics.dim_cells >= GLARE_MIN_DIM_CELLS  # every label is dim ...
+        assert metrics.fade_gradient < GLARE_MIN_GRADIENT  # ... and all alike
+        assert not metrics.glare
+
+
+def grid(rows: int = 10, cols: int = 20) -> tuple[np.ndarray, np.ndarray]:
+    """Cell centres two text heights apart, one line a row."""
+    ys, xs = np.mgrid[0:rows, 0:cols]
+    return (np.stack([xs.ravel() * 2.0, ys.ravel() * 2.0], axis=1).astype(np.float64),
+            ys.ravel().astype(np.intp))
+
+
+def test_a_fade_growing_towards_one_spot_correlates_with_closeness() -> None:
+    centres, line_of = grid()
+    distance = np.hypot(centres[:, 0] - 20.0, centres[:, 1] - 10.0)
+    contrasts = 0.9 * (1.0 - 0.85 * np.exp(-(distance / 6.0) ** 2))
+    assert fade_gradient(centres, line_of, contrasts, 0.9) >= GLARE_MIN_GRADIENT
+
+
+def test_no_washed_out_cell_gives_no_gradient() -> None:
+    centres, line_of = grid()
+    contrasts = np.full(len(centres), 0.9)
+    contrasts[::7] = 0.75  # print a little uneven
+    assert fade_gradient(centres, line_of, contrasts, 0.9) == 0.0
+    assert fade_gradient(centres[:0], line_of[:0], contrasts[:0], 0.9) == 0.0
+
+
+def test_a_line_light_over_its_whole_box_is_no_core() -> None:
+    centres, line_of = grid()
+    distance = np.hypot(centres[:, 0] - 20.0, centres[:, 1] - 10.0)
+    contrasts = 0.9 * (1.0 - 0.85 * np.exp(-(distance / 6.0) ** 2))
+    line_of = np.arange(len(centres), dtype=np.intp)  # every cell boxed on its own
+    assert fade_gradient(centres, line_of, contrasts, 0.9) == 0.0
+
+
+def test_the_gradient_marks_glare_with_enough_dim_cells_on_a_sharp_photo() -> None:
+    def metrics(dim: int, gradient: float, softness: float = 0.5) -> QualityMetrics:
+        return QualityMetrics(softness, 0.0, 0.0, 30.0, 20, dim_cells=dim,
+                              fade_gradient=gradient)
+
+    assert metrics(GLARE_MIN_DIM_CELLS, GLARE_MIN_GRADIENT).glare
+    assert not metrics(GLARE_MIN_DIM_CELLS - 1, 0.95).glare
+    assert not metrics(10, GLARE_MIN_GRADIENT - 0.01).glare
+    assert not metrics(10, 0.95, softness=0.9).glare  # blurred: every cell loses contrast
