@@ -104,6 +104,18 @@ def test_a_line_light_over_its_whole_box_is_no_core() -> None:
     assert fade_gradient(centres, line_of, contrasts, 0.9) == 0.0
 
 
+def test_a_short_line_fading_along_itself_holds_a_core() -> None:
+    """Two-cell lines round the spot: none keeps its print, but each fades along itself."""
+    centres, _ = grid()
+    distance = np.hypot(centres[:, 0] - 21.0, centres[:, 1] - 10.0)
+    contrasts = 0.9 * (1.0 - 0.85 * np.exp(-(distance / 6.0) ** 2))
+    pairs = np.arange(len(centres), dtype=np.intp) // 2
+    assert fade_gradient(centres, pairs, contrasts, 0.9) >= GLARE_MIN_GRADIENT
+    alike = contrasts.copy()
+    alike[1::2] = alike[::2]  # each pair light alike: labels printed lighter
+    assert fade_gradient(centres, pairs, alike, 0.9) < GLARE_MIN_GRADIENT
+
+
 def test_the_gradient_marks_glare_with_enough_dim_cells_on_a_sharp_photo() -> None:
     def metrics(dim: int, gradient: float, softness: float = 0.5) -> QualityMetrics:
         return QualityMetrics(softness, 0.0, 0.0, 30.0, 20, dim_cells=dim,
