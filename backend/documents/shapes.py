@@ -16,6 +16,7 @@ from functools import cache
 import opencc
 
 from backend.documents.office_names import misread_place, office_start, starts_with_a_cut_place
+from backend.documents.parsers import repayment_methods_named
 from backend.documents.query_outcome import states_outcome
 
 KINDS = ("code", "date", "amount", "name", "text", "choice", "number")
@@ -179,6 +180,9 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
         # a serial ends it, and it has one: GJJ-SC-2022 and GJJ-SC lost theirs
         return (not _YEAR_LAST.search(value) and not _MERGED_GROUPS.search(value)
                 and any(c.isdigit() for c in value))
+    if name == "repayment_method":
+        # a method of the vocabulary, whole: 等额本 lost its 息 under glare (read at 1.0)
+        return bool(repayment_methods_named(value))
     if name.endswith("_upper"):
         # 大写 as printed ends with its unit: 壹拾壹万 is 壹拾壹万元整 with 元整 under glare
         return value.endswith(_UPPER_END)

@@ -143,6 +143,9 @@ def test_has_property_read_off_a_query_result_cut_short_shares_its_doubt() -> No
 
 
 def test_value_shapes() -> None:
+    assert looks_right("loan_contract", "repayment_method", "等额本金")
+    assert looks_right("loan_contract", "repayment_method", "☑等额本息 □等额本金")
+    assert not looks_right("loan_contract", "repayment_method", "等额本")
     assert looks_right("id_card", "name", "石英芳")
     assert not looks_right("id_card", "name", "经查询")
     assert not looks_right("rental_contract", "rental_address",
