@@ -57,8 +57,11 @@ _BANK = re.compile(r"银行|信用社|信用合作|农商行|农信")
 # What a bank's name ends with after the bank word: a branch or office (中国工商银行六 is cut),
 # or the bank's legal form (六盘水农村商业银行股份有限公司).
 _BRANCH_END = ("行", "社", "部", "处", "所", "点", "厅", "中心", "营业室", "有限公司")
-# A city or province is named by two characters or more before 市/省 (州市民政局 lost one).
-_SHORT_PLACE = re.compile(r"^[\u4e00-\u9fff]?[市省]")
+# A city, province or district is named by two characters or more before 市/省/区 (州市民政局
+# lost one, 区民政局 all of 六枝特); a county may be named by one (沛县), so 县 is not here.
+_SHORT_PLACE = re.compile(r"^[\u4e00-\u9fff]?[市省区]")
+# An address starting at a province names it by two characters or more (州省… lost 贵).
+_CUT_PROVINCE = re.compile(r"^[\u4e00-\u9fff]?省")
 _COMPANY_TYPE_END = ("公司", "）", ")", "企业", "合伙", "工商户", "合作社", "独资")
 # The kinds of market entity a licence names (其他有限任公司 lost the 责 of 有限责任公司).
 _COMPANY_KINDS = ("有限责任公司", "股份有限公司", "有限公司", "合伙企业", "独资企业", "个体工商户",
@@ -166,7 +169,7 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
         home = name in _HOME_ADDRESSES or doc_type == "id_card"
         return (len(value) >= 8 and value.endswith(_ADDRESS_END)
                 and not _NUMBERLESS.search(value) and not _CUT_CITY.search(value)
-                and not _SKIPPED_LEVEL.search(value)
+                and not _SKIPPED_LEVEL.search(value) and not _CUT_PROVINCE.match(value)
                 and not (home and _AT_A_BUILDING.search(value)))
     if name == "company_type":
         # a kind of company is a whole word, its qualifier closed: 有限责任公 lost its 司

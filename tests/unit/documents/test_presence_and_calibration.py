@@ -146,6 +146,10 @@ def test_value_shapes() -> None:
     assert looks_right("loan_contract", "repayment_method", "等额本金")
     assert looks_right("loan_contract", "repayment_method", "☑等额本息 □等额本金")
     assert not looks_right("loan_contract", "repayment_method", "等额本")
+    assert not looks_right("rental_contract", "rental_address", "州省六盘水市六枝特区人民路129号")
+    assert looks_right("rental_contract", "rental_address", "贵州省六盘水市六枝特区人民路129号")
+    assert not looks_right("marital_status_certificate", "issuer", "区民政局婚姻登记处")
+    assert looks_right("marital_status_certificate", "issuer", "六枝特区民政局婚姻登记处")
     assert looks_right("id_card", "name", "石英芳")
     assert not looks_right("id_card", "name", "经查询")
     assert not looks_right("rental_contract", "rental_address",
