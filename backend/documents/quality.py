@@ -6,13 +6,13 @@ Measured on the sample photos (``bench/extraction.py --quality`` prints the metr
   strongest edges, after scaling the page so text lines are 30 px high) was at most 0.71
   on sharp pages and 0.81 on a focus-blurred one (0.72 marks blur: on 584 cached photos
   sharp and slightly soft pages reached 0.704 at most and the lightest focus blur planted,
-  sigma 0.21 % of the width, 0.741-0.747, under the earlier 0.75); the share of OCR lines read with
-  confidence below 0.9 was at most 0.10 on sharp pages and at least 0.83 on motion-blurred
-  ones. Either over its threshold marks the photo blurry. A camera shake smears edges
-  along one direction only, so the overall ratio can stay low (0.56 on a page that is
-  plainly smeared): the same ratio taken along eight directions (text 15 px high) differs
-  by 0.26 and 0.36 between the most and least smeared one on the two shaken pages the
-  other rules passed (of 470 generated and sample photos), and by at most 0.18 on the
+  sigma 0.21 % of the width, 0.741-0.747, under the earlier 0.75); the share of OCR lines
+  read with confidence below 0.9 was at most 0.10 on sharp pages and at least 0.83 on
+  motion-blurred ones. Either over its threshold marks the photo blurry. A camera shake
+  smears edges along one direction only, so the overall ratio can stay low (0.56 on a page
+  that is plainly smeared): the same ratio taken along eight directions (text 15 px high)
+  differs by 0.26 and 0.36 between the most and least smeared one on the two shaken pages
+  the other rules passed (of 470 generated and sample photos), and by at most 0.18 on the
   sharp and slightly soft ones; 0.22 or more marks shake.
 - glare: print washed out under a highlight. Each OCR line is cut into character cells
   (one line-height wide); a cell's contrast is how much darker its darkest ink is than its
@@ -212,17 +212,12 @@ def text_cells(image: Image, lines: list[OcrLine],
 
 def _between_strong(line_of: np.ndarray, contrasts: np.ndarray, strong: float) -> np.ndarray:
     """The cells whose two neighbours on their line both keep LONE_NEIGHBOUR_SHARE of the
-    strong print."""
+    strong print (cells come line by line, left to right)."""
     kept = contrasts >= LONE_NEIGHBOUR_SHARE * strong
-    same_before = np.zeros(len(contrasts), dtype=bool)
-    same_before[1:] = line_of[1:] == line_of[:-1]
-    same_after = np.zeros(len(contrasts), dtype=bool)
-    same_after[:-1] = same_before[1:]
-    before = np.zeros(len(contrasts), dtype=bool)
-    before[1:] = kept[:-1]
-    after = np.zeros(len(contrasts), dtype=bool)
-    after[:-1] = kept[1:]
-    return np.asarray(same_before & same_after & before & after)
+    with_next = line_of[1:] == line_of[:-1]  # cell i and cell i + 1 share a line
+    between = np.zeros(len(contrasts), dtype=bool)
+    between[1:-1] = with_next[:-1] & with_next[1:] & kept[:-2] & kept[2:]
+    return between
 
 
 def text_fade(image: Image, lines: list[OcrLine]) -> TextFade:
