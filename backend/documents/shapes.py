@@ -114,6 +114,8 @@ _AFTER_JING_CHA = "询实证，,：:该"
 # (经查询, 经核查, 经检索, 经不动产登记系统查询): 经亥申请人名下无… lost 查询，该 to glare
 _LOOKED = re.compile(r"[查核检审调比]")
 _CLAUSE_MARK = re.compile(r"[，,：:。]")
+# The one it is about is 申请人 (or the words 申报, 申明): 该申名下有… lost 请人 to glare
+_CUT_APPLICANT = re.compile(r"申(?![请报明])")
 # 投资或 is always 投资或控股 in a company type (自然人投资或股 lost the 控)
 _BROKEN_QUALIFIER = re.compile(r"投资或(?!控股)")
 # A value never opens by closing a bracket or a clause, nor ends by opening one: a stray
@@ -163,6 +165,7 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
         cut_opening = ((value.startswith("经查") and value[2:3] not in _AFTER_JING_CHA)
                        or not _LOOKED.search(_CLAUSE_MARK.split(value, maxsplit=1)[0][:16]))
         return (value.startswith("经") and not cut_opening and len(value) >= 8
+                and not _CUT_APPLICANT.search(value)
                 and value.endswith(("。", "记录", "记录。", "房产", "住房"))
                 and states_outcome(value))
     if name == "address" or name.endswith("_address"):

@@ -150,6 +150,10 @@ def test_value_shapes() -> None:
     assert looks_right("rental_contract", "rental_address", "贵州省六盘水市六枝特区人民路129号")
     assert not looks_right("marital_status_certificate", "issuer", "区民政局婚姻登记处")
     assert looks_right("marital_status_certificate", "issuer", "六枝特区民政局婚姻登记处")
+    assert looks_right("no_housing_certificate", "query_result",
+                       "经查询，该申请人名下有不动产登记记录1条。")
+    assert not looks_right("no_housing_certificate", "query_result",
+                           "经查询，该申名下有不动产登记记录1条。")
     assert looks_right("id_card", "name", "石英芳")
     assert not looks_right("id_card", "name", "经查询")
     assert not looks_right("rental_contract", "rental_address",
