@@ -55,13 +55,13 @@ def fade_gradient(centres: np.ndarray, line_of: np.ndarray, contrasts: np.ndarra
     share = contrasts / strong
     deficit = np.clip(float(np.median(share)) - share, 0.0, None) * (contrasts > BLANK_CONTRAST)
     lines = int(line_of.max()) + 1
-    lightest = np.full(lines, np.inf)
-    np.minimum.at(lightest, line_of, deficit)
-    darkest = np.zeros(lines)
-    np.maximum.at(darkest, line_of, deficit)
+    least_lost = np.full(lines, np.inf)  # per line, the deficit of its best-kept cell
+    np.minimum.at(least_lost, line_of, deficit)
+    most_lost = np.zeros(lines)
+    np.maximum.at(most_lost, line_of, deficit)
     # a line light all alike (a label printed lighter, boxed on its own) holds no core; one
     # keeping some print, or fading along itself, does
-    graded_line = (lightest < GRADED_DEFICIT) | (darkest - lightest >= GRADED_DEFICIT)
+    graded_line = (least_lost < GRADED_DEFICIT) | (most_lost - least_lost >= GRADED_DEFICIT)
     cores = np.nonzero((deficit > CORE_DEFICIT) & graded_line[line_of])[0]
     if len(cores) == 0:
         return 0.0
@@ -71,10 +71,10 @@ def fade_gradient(centres: np.ndarray, line_of: np.ndarray, contrasts: np.ndarra
     best = 0.0
     for row in range(len(cores)):
         near = squared[row] < REACH * REACH
-        graded = deficit[near]
-        if near.sum() < MIN_NEIGHBOURS or (graded > GRADED_DEFICIT).sum() < MIN_GRADED:
+        near_deficit = deficit[near]
+        if near.sum() < MIN_NEIGHBOURS or (near_deficit > GRADED_DEFICIT).sum() < MIN_GRADED:
             continue
-        if graded.std() == 0:
+        if near_deficit.std() == 0:
             continue
-        best = max(best, float(np.corrcoef(closeness[row, near], graded)[0, 1]))
+        best = max(best, float(np.corrcoef(closeness[row, near], near_deficit)[0, 1]))
     return best
