@@ -60,8 +60,6 @@ _BRANCH_END = ("行", "社", "部", "处", "所", "点", "厅", "中心", "营�
 # A city, province or district is named by two characters or more before 市/省/区 (州市民政局
 # lost one, 区民政局 all of 六枝特); a county may be named by one (沛县), so 县 is not here.
 _SHORT_PLACE = re.compile(r"^[\u4e00-\u9fff]?[市省区]")
-# An address starting at a province names it by two characters or more (州省… lost 贵).
-_CUT_PROVINCE = re.compile(r"^[\u4e00-\u9fff]?省")
 _COMPANY_TYPE_END = ("公司", "）", ")", "企业", "合伙", "工商户", "合作社", "独资")
 # The kinds of market entity a licence names (其他有限任公司 lost the 责 of 有限责任公司).
 _COMPANY_KINDS = ("有限责任公司", "股份有限公司", "有限公司", "合伙企业", "独资企业", "个体工商户",
@@ -74,8 +72,9 @@ _YEAR_LAST = re.compile(r"[A-Za-z0-9][-_/](?:19|20)\d{2}$")
 # LPS): five or more between hyphens are two run together, a hyphen lost (GJJSC-2020-… for
 # GJJ-SC-2020-…, read at 0.997 on unseen seeds 9801 and 10201)
 _MERGED_GROUPS = re.compile(r"(?:^|-)[A-Za-z]{5,}-")
-# A city is named by two characters or more (贵州省州市 lost the 盘 of 盘州市).
-_CUT_CITY = re.compile(r"(?:^|省)[\u4e00-\u9fff]?市")
+# A city or a province is named by two characters or more (贵州省州市 lost the 盘 of 盘州市,
+# 州省… the 贵 of 贵州省).
+_CUT_PLACE = re.compile(r"^[\u4e00-\u9fff]?[市省]|省[\u4e00-\u9fff]?市")
 # Below a province comes a city, prefecture or county before any street or township: in
 # 贵州省建荷城街道 glare took 遵义市红花岗区 (and bled 建 into 荷城).
 _SKIPPED_LEVEL = re.compile(r"省[^市州县区盟旗]*?(?:街道|镇|乡|大道|路|街|巷)")
@@ -171,8 +170,8 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
     if name == "address" or name.endswith("_address"):
         home = name in _HOME_ADDRESSES or doc_type == "id_card"
         return (len(value) >= 8 and value.endswith(_ADDRESS_END)
-                and not _NUMBERLESS.search(value) and not _CUT_CITY.search(value)
-                and not _SKIPPED_LEVEL.search(value) and not _CUT_PROVINCE.match(value)
+                and not _NUMBERLESS.search(value) and not _CUT_PLACE.search(value)
+                and not _SKIPPED_LEVEL.search(value)
                 and not (home and _AT_A_BUILDING.search(value)))
     if name == "company_type":
         # a kind of company is a whole word, its qualifier closed: 有限责任公 lost its 司

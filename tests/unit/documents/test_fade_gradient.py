@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 
 from backend.documents.fade_gradient import fade_gradient
-from backend.documents.ocr.base import OcrLine
 from backend.documents.quality import (
     GLARE_MIN_DIM_CELLS,
     GLARE_MIN_FADED_CELLS,
@@ -15,48 +13,14 @@ from backend.documents.quality import (
     QualityMetrics,
     measure,
 )
-from tests.support.photos import with_glare
-
-TEXT = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123"
-
-
-def box(text: str, left: float, right: float, base: float) -> OcrLine:
-    return OcrLine(text, ((left, base - 26), (right, base - 26), (right, base + 6),
-                          (left, base + 6)), 0.99)
-
-
-def white_page(label_ink: int | None = None) -> tuple[np.ndarray, list[OcrLine]]:
-    """14 lines of print on paper exposed at white; with ``label_ink`` each line starts
-    with a label printed lighter and boxed on its own, as in a form's label column."""
-    page = np.full((1200, 900, 3), 255, dtype=np.uint8)
-    lines = []
-    for i in range(14):
-        base = 140 + i * 70
-        if label_ink is None:
-            cv2.putText(page, TEXT, (60, base), cv2.FONT_HERSHEY_SIMPLEX, 0.9, (25, 25, 25), 2)
-            lines.append(box(TEXT, 55, 600, base))
-            continue
-        cv2.putText(page, "NAME", (60, base), cv2.FONT_HERSHEY_SIMPLEX, 0.9,
-                    (label_ink, label_ink, label_ink), 2)
-        cv2.putText(page, "KLMNOPQRSTUVWXYZ01234", (220, base), cv2.FONT_HERSHEY_SIMPLEX, 0.9,
-                    (25, 25, 25), 2)
-        lines += [box("NAME", 55, 150, base), box("KLMNOPQRSTUVWXYZ01234", 215, 600, base)]
-    return page, lines
-
-
-def boxed_outside(lines: list[OcrLine], centre: tuple[int, int], reach: tuple[int, int],
-                  ) -> list[OcrLine]:
-    """The lines OCR still boxes round a highlight's core, where the print is gone."""
-    cx, cy = centre
-    return [ln for ln in lines if abs((ln.top + ln.bottom) / 2 - cy) > reach[1]
-            or ln.right < cx - reach[0] or ln.left > cx + reach[0]]
+from tests.support.photos import outside, printed_page, with_glare
 
 
 def test_print_fading_by_degrees_on_a_page_exposed_at_white_is_glare() -> None:
-    page, lines = white_page()
+    page, lines = printed_page(paper=255)
     centre, axes = (330, 500), (200, 110)
     glared = with_glare(page, centre, axes, core=1.0)
-    metrics = measure(glared, boxed_outside(lines, centre, (100, 55)))
+    metrics = measure(glared, outside(lines, centre, (100, 55)))
     # no light shows above white paper, and too few cells are washed out for the old rule
     assert metrics.highlight_share < HIGHLIGHT_MIN_SHARE
     assert metrics.faded_cells < GLARE_MIN_FADED_CELLS
@@ -67,7 +31,7 @@ def test_print_fading_by_degrees_on_a_page_exposed_at_white_is_glare() -> None:
 
 def test_labels_printed_lighter_do_not_fade_by_degrees() -> None:
     for label_ink in (140, 160):
-        page, lines = white_page(label_ink)
+        page, lines = printed_page(label_ink=label_ink, paper=255)
         metrics = measure(page, lines)
         assert metrics.dim_cells >= GLARE_MIN_DIM_CELLS  # every label is dim ...
         assert metrics.fade_gradient < GLARE_MIN_GRADIENT  # ... and all alike

@@ -8,29 +8,12 @@ import numpy as np
 from backend.documents.highlight import highlight_share
 from backend.documents.ocr.base import OcrLine
 from backend.documents.quality import HIGHLIGHT_MIN_SHARE, measure
-from tests.support.photos import with_glare
-
-TEXT = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123"
+from tests.support.photos import outside, printed_page, with_glare
 
 
 def photographed_page(paper: int = 205) -> tuple[np.ndarray, list[OcrLine]]:
     """14 lines of print on paper a camera exposed at ``paper`` (not at white)."""
-    page = np.full((1200, 900, 3), paper, dtype=np.uint8)
-    lines = []
-    for i in range(14):
-        base = 140 + i * 70
-        cv2.putText(page, TEXT, (60, base), cv2.FONT_HERSHEY_SIMPLEX, 0.9, (25, 25, 25), 2)
-        lines.append(OcrLine(TEXT, ((55, base - 26), (600, base - 26), (600, base + 6),
-                                    (55, base + 6)), 0.99))
-    return page, lines
-
-
-def outside(lines: list[OcrLine], centre: tuple[int, int], axes: tuple[int, int],
-            ) -> list[OcrLine]:
-    """The lines OCR still boxes when a highlight wiped the print under it clean."""
-    cx, cy = centre
-    return [ln for ln in lines if abs((ln.top + ln.bottom) / 2 - cy) > axes[1]
-            or ln.right < cx - axes[0] or ln.left > cx + axes[0]]
+    return printed_page(paper=paper)
 
 
 def test_a_highlight_that_wiped_the_print_clean_is_glare() -> None:

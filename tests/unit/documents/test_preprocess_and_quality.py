@@ -22,7 +22,7 @@ from backend.documents.quality import (
     text_fade,
 )
 from backend.errors import DoorstepError, ErrorCode
-from tests.support.photos import with_glare
+from tests.support.photos import box, printed_page, with_glare
 
 
 def sheet_on_table() -> np.ndarray:
@@ -163,32 +163,6 @@ def test_blur_decision_uses_either_measure_and_needs_some_text() -> None:
     assert QualityMetrics(0.6, 0.1, 0.0, 30.0, 20, shake=0.3).blurry
     assert not QualityMetrics(0.6, 0.1, 0.0, 30.0, 20, shake=0.15).blurry
     assert QualityMetrics(0.6, 0.0, 0.0, 10.0, 20).low_resolution
-
-
-def printed_page(ink: int = 25, label_ink: int | None = None,
-                 paper: int = 245) -> tuple[np.ndarray, list[OcrLine]]:
-    """A page of 14 text lines (30 characters each) and the OCR boxes around them; with
-    ``label_ink`` each line starts with a lighter-printed label, as on an ID card."""
-    page = np.full((1200, 900, 3), paper, dtype=np.uint8)
-    lines = []
-    for i in range(14):
-        base = 140 + i * 70
-        if label_ink is None:
-            cv2.putText(page, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123", (60, base),
-                        cv2.FONT_HERSHEY_SIMPLEX, 0.9, (ink, ink, ink), 2)
-            lines.append(box("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123", 55, 600, base))
-        else:  # label and value far apart: OCR reads them as two lines
-            cv2.putText(page, "NAME", (60, base), cv2.FONT_HERSHEY_SIMPLEX, 0.9,
-                        (label_ink, label_ink, label_ink), 2)
-            cv2.putText(page, "KLMNOPQRSTUVWXYZ01234", (220, base),
-                        cv2.FONT_HERSHEY_SIMPLEX, 0.9, (ink, ink, ink), 2)
-            lines += [box("NAME", 55, 150, base), box("KLMNOPQRSTUVWXYZ01234", 215, 600, base)]
-    return page, lines
-
-
-def box(text: str, left: float, right: float, base: float) -> OcrLine:
-    return OcrLine(text, ((left, base - 26), (right, base - 26), (right, base + 6),
-                          (left, base + 6)), 0.99)
 
 
 def test_clean_print_has_no_faded_cells() -> None:
