@@ -26,6 +26,14 @@ _MAX_PAGE_SHARE = 0.97  # larger: the photo is already the page (a scan)
 # highlight cut off from the rest (3.7:1 and 2.9:1 seen; flattening to it cropped away every
 # field of a licence)
 _MAX_PAGE_ASPECT = 2.2
+# A sheet's edge is a step of at least this in log brightness per pixel of the small copy
+# (paper at twice a table's brightness, blurred over ~5 px, gives 0.14 or more; shading
+# changes it by 0.004 a pixel)
+_LOG_STEP_PER_PIXEL = 0.12
+_SURROUND_SHARE = 0.75  # round a sheet, the table is darker than this share of the paper
+# the ratio outline is ~0.4 % larger than the threshold's on evenly lit sheets: more than
+# this means the threshold cut part of the page away
+_RATIO_OUTLINE_GAIN = 1.03
 
 
 def decode_image(data: bytes) -> Image:
@@ -43,18 +51,54 @@ def decode_image(data: bytes) -> Image:
 
 
 def find_page(image: Image) -> np.ndarray | None:
-    """Corners (tl, tr, br, bl) of a paper sheet lying on a darker background, or None."""
+    """Corners (tl, tr, br, bl) of a paper sheet lying on a darker background, or None.
+
+    Two outlines: the bright region a global threshold (Otsu) leaves, exact on an evenly lit
+    page, and the outline of the step in brightness *ratio* at the sheet's edge, which a
+    shadow falling across page and table alike leaves unchanged. A shadow across the page
+    makes the threshold cut its shaded part away (a real certificate on a wooden table lost
+    its right side that way); the ratio outline is taken when it reaches clearly further and
+    the page is lighter than what is round it on every side."""
     h, w = image.shape[:2]
     scale = _WORK_SIDE / max(h, w)
     small = cv2.resize(image, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
-    grey = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), (5, 5), 0)
-    _, mask = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
+    grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
+    lit = _page_quad(_lit_region(grey))
+    stepped = _page_quad(_ratio_step_region(grey))
+    if stepped is not None and _lighter_than_surround(grey, stepped) and (
+            lit is None or _area(stepped) > _RATIO_OUTLINE_GAIN * _area(lit)):
+        lit = stepped
+    return None if lit is None else _order_corners(lit / scale)
+
+
+def _lit_region(grey: np.ndarray) -> np.ndarray:
+    blurred = cv2.GaussianBlur(grey, (5, 5), 0)
+    _, mask = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return np.asarray(cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8)))
+
+
+def _ratio_step_region(grey: np.ndarray) -> np.ndarray:
+    """The area inside the outermost ring of sharp steps in log brightness, filled."""
+    log = cv2.GaussianBlur(np.log(grey.astype(np.float32) + 8.0), (5, 5), 0)
+    gx = cv2.Sobel(log, cv2.CV_32F, 1, 0, ksize=3) / 8.0  # per pixel
+    gy = cv2.Sobel(log, cv2.CV_32F, 0, 1, ksize=3) / 8.0
+    steps = (np.hypot(gx, gy) > _LOG_STEP_PER_PIXEL).astype(np.uint8) * 255
+    steps = cv2.morphologyEx(steps, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    contours, _ = cv2.findContours(steps, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    filled = np.zeros_like(steps)
+    if contours:
+        cv2.drawContours(filled, [max(contours, key=cv2.contourArea)], -1, 255, cv2.FILLED)
+    # the ring of steps lies across the edge: its outer side is a pixel beyond the paper
+    return np.asarray(cv2.erode(filled, np.ones((3, 3), np.uint8)))
+
+
+def _page_quad(mask: np.ndarray) -> np.ndarray | None:
+    """The biggest region of ``mask`` as a quadrilateral a page can be, or None."""
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if not contours:
         return None
     biggest = max(contours, key=cv2.contourArea)
-    share = cv2.contourArea(biggest) / (small.shape[0] * small.shape[1])
+    share = cv2.contourArea(biggest) / (mask.shape[0] * mask.shape[1])
     if not _MIN_PAGE_SHARE <= share <= _MAX_PAGE_SHARE:
         return None
     hull = cv2.convexHull(biggest)
@@ -66,11 +110,43 @@ def find_page(image: Image) -> np.ndarray | None:
         return None
     # A corner on the photo's edge means the sheet runs off the photo (or glare merged it with
     # the background): warping to that outline would distort the page, so leave it alone.
-    margin = 0.01 * max(small.shape[:2])
-    sh, sw = small.shape[:2]
+    margin = 0.01 * max(mask.shape[:2])
+    sh, sw = mask.shape[:2]
     if any(x < margin or y < margin or x > sw - margin or y > sh - margin for x, y in corners):
         return None
-    return _order_corners(corners / scale)
+    return corners
+
+
+def _lighter_than_surround(grey: np.ndarray, corners: np.ndarray) -> bool:
+    """Whether, along every side, what lies just outside is darker than the paper just
+    inside: a table's ruled border or a card's inner frame is a ring of steps too, with the
+    same paper on both sides (median ratio 0.94-1.04 there, 0.22-0.51 at sheets' edges)."""
+    centre = corners.mean(axis=0)
+    along = np.linspace(0.1, 0.9, 40)[:, None]
+    for a, b in zip(corners, np.roll(corners, -1, axis=0), strict=True):
+        normal = np.array([b[1] - a[1], a[0] - b[0]]) / max(float(np.linalg.norm(b - a)), 1.0)
+        if np.dot(centre - (a + b) / 2, normal) > 0:
+            normal = -normal  # outwards
+        points = a + along * (b - a)
+        inside = _sample(grey, points, normal, (-4, -6, -8))
+        outside = _sample(grey, points, normal, (4, 6, 8))
+        if not len(inside) or not len(outside):
+            return False
+        if float(np.median(outside)) > _SURROUND_SHARE * max(float(np.median(inside)), 1.0):
+            return False
+    return True
+
+
+def _sample(grey: np.ndarray, points: np.ndarray, normal: np.ndarray,
+            offsets: tuple[int, ...]) -> np.ndarray:
+    h, w = grey.shape[:2]
+    where = np.concatenate([points + k * normal for k in offsets]).round().astype(int)
+    keep = (where[:, 0] >= 0) & (where[:, 1] >= 0) & (where[:, 0] < w) & (where[:, 1] < h)
+    return np.asarray(grey[where[keep, 1], where[keep, 0]])
+
+
+def _area(corners: np.ndarray) -> float:
+    return float(cv2.contourArea(corners.astype(np.float32)))
 
 
 def _sides(corners: np.ndarray) -> tuple[float, float]:

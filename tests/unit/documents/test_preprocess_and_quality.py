@@ -59,6 +59,26 @@ def test_a_lit_strip_of_a_page_half_in_shadow_is_not_taken_for_the_page() -> Non
     assert find_page(photo) is not None
 
 
+def test_a_shadow_falling_across_sheet_and_table_does_not_crop_the_shaded_side() -> None:
+    """The shadow darkens the page's right side below what a threshold keeps for paper;
+    the step at the sheet's edge keeps its ratio, so the whole sheet is flattened."""
+    photo = sheet_on_table().astype(np.float32)
+    shade = 1.0 - 0.6 * np.clip((np.arange(800) - 250) / 300, 0, 1)  # left lit, right dark
+    photo = (photo * shade[None, :, None]).astype(np.uint8)
+    corners = find_page(photo)
+    assert corners is not None
+    assert np.allclose(corners, [[150, 120], [650, 160], [620, 880], [120, 840]], atol=15)
+
+
+def test_a_ruled_table_on_a_page_filling_the_photo_is_not_taken_for_the_sheet() -> None:
+    """A table's border is a ring of sharp steps too, but with the same paper either side."""
+    scan = np.full((1000, 800, 3), 245, dtype=np.uint8)
+    cv2.rectangle(scan, (150, 200), (650, 800), (20, 20, 20), 3)
+    for y in range(260, 800, 60):
+        cv2.line(scan, (150, y), (650, y), (20, 20, 20), 2)
+    assert find_page(scan) is None
+
+
 def test_a_scan_that_is_all_page_is_left_as_it_is() -> None:
     scan = np.full((600, 400, 3), 250, dtype=np.uint8)
     cv2.putText(scan, "TEXT", (50, 300), cv2.FONT_HERSHEY_SIMPLEX, 2, (0, 0, 0), 3)
