@@ -194,6 +194,10 @@ def test_value_shapes() -> None:
     assert not looks_right("rental_contract", "rental_address", "贵州省贵阳市南明区金色家园26栋")
     assert looks_right("business_licence", "address", "贵州省六盘水市钟山区人民路8号金山大厦5栋")
     assert looks_right("loan_contract", "trustee_bank", "中国农业银行六盘水钟山支行")
+    assert not looks_right("rental_contract", "monthly_rent", "2.00")  # 600 of 2600.00 lost
+    assert looks_right("rental_contract", "monthly_rent", "800.00")
+    assert not looks_right("loan_contract", "loan_amount", "0.00")
+    assert looks_right("loan_contract", "loan_amount", "100000.00")
 
 
 def test_the_committed_table_was_fitted_and_met_its_goal_on_held_out_documents() -> None:
