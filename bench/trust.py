@@ -68,9 +68,15 @@ def scores(truth: Sequence[dict[str, Any]], preds: Sequence[dict[str, Any]],
     scorer = _scorer()
     by_file = {p["file"]: p for p in preds}
     counts = {k: [0, 0, 0] for k in ("blurry", "glare", "missing")}
+    costly = [0, 0]  # glare photos on which a field was read wrong or not at all: found, all
     legible = trusted = trusted_right = agree = 0
     for t in truth:
         p = by_file[t["file"]]
+        if t["quality"]["glare"] and not t["quality"]["blurry"] and any(
+                scorer.normalise(name, p["fields"].get(name, "")) != scorer.normalise(name, value)
+                for name, value in t["fields"].items()):
+            costly[0] += bool(p["quality"]["glare"])
+            costly[1] += 1
         for key in ("blurry", "glare"):
             tb, pb = bool(t["quality"][key]), bool(p["quality"][key])
             counts[key][0] += tb and pb
@@ -93,6 +99,7 @@ def scores(truth: Sequence[dict[str, Any]], preds: Sequence[dict[str, Any]],
     out["coverage"] = trusted / legible if legible else 0.0
     out["accuracy_at_threshold"] = trusted_right / trusted if trusted else 0.0
     out["device_agreement"] = agree / len(truth) if truth else 0.0
+    out["costly_glare"] = tuple(costly)
     out["images"] = len(truth)
     return out
 
@@ -109,6 +116,10 @@ def report(name: str, s: dict[str, Any]) -> None:
     print(f"goal confidence ({name}): accuracy at threshold {s['accuracy_at_threshold']:.4f} "
           f"(>= 0.995), coverage {s['coverage']:.3f} of legible fields (>= 0.90): "
           f"{'met' if met else 'NOT met'}")
+    found, costly = s["costly_glare"]
+    print(f"glare that cost a field (one read wrong or not at all): {found} of {costly} found"
+          " (a highlight that washes nothing out cannot be seen in the print; the goal above "
+          "counts every glare photo)")
     print(f"device blur check agrees with the server on {s['device_agreement']:.3f} of photos")
 
 
