@@ -194,6 +194,13 @@ def test_value_shapes() -> None:
     assert not looks_right("rental_contract", "rental_address", "贵州省贵阳市南明区金色家园26栋")
     assert looks_right("business_licence", "address", "贵州省六盘水市钟山区人民路8号金山大厦5栋")
     assert looks_right("loan_contract", "trustee_bank", "中国农业银行六盘水钟山支行")
+    assert not looks_right("loan_contract", "trustee_bank", "托银行)六盘水农村商业银行股份有限公司")
+    assert looks_right("loan_contract", "trustee_bank", "六盘水农村商业银行股份有限公司")
+    assert looks_right("business_licence", "company_type", "有限责任公司（自然人独资)")
+    assert not looks_right("no_housing_certificate", "issuer", "六盘水重自然资源局")
+    assert looks_right("no_housing_certificate", "issuer", "六盘水市自然资源局")
+    assert not looks_right("no_housing_certificate", "query_result",
+                           "经查询，该申请人名下无不动产己录。")
     assert not looks_right("rental_contract", "monthly_rent", "2.00")  # 600 of 2600.00 lost
     assert looks_right("rental_contract", "monthly_rent", "800.00")
     assert not looks_right("loan_contract", "loan_amount", "0.00")
