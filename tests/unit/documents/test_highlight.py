@@ -5,7 +5,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from backend.documents.highlight import highlight_share
+from backend.documents.highlight import _lit_from_outside, highlight_share
 from backend.documents.ocr.base import OcrLine
 from backend.documents.quality import HIGHLIGHT_MIN_SHARE, measure
 from tests.support.photos import outside, printed_page, with_glare
@@ -120,3 +120,18 @@ def test_a_burnt_streak_running_down_along_the_side_of_the_photo_is_glare() -> N
     centre, axes = (50, 150), (80, 380)
     glared = with_glare(page, centre, axes, core=1.0)
     assert measure(glared, outside(lines, centre, axes)).glare
+
+
+def test_light_from_outside_broken_into_pieces_along_the_frame_is_not_a_highlight() -> None:
+    """The lit half of a noisy page half in shadow: its paper at white in blotches along
+    the frame's side, each meeting a short stretch of it (under the 15 % a highlight cut by
+    the frame may meet), together a wide one."""
+    paper = np.full((300, 220), 150.0, dtype=np.float32)
+    lit = np.zeros(paper.shape, dtype=bool)
+    for top in range(0, 300, 43):  # seven blotches down the left side, 40 px of frame each
+        lit[top:top + 40, 0:45] = True
+        paper[top:top + 40, 0:45] = 253.0
+    assert _lit_from_outside(lit, paper).all(where=lit)
+    one = np.zeros_like(lit)
+    one[0:40, 0:45] = True  # one of them alone: a burnt spot cut by the frame
+    assert not _lit_from_outside(one, paper).any()
