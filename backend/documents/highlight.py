@@ -25,12 +25,11 @@ a window of two text heights: the paper (its brightest) and the ink (its darkest
   fills in lie outside it);
 - lit paper brightest at the photo's edge and meeting ``frame_contact_share`` of its
   perimeter or more (its pieces together, where print or noise broke it up) is light from
-  outside the frame (a lamp's side, a white desk, the lit
-  side of a page half in shadow; on 496 cached photos such light over print met 17-46 %: a
-  sample licence lit from its side 17 %, an ID card lit to white at a corner 20 %), not a
-  highlight, which peaks inside and falls off all round (one cut by the frame, in a corner
-  or at the top, meets 4-6 %; a burnt-out streak or patch running down along the frame's
-  side, 11-13 %).
+  outside the frame (a lamp's side, a white desk, the lit side of a page half in shadow;
+  on 496 cached photos such light over print met 17-46 %: a sample licence lit from its
+  side 17 %, an ID card lit to white at a corner 20 %), not a highlight, which peaks
+  inside and falls off all round (one cut by the frame, in a corner or at the top, meets
+  4-6 %; a burnt-out streak or patch running down along the frame's side, 11-13 %).
 """
 
 from __future__ import annotations

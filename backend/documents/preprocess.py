@@ -63,12 +63,12 @@ def find_page(image: Image) -> np.ndarray | None:
     scale = _WORK_SIDE / max(h, w)
     small = cv2.resize(image, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
     grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
-    lit = _page_quad(_lit_region(grey))
+    page = _page_quad(_lit_region(grey))
     stepped = _page_quad(_ratio_step_region(grey))
     if stepped is not None and _lighter_than_surround(grey, stepped) and (
-            lit is None or _area(stepped) > _RATIO_OUTLINE_GAIN * _area(lit)):
-        lit = stepped
-    return None if lit is None else _order_corners(lit / scale)
+            page is None or _area(stepped) > _RATIO_OUTLINE_GAIN * _area(page)):
+        page = stepped
+    return None if page is None else _order_corners(page / scale)
 
 
 def _lit_region(grey: np.ndarray) -> np.ndarray:
