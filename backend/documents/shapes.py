@@ -111,8 +111,10 @@ def kind_of(doc_type: str, name: str) -> str:
     return _KIND_OF.get(name, "text")
 
 
-# A legal form with a character lost: 有公司 (有限公司), 有限司, 股有限公司 (股份有限公司).
-_BROKEN_LEGAL_FORM = re.compile(r"有公司|有限司|有限公$|(?<!股)份有限公司|股有限公司")
+# A legal form with a character lost: 有公司 (有限公司), 有限司, 股有限公司 (股份有限公司),
+# 责任公司 without its 有限 (六盘水市顺达农责任公司: 业科技有限 under glare, read at 0.97).
+_BROKEN_LEGAL_FORM = re.compile(
+    r"有公司|有限司|有限公$|(?<!股)份有限公司|股有限公司|(?<!有限)责任公司")
 # After 经查 comes 询, 实, 证 or a comma (经查请人名下… lost 询，该申).
 _AFTER_JING_CHA = "询实证，,：:该"
 # The opening clause (up to its first mark, 16 characters at most) says how it was found

@@ -201,6 +201,8 @@ def test_value_shapes() -> None:
     assert looks_right("no_housing_certificate", "issuer", "六盘水市自然资源局")
     assert not looks_right("no_housing_certificate", "query_result",
                            "经查询，该申请人名下无不动产己录。")
+    assert not looks_right("business_licence", "company_name", "六盘水市顺达农责任公司")
+    assert looks_right("business_licence", "company_name", "六盘水市顺达农业科技有限责任公司")
     assert not looks_right("rental_contract", "monthly_rent", "2.00")  # 600 of 2600.00 lost
     assert looks_right("rental_contract", "monthly_rent", "800.00")
     assert not looks_right("loan_contract", "loan_amount", "0.00")
