@@ -11,7 +11,7 @@ for 徐静 is a misread). They only lower confidence; they never change or drop 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 
 import opencc
@@ -19,6 +19,7 @@ import opencc
 from backend.documents.office_names import misread_place, office_start, starts_with_a_cut_place
 from backend.documents.parsers import repayment_methods_named
 from backend.documents.query_outcome import states_outcome
+from backend.verification.amounts import parse_figure_amount
 
 KINDS = ("code", "date", "amount", "name", "text", "choice", "number")
 
@@ -58,10 +59,12 @@ _BANK = re.compile(r"银行|信用社|信用合作|农商行|农信")
 # What a bank's name ends with after the bank word: a branch or office (中国工商银行六 is cut),
 # or the bank's legal form (六盘水农村商业银行股份有限公司).
 _BRANCH_END = ("行", "社", "部", "处", "所", "点", "厅", "中心", "营业室", "有限公司")
+# The levels below a province a place is named with (市, 州, 县, 区, 盟, 旗).
+_BELOW_PROVINCE = "市州县区盟旗"
+# The place an office serves ends with its level: 六盘水重自然资源局 misread the 市 (at 0.996).
+_PLACE_LEVEL = ("省", *_BELOW_PROVINCE)
 # A city, province or district is named by two characters or more before 市/省/区 (州市民政局
 # lost one, 区民政局 all of 六枝特); a county may be named by one (沛县), so 县 is not here.
-# The place an office serves ends with its level: 六盘水重自然资源局 misread the 市 (at 0.996).
-_PLACE_LEVEL = ("省", "市", "州", "区", "县", "旗", "盟")
 _SHORT_PLACE = re.compile(r"^[\u4e00-\u9fff]?[市省区]")
 _COMPANY_TYPE_END = ("公司", "）", ")", "企业", "合伙", "工商户", "合作社", "独资")
 # The kinds of market entity a licence names (其他有限任公司 lost the 责 of 有限责任公司).
@@ -83,7 +86,7 @@ _MERGED_GROUPS = re.compile(r"(?:^|-)[A-Za-z]{5,}-")
 _CUT_PLACE = re.compile(r"^[\u4e00-\u9fff]?[市省]|省[\u4e00-\u9fff]?市")
 # Below a province comes a city, prefecture or county before any street or township: in
 # 贵州省建荷城街道 glare took 遵义市红花岗区 (and bled 建 into 荷城).
-_SKIPPED_LEVEL = re.compile(r"省[^市州县区盟旗]*?(?:街道|镇|乡|大道|路|街|巷)")
+_SKIPPED_LEVEL = re.compile(rf"省[^{_BELOW_PROVINCE}]*?(?:街道|镇|乡|大道|路|街|巷)")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # A home's address names its room: one ending at a numbered building or stairwell lost it
 # (…金色家园26栋 and …阳光小区5栋1单元 for …5栋1单元504号, at 0.99+ on glare photos of unseen
@@ -93,8 +96,9 @@ _HOME_ADDRESSES = ("property_address", "rental_address")  # and an ID card's add
 
 
 def _issuer_place_whole(value: str) -> bool:
-    """An office word (民政局, 不动产登记中心) needs the place it serves before it, and a place
-    whose name was not cut (州市民政局 lost its first character)."""
+    """An office word (民政局, 不动产登记中心) needs the place it serves before it, a place
+    whose name was not cut (州市民政局 lost its first character) and that ends with its
+    level (六盘水重… misread the 市)."""
     start = office_start(value)
     if start is None:
         return True
@@ -223,8 +227,6 @@ def looks_right(doc_type: str, name: str, value: str) -> bool:
         m = _DATE.match(value)
         return m is not None and 1900 <= int(m.group(1)) <= 2100
     if name in _LEAST_AMOUNT:
-        try:
-            return Decimal(value.replace(",", "")) >= _LEAST_AMOUNT[name]
-        except InvalidOperation:
-            return True  # not a figure: the parser's to judge, not its size
+        figure = parse_figure_amount(value)  # None: not a figure, the parser's to judge
+        return figure is None or figure >= _LEAST_AMOUNT[name]
     return True
